@@ -1,0 +1,74 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings shared by every Swift target, tests included.
+let swiftSettings: [SwiftSetting] = [
+    // `any P` is spelled out wherever an existential is used.
+    .enableUpcomingFeature("ExistentialAny"),
+    // A file sees only the modules it imports itself.
+    .enableUpcomingFeature("MemberImportVisibility"),
+    // Imports are internal unless a file says `public import`.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "nazorg",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nazorg", targets: ["nazorg"]),
+        .library(name: "NazorgClient", targets: ["NazorgClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libsodium from the system (Debian: apt-get install libsodium-dev).
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        // The only code that calls libsodium.
+        .target(name: "NazorgCrypto", dependencies: ["CSodium"], swiftSettings: swiftSettings),
+        // The family plan: entities, sections, vocabularies, validation. Pure values, no I/O.
+        .target(name: "NazorgModel", swiftSettings: swiftSettings),
+        // CRDT sync core: HLC, ops, changes, merge. Generic: knows no family plan.
+        .target(name: "NazorgSync", dependencies: ["NazorgCrypto"], swiftSettings: swiftSettings),
+        // Local store on SQLite through GRDB: keystore, change log, encrypted state, outbox.
+        .target(
+            name: "NazorgStore",
+            dependencies: ["NazorgSync", "NazorgCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The worker's features: identity, profiles, family plans mapped onto the sync core.
+        .target(
+            name: "NazorgClient",
+            dependencies: ["NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        // The `nazorg` command: parses, calls NazorgClient, prints.
+        .executableTarget(
+            name: "nazorg",
+            dependencies: ["NazorgClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "CLI",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "NazorgCryptoTests", dependencies: ["NazorgCrypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "NazorgModelTests", dependencies: ["NazorgModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "NazorgSyncTests", dependencies: ["NazorgSync", "NazorgCrypto"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NazorgStoreTests",
+            dependencies: ["NazorgStore", "NazorgSync", "NazorgCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NazorgClientTests",
+            dependencies: ["NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        // Runs the built `nazorg` binary as a worker would.
+        .testTarget(name: "EndToEndTests", dependencies: ["nazorg"], swiftSettings: swiftSettings),
+    ]
+)
