@@ -1,0 +1,89 @@
+public import Foundation
+
+extension EntityState {
+    private static let formatVersion: UInt8 = 1
+
+    /// Appends the canonical encoding: fields sorted by name, writes by op id.
+    ///
+    /// With `includeHistory` the replaced-write ids are included too (the store keeps them so late writes
+    /// stay replaced); without, the encoding is the visible state, used for state hashes.
+    public func encode(to writer: inout ByteWriter, includeHistory: Bool) {
+        writer.write(Self.formatVersion)
+        if let fact {
+            writer.write(1)
+            Self.write(fact.id, to: &writer)
+            writer.writeString(fact.kind)
+            writer.writeVarint(UInt64(fact.fields.count))
+            for (name, value) in fact.fields.sorted(by: { $0.key < $1.key }) {
+                writer.writeString(name)
+                value.encode(to: &writer)
+            }
+        } else {
+            writer.write(0)
+        }
+        writer.writeVarint(UInt64(registers.count))
+        for (name, register) in registers.sorted(by: { $0.key < $1.key }) {
+            writer.writeString(name)
+            writer.writeVarint(UInt64(register.current.count))
+            for entry in register.current {
+                Self.write(entry.id, to: &writer)
+                entry.value.encode(to: &writer)
+            }
+            if includeHistory {
+                writer.writeVarint(UInt64(register.replaced.count))
+                for id in register.replaced.sorted() { Self.write(id, to: &writer) }
+            }
+        }
+    }
+
+    /// The full encoding including history, as stored.
+    public func encoded() -> Data {
+        var writer = ByteWriter()
+        encode(to: &writer, includeHistory: true)
+        return writer.data
+    }
+
+    /// Reads the full encoding (with history).
+    public init(encoded data: Data) throws {
+        var reader = ByteReader(data, context: "entity state")
+        let version = try reader.readByte()
+        guard version == Self.formatVersion else {
+            throw SyncError(.unsupportedVersion, "entity state format \(version) is not supported")
+        }
+        self.init()
+        if try reader.readByte() == 1 {
+            let id = try Self.readID(&reader)
+            let kind = try reader.readString()
+            var fields: [String: Value] = [:]
+            for _ in 0..<(try reader.readCount(limit: reader.remaining, "field count")) {
+                let name = try reader.readString()
+                fields[name] = try Value.decode(from: &reader)
+            }
+            self.fact = FactRecord(id: id, kind: kind, fields: fields)
+        }
+        for _ in 0..<(try reader.readCount(limit: reader.remaining, "register count")) {
+            let name = try reader.readString()
+            var current: [(id: OpID, value: Value)] = []
+            for _ in 0..<(try reader.readCount(limit: reader.remaining, "value count")) {
+                let id = try Self.readID(&reader)
+                current.append((id, try Value.decode(from: &reader)))
+            }
+            var replaced = Set<OpID>()
+            for _ in 0..<(try reader.readCount(limit: reader.remaining, "history count")) {
+                replaced.insert(try Self.readID(&reader))
+            }
+            registers[name] = Register(current: current, replaced: replaced)
+        }
+        try reader.expectEnd()
+    }
+
+    private static func write(_ id: OpID, to writer: inout ByteWriter) {
+        writer.writeFixed(id.timestamp.rawValue)
+        writer.write(id.device)
+    }
+
+    private static func readID(_ reader: inout ByteReader) throws -> OpID {
+        let raw = try reader.readFixed(UInt64.self)
+        return OpID(timestamp: Timestamp(rawValue: raw), device: try reader.readID())
+    }
+}

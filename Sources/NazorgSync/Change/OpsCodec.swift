@@ -1,0 +1,122 @@
+public import Foundation
+
+/// Encodes the ops of one change (the plaintext body) compactly: tables of devices, entities and field
+/// names, then ops that refer to them by index. Op ids are implicit: op `i` is `(first + i, author)`.
+public enum OpsCodec {
+    private static let writeKind: UInt8 = 1
+    private static let insertKind: UInt8 = 2
+
+    /// Encodes pending ops; `first` and `author` are needed to write predecessor ids relative to each op.
+    public static func encode(_ ops: [PendingOp], first: Timestamp, author: DeviceID) -> Data {
+        var devices: [DeviceID: Int] = [author: 0]
+        var deviceList: [DeviceID] = [author]
+        var entities: [EntityID: Int] = [:]
+        var entityList: [EntityID] = []
+        var names: [String: Int] = [:]
+        var nameList: [String] = []
+        func index<K: Hashable>(_ key: K, _ map: inout [K: Int], _ list: inout [K]) -> Int {
+            if let i = map[key] { return i }
+            map[key] = list.count
+            list.append(key)
+            return list.count - 1
+        }
+        var body = ByteWriter(capacity: ops.count * 40)
+        for (offset, op) in ops.enumerated() {
+            let timestamp = first.advanced(by: UInt64(offset))
+            let entityIndex = index(op.entity, &entities, &entityList)
+            switch op.payload {
+            case .write(let field, let value, let predecessors):
+                body.write(writeKind)
+                body.writeVarint(UInt64(entityIndex))
+                body.writeVarint(UInt64(index(field, &names, &nameList)))
+                value.encode(to: &body)
+                body.writeVarint(UInt64(predecessors.count))
+                for predecessor in predecessors {
+                    body.writeVarint(UInt64(index(predecessor.device, &devices, &deviceList)))
+                    body.writeSignedVarint(
+                        Int64(bitPattern: timestamp.rawValue &- predecessor.timestamp.rawValue))
+                }
+            case .insert(let kind, let fields):
+                body.write(insertKind)
+                body.writeVarint(UInt64(entityIndex))
+                body.writeVarint(UInt64(index(kind, &names, &nameList)))
+                body.writeVarint(UInt64(fields.count))
+                for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+                    body.writeVarint(UInt64(index(name, &names, &nameList)))
+                    value.encode(to: &body)
+                }
+            }
+        }
+        var out = ByteWriter(capacity: body.data.count + 64)
+        out.writeVarint(UInt64(deviceList.count))
+        for device in deviceList { out.write(device) }
+        out.writeVarint(UInt64(entityList.count))
+        for entity in entityList { out.write(entity) }
+        out.writeVarint(UInt64(nameList.count))
+        for name in nameList { out.writeString(name) }
+        out.writeRaw(body.data)
+        return out.data
+    }
+
+    /// Decodes exactly `count` ops; every index and count is bounds-checked.
+    public static func decode(_ data: Data, count: Int, first: Timestamp, author: DeviceID) throws -> [Op] {
+        var reader = ByteReader(data, context: "change body")
+        let deviceCount = try reader.readCount(limit: reader.remaining / 16, "device count")
+        var devices: [DeviceID] = []
+        for _ in 0..<deviceCount { devices.append(try reader.readID()) }
+        guard devices.first == author else {
+            throw SyncError(.malformedChange, "change body does not start with its author")
+        }
+        let entityCount = try reader.readCount(limit: reader.remaining / 16, "entity count")
+        var entities: [EntityID] = []
+        entities.reserveCapacity(entityCount)
+        for _ in 0..<entityCount { entities.append(try reader.readID()) }
+        let nameCount = try reader.readCount(limit: reader.remaining, "field name count")
+        var names: [String] = []
+        for _ in 0..<nameCount { names.append(try reader.readString(limit: 256)) }
+        func pick<T>(_ list: [T], _ what: String) throws -> T {
+            let i = try reader.readVarint()
+            guard i < UInt64(list.count) else {
+                throw SyncError(.malformedChange, "change body refers to \(what) \(i) of \(list.count)")
+            }
+            return list[Int(i)]
+        }
+        var ops: [Op] = []
+        ops.reserveCapacity(count)
+        for offset in 0..<count {
+            let id = OpID(timestamp: first.advanced(by: UInt64(offset)), device: author)
+            let kind = try reader.readByte()
+            let entity = try pick(entities, "entity")
+            switch kind {
+            case writeKind:
+                let field = try pick(names, "field name")
+                let value = try Value.decode(from: &reader)
+                let predecessorCount = try reader.readCount(limit: reader.remaining / 2, "predecessor count")
+                var predecessors: [OpID] = []
+                predecessors.reserveCapacity(predecessorCount)
+                for _ in 0..<predecessorCount {
+                    let device = try pick(devices, "device")
+                    let delta = try reader.readSignedVarint()
+                    let raw = id.timestamp.rawValue &- UInt64(bitPattern: delta)
+                    predecessors.append(OpID(timestamp: Timestamp(rawValue: raw), device: device))
+                }
+                ops.append(Op(id: id, entity: entity, payload: .write(field: field, value: value, predecessors: predecessors)))
+            case insertKind:
+                let recordKind = try pick(names, "record kind")
+                let fieldCount = try reader.readCount(limit: reader.remaining / 2, "field count")
+                var fields: [String: Value] = [:]
+                for _ in 0..<fieldCount {
+                    let name = try pick(names, "field name")
+                    guard fields.updateValue(try Value.decode(from: &reader), forKey: name) == nil else {
+                        throw SyncError(.malformedChange, "a fact record names a field twice")
+                    }
+                }
+                ops.append(Op(id: id, entity: entity, payload: .insert(kind: recordKind, fields: fields)))
+            default:
+                throw SyncError(.malformedChange, "unknown op kind \(kind)")
+            }
+        }
+        try reader.expectEnd()
+        return ops
+    }
+}

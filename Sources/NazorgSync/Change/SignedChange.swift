@@ -1,0 +1,88 @@
+public import Foundation
+public import NazorgCrypto
+
+/// A change as it travels and is stored: header, nonce, encrypted ops, and the author's Ed25519 signature.
+///
+/// `header || nonce || u32 length || ciphertext || signature`; the signature covers everything before it,
+/// and the change id is the BLAKE2b-256 hash of all the bytes.
+public struct SignedChange: Hashable, Sendable {
+    /// Largest encoded change accepted (16 MiB).
+    public static let maxByteCount = 16 << 20
+
+    /// The plaintext header.
+    public let header: ChangeHeader
+    /// The full signed bytes.
+    public let bytes: Data
+    /// BLAKE2b-256 of `bytes`.
+    public let id: Data
+    private let nonce: Data
+    private let ciphertext: Data
+    private let signature: Data
+    private let signedLength: Int
+
+    /// Encrypts and signs pending ops as one change.
+    public static func seal(
+        _ ops: [PendingOp], header: ChangeHeader, key: SymmetricKey, signer: SigningKeyPair
+    ) throws -> SignedChange {
+        guard !ops.isEmpty, ops.count <= ChangeHeader.maxOps, Int(header.opCount) == ops.count else {
+            throw SyncError(.tooLarge, "a change holds 1 to \(ChangeHeader.maxOps) ops and its header must count them")
+        }
+        var writer = ByteWriter(capacity: ChangeHeader.byteCount + ops.count * 40 + 128)
+        header.encode(to: &writer)
+        let headerBytes = writer.data
+        let plaintext = OpsCodec.encode(ops, first: header.first, author: header.author)
+        let nonce = Random.bytes(AEAD.nonceByteCount)
+        let ciphertext = AEAD.seal(plaintext, associatedData: headerBytes, nonce: nonce, key: key)
+        writer.writeRaw(nonce)
+        writer.writeFixed(UInt32(ciphertext.count))
+        writer.writeRaw(ciphertext)
+        let signature = signer.sign(writer.data)
+        writer.writeRaw(signature)
+        return try SignedChange(bytes: writer.data)
+    }
+
+    /// Parses a change's structure (no signature check, no decryption); malformed bytes throw.
+    public init(bytes: Data) throws {
+        guard bytes.count <= Self.maxByteCount else {
+            throw SyncError(.tooLarge, "a change of \(bytes.count) bytes exceeds the limit of \(Self.maxByteCount)")
+        }
+        var reader = ByteReader(bytes, context: "change")
+        self.header = try ChangeHeader.decode(from: &reader)
+        self.nonce = try reader.readRaw(AEAD.nonceByteCount)
+        let length = Int(try reader.readFixed(UInt32.self))
+        guard length >= AEAD.tagByteCount, length <= reader.remaining else {
+            throw SyncError(.malformedChange, "change ciphertext length \(length) does not fit the data")
+        }
+        self.ciphertext = try reader.readRaw(length)
+        self.signedLength = reader.offset
+        self.signature = try reader.readRaw(SigningKeyPair.signatureByteCount)
+        try reader.expectEnd()
+        self.bytes = Data(bytes)
+        self.id = GenericHash.hash(self.bytes)
+    }
+
+    /// Throws `badSignature` unless the author's key signed these bytes.
+    public func verifySignature(authorKey: Data) throws {
+        guard SigningKeyPair.isValidSignature(signature, of: bytes.prefix(signedLength), publicKey: authorKey) else {
+            throw SyncError(
+                .badSignature, "change \(idHex.prefix(16)) is not signed by its author device \(header.author.short)")
+        }
+    }
+
+    /// Decrypts and decodes the ops. Throws `decryptionFailed` for a wrong key or altered header or body.
+    public func open(key: SymmetricKey) throws -> [Op] {
+        let plaintext: Data
+        do {
+            plaintext = try AEAD.open(
+                ciphertext, associatedData: bytes.prefix(ChangeHeader.byteCount), nonce: nonce, key: key)
+        } catch {
+            throw SyncError(
+                .decryptionFailed,
+                "change \(idHex.prefix(16)) does not decrypt with the key for its section and epoch \(header.epoch)")
+        }
+        return try OpsCodec.decode(plaintext, count: Int(header.opCount), first: header.first, author: header.author)
+    }
+
+    /// The change id in hex.
+    public var idHex: String { id.map { String(format: "%02x", $0) }.joined() }
+}

@@ -1,0 +1,100 @@
+public import Foundation
+
+/// Reads what `ByteWriter` wrote. Every read is bounds-checked and throws `malformedChange` on truncation,
+/// over-long varints, absurd lengths or invalid UTF-8, so hostile input can only produce an error.
+public struct ByteReader: Sendable {
+    private let bytes: [UInt8]
+    /// The read position.
+    public private(set) var offset: Int = 0
+    /// What is being decoded, for error messages ("change", "entity state").
+    private let context: String
+
+    /// Reads from a copy of `data`.
+    public init(_ data: some DataProtocol, context: String) {
+        self.bytes = Array(data)
+        self.context = context
+    }
+
+    /// Bytes not yet read.
+    public var remaining: Int { bytes.count - offset }
+
+    private func fail(_ what: String) -> SyncError {
+        SyncError(.malformedChange, "\(context): \(what) at byte \(offset)")
+    }
+
+    /// One byte.
+    public mutating func readByte() throws -> UInt8 {
+        guard offset < bytes.count else { throw fail("unexpected end of data") }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    /// A big-endian fixed-width integer.
+    public mutating func readFixed<T: FixedWidthInteger>(_: T.Type) throws -> T {
+        let size = MemoryLayout<T>.size
+        guard remaining >= size else { throw fail("unexpected end of data") }
+        var value: T = 0
+        for i in 0..<size { value = value << 8 | T(bytes[offset + i]) }
+        offset += size
+        return value
+    }
+
+    /// An unsigned LEB128 varint of at most 10 bytes.
+    public mutating func readVarint() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = try readByte()
+            guard shift < 64, !(shift == 63 && byte > 1) else { throw fail("varint too long") }
+            result |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return result }
+            shift += 7
+        }
+    }
+
+    /// A varint that must fit `limit` (a count or length); guards against huge allocations.
+    public mutating func readCount(limit: Int, _ what: String) throws -> Int {
+        let value = try readVarint()
+        guard value <= UInt64(limit) else { throw fail("\(what) \(value) exceeds the limit of \(limit)") }
+        return Int(value)
+    }
+
+    /// A zigzag-encoded signed varint.
+    public mutating func readSignedVarint() throws -> Int64 {
+        let raw = try readVarint()
+        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+    }
+
+    /// Exactly `count` raw bytes.
+    public mutating func readRaw(_ count: Int) throws -> Data {
+        guard count >= 0, remaining >= count else { throw fail("unexpected end of data") }
+        defer { offset += count }
+        return Data(bytes[offset..<offset + count])
+    }
+
+    /// A 128-bit id.
+    public mutating func readID() throws -> ID128 {
+        let high = try readFixed(UInt64.self)
+        let low = try readFixed(UInt64.self)
+        return ID128(high: high, low: low)
+    }
+
+    /// Length-prefixed bytes.
+    public mutating func readBytes(limit: Int = 1 << 24) throws -> Data {
+        try readRaw(readCount(limit: min(limit, remaining), "byte length"))
+    }
+
+    /// A length-prefixed UTF-8 string; invalid UTF-8 is refused.
+    public mutating func readString(limit: Int = 1 << 20) throws -> String {
+        let count = try readCount(limit: min(limit, remaining), "string length")
+        let slice = bytes[offset..<offset + count]
+        guard let string = String(validating: slice, as: UTF8.self) else { throw fail("invalid UTF-8") }
+        offset += count
+        return string
+    }
+
+    /// Throws unless every byte was consumed.
+    public func expectEnd() throws {
+        guard remaining == 0 else { throw fail("\(remaining) unexpected trailing bytes") }
+    }
+}
