@@ -1,0 +1,53 @@
+/// A section of the family plan: the unit of encryption and of consent.
+public enum Section: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Members, roles, parental authority, regisseur, involved organisations.
+    case core
+    /// Veiligheidsplan: risk assessments, measures, signals, emergency contacts.
+    case safety
+    /// Goals per life domain, actions, aftercare episode, stagnations, evaluations, ZRM.
+    case plan
+    /// One child's own part, keyed by the child's member id.
+    case child(String)
+    /// Mental health, addiction, trauma (special category).
+    case health
+    /// Income, benefits, debts, bewindvoering.
+    case finance
+    /// The worker's contact log.
+    case journal
+    /// Consents, withdrawals, overrides, shares, receipts.
+    case consent
+
+    /// The stable name used in keys and tags: `core`, `child:<member id>`, …
+    public var name: String {
+        switch self {
+        case .core: "core"
+        case .safety: "safety"
+        case .plan: "plan"
+        case .child(let member): "child:\(member)"
+        case .health: "health"
+        case .finance: "finance"
+        case .journal: "journal"
+        case .consent: "consent"
+        }
+    }
+
+    /// Parses a section name.
+    public init?(name: String) {
+        switch name {
+        case "core": self = .core
+        case "safety": self = .safety
+        case "plan": self = .plan
+        case "health": self = .health
+        case "finance": self = .finance
+        case "journal": self = .journal
+        case "consent": self = .consent
+        default:
+            guard name.hasPrefix("child:"), name.count == 6 + 32 else { return nil }
+            self = .child(String(name.dropFirst(6)))
+        }
+    }
+
+    public var description: String { name }
+
+    public static func < (a: Section, b: Section) -> Bool { a.name < b.name }
+}

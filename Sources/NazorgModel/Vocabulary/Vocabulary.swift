@@ -1,0 +1,135 @@
+import Foundation
+
+/// A versioned vocabulary: a closed list of terms stored by their code, shown by their Dutch label.
+public protocol Vocabulary: CaseIterable, RawRepresentable, Hashable, Sendable where RawValue == String {
+    /// The label workers see.
+    var label: String { get }
+}
+
+/// The version of every vocabulary in this file; bump it when a term is added, renamed or retired.
+public let vocabularyVersion: UInt16 = 1
+
+/// A member's role in the family system (cliëntsysteem).
+public enum MemberRole: String, Vocabulary {
+    case parentInShelter = "ouder-in-opvang"
+    case child = "kind"
+    case otherParent = "andere-ouder"
+    case newPartner = "nieuwe-partner"
+    case network = "netwerk"
+
+    public var label: String {
+        switch self {
+        case .parentInShelter: "ouder in de opvang"
+        case .child: "kind"
+        case .otherParent: "andere ouder"
+        case .newPartner: "nieuwe partner"
+        case .network: "netwerk"
+        }
+    }
+}
+
+/// The risk classification of a member (risicotaxatie).
+public enum RiskClass: String, Vocabulary {
+    case red = "rood"
+    case orange = "oranje"
+    case green = "groen"
+
+    public var label: String { rawValue }
+}
+
+/// Life domains (leefgebieden) for goals and stagnations: the inspection's list plus development and
+/// participation from the keurmerk. See REQUIREMENTS.md §2.3 for why the seeds disagree.
+public enum LifeDomain: String, Vocabulary {
+    case safety = "veiligheid"
+    case housing = "wonen"
+    case workAndIncome = "werk-en-inkomen"
+    case debts = "schulden"
+    case relationships = "relaties"
+    case parenting = "opvoeding"
+    case health = "gezondheid"
+    case education = "onderwijs"
+    case socialNetwork = "sociaal-netwerk"
+    case participation = "participatie"
+    case development = "ontwikkeling"
+
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// The 11 domains of the Zelfredzaamheid-Matrix (ZRM), each scored 1–5.
+public enum ZRMDomain: String, Vocabulary {
+    case finances = "financien"
+    case daytimeActivity = "dagbesteding"
+    case housing = "huisvesting"
+    case domesticRelations = "huiselijke-relaties"
+    case mentalHealth = "geestelijke-gezondheid"
+    case physicalHealth = "lichamelijke-gezondheid"
+    case addiction = "verslaving"
+    case dailyLiving = "adl"
+    case socialNetwork = "sociaal-netwerk"
+    case participation = "maatschappelijke-participatie"
+    case justice = "justitie"
+
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// Status of a goal or an action.
+public enum GoalStatus: String, Vocabulary {
+    case open = "open"
+    case inProgress = "loopt"
+    case achieved = "behaald"
+    case stopped = "gestopt"
+
+    public var label: String { rawValue }
+}
+
+/// The form of ambulant aftercare.
+public enum AftercareMode: String, Vocabulary {
+    case support = "begeleiding"
+    case monitoring = "vinger-aan-de-pols"
+
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// How a contact or meeting took place.
+public enum ContactMode: String, Vocabulary {
+    case homeVisit = "huisbezoek"
+    case inPerson = "op-locatie"
+    case phone = "telefoon"
+    case video = "video"
+
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// Kind of evaluation.
+public enum EvaluationKind: String, Vocabulary {
+    case threeMonth = "drie-maanden"
+    case periodic = "periodiek"
+    case withChainPartners = "met-ketenpartners"
+    case closing = "afsluitend"
+
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// Kinds of safety measure in the veiligheidsplan.
+public enum MeasureKind: String, Vocabulary {
+    case contactBan = "contactverbod"
+    case restrainingOrder = "huisverbod"
+    case awareAlarm = "aware-alarm"
+    case secretAddress = "geheim-adres"
+    case neighbourhoodOfficer = "afspraak-wijkagent"
+    case schoolBriefed = "school-geinformeerd"
+    case careReport = "zorgmelding-veilig-thuis"
+    case networkAlert = "netwerk-alarmeren"
+    case other = "anders"
+
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// Where the family is in its path.
+public enum FamilyPhase: String, Vocabulary {
+    case shelter = "opvang"
+    case aftercare = "nazorg"
+    case closed = "afgesloten"
+
+    public var label: String { rawValue }
+}

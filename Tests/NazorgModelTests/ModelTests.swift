@@ -1,0 +1,142 @@
+import NazorgModel
+import Testing
+
+struct ValidationTests {
+    @Test(arguments: [
+        ("lid", "rol", "moeder", "lid.rol must be one of"),
+        ("lid", "geboortedatum", "2019-02-30", "lid.geboortedatum must be a real date"),
+        ("lid", "geboortedatum", "01-02-2019", "lid.geboortedatum must be a real date"),
+        ("zrm", "financien", "7", "zrm.financien must be a whole number from 1 to 5"),
+        ("lid", "gezag", "misschien", "lid.gezag must be ja or nee"),
+        ("risicotaxatie", "classificatie", "paars", "risicotaxatie.classificatie must be one of: rood, oranje, groen"),
+        ("actie", "doel", "xyz", "actie.doel must be the id of a doel"),
+        ("lid", "naam", "   ", "lid.naam must not be empty"),
+        ("lid", "naam", "a\u{0}b", "lid.naam contains control characters"),
+    ])
+    func refusesImpossibleInputNamingTheField(kind: String, field: String, input: String, message: String) throws {
+        let entityKind = try #require(EntityKind(rawValue: kind))
+        let error = #expect(throws: ModelError.self) { try Validation.parse(entityKind, [field: input]) }
+        #expect(error?.message.hasPrefix(message) == true, "got: \(error?.message ?? "-")")
+        // The refused value itself is never echoed: it may be personal data.
+        #expect(error?.message.contains(input) != true)
+    }
+
+    @Test func unknownFieldListsTheKnownOnes() {
+        let error = #expect(throws: ModelError.self) { try Validation.parse(.goal, ["kleur": "rood"]) }
+        #expect(error?.code == .unknownField)
+        #expect(error?.message.contains("domein") == true)
+    }
+
+    @Test func requiredFieldsAreNamed() {
+        let error = #expect(throws: ModelError.self) {
+            try Validation.validate(.member, fields: ["naam": .text("A")])
+        }
+        #expect(error?.message == "lid.rol (rol) is required")
+    }
+
+    @Test func crossFieldDatesAreChecked() {
+        #expect(throws: ModelError.self) {
+            try Validation.validate(.aftercare, fields: [
+                "start": .text("2026-05-01"), "geplandEinde": .text("2026-01-01"), "vorm": .text("begeleiding"),
+            ])
+        }
+        #expect(throws: ModelError.self) {
+            try Validation.validate(.selfReliance, fields: ["datum": .text("2026-05-01")])
+        }
+    }
+
+    @Test func acceptsAValidMember() throws {
+        let values = try Validation.parse(.member, ["naam": "Noor", "rol": "kind", "geboortedatum": "2020-02-29", "gezag": "nee"])
+        try Validation.validate(.member, fields: values)
+        #expect(values["gezag"] == .bool(false))
+    }
+
+    @Test func everyKindHasASectionAndLabelledFields() {
+        for kind in EntityKind.allCases {
+            #expect(!kind.fields.isEmpty)
+            #expect(Set(kind.fields.map(\.name)).count == kind.fields.count, "\(kind) repeats a field")
+        }
+        #expect(EntityKind.riskAssessment.isFact && !EntityKind.goal.isFact)
+        #expect(Section(name: "child:" + String(repeating: "a", count: 32)) == .child(String(repeating: "a", count: 32)))
+        #expect(Section(name: "kids") == nil)
+    }
+}
+
+struct CalendarDateTests {
+    @Test func monthArithmeticClampsToTheMonthEnd() {
+        #expect(CalendarDate("2026-01-31")!.addingMonths(1).description == "2026-02-28")
+        #expect(CalendarDate("2024-08-31")!.addingMonths(6).description == "2025-02-28")
+        #expect(CalendarDate("2023-11-15")!.addingMonths(3).description == "2024-02-15")
+        #expect(CalendarDate("2024-02-29") != nil && CalendarDate("2023-02-29") == nil)
+    }
+}
+
+struct PlanRuleTests {
+    let mother = String(repeating: "1", count: 32)
+    let child = String(repeating: "2", count: 32)
+
+    func plan(regisseurUntil: String?, withEvaluation: Bool = false) -> FamilyPlan {
+        var regisseur: [String: FieldValue] = [
+            "naam": .text("R"), "organisatie": .text("Wijkteam"), "vanaf": .text("2026-01-01"),
+        ]
+        if let regisseurUntil { regisseur["tot"] = .text(regisseurUntil) }
+        var entities = [
+            PlanEntity(id: mother, kind: .member, section: .core, fields: ["naam": .text("M"), "rol": .text("ouder-in-opvang")]),
+            PlanEntity(id: child, kind: .member, section: .core, fields: ["naam": .text("K"), "rol": .text("kind")]),
+            PlanEntity(id: String(repeating: "3", count: 32), kind: .regisseur, section: .core, fields: regisseur),
+            PlanEntity(id: String(repeating: "4", count: 32), kind: .aftercare, section: .plan, fields: [
+                "start": .text("2026-02-01"), "geplandEinde": .text("2026-08-01"), "vorm": .text("begeleiding"),
+            ]),
+        ]
+        if withEvaluation {
+            entities.append(PlanEntity(id: String(repeating: "5", count: 32), kind: .evaluation, section: .plan, fields: [
+                "datum": .text("2026-04-20"), "soort": .text("drie-maanden"),
+            ]))
+        }
+        return FamilyPlan(id: String(repeating: "f", count: 32), entities: entities)
+    }
+
+    @Test func closingNeedsARegisseurForSixMonths() throws {
+        let close = CalendarDate("2026-06-01")!
+        try plan(regisseurUntil: nil).checkCanCloseAftercare(on: close)
+        try plan(regisseurUntil: "2026-12-01").checkCanCloseAftercare(on: close)
+        let short = #expect(throws: ModelError.self) {
+            try plan(regisseurUntil: "2026-11-30").checkCanCloseAftercare(on: close)
+        }
+        #expect(short?.message.contains("2026-12-01") == true)
+        let none = #expect(throws: ModelError.self) {
+            try plan(regisseurUntil: "2026-03-01").checkCanCloseAftercare(on: close)
+        }
+        #expect(none?.code == .ruleViolated)
+    }
+
+    @Test func threeMonthEvaluationIsTrackedAsDue() {
+        let open = plan(regisseurUntil: nil).threeMonthEvaluation()
+        #expect(open?.due.description == "2026-05-01")
+        #expect(open?.isDone == false)
+        #expect(plan(regisseurUntil: nil).attentionPoints(today: CalendarDate("2026-06-01")!)
+            .contains("the 3-month evaluation was due on 2026-05-01 and is overdue"))
+        #expect(plan(regisseurUntil: nil, withEvaluation: true).threeMonthEvaluation()?.isDone == true)
+    }
+
+    @Test func riskHistoryFollowsDatesAndCorrections() {
+        func assessment(_ id: String, _ date: String, _ cls: String, corrects: String? = nil) -> PlanEntity {
+            var fields: [String: FieldValue] = [
+                "lid": .ref(mother), "classificatie": .text(cls), "instrument": .text("RiVaS"),
+                "faceToFace": .bool(true), "organisatie": .text("Opvang"), "datum": .text(date),
+            ]
+            if let corrects { fields["corrigeert"] = .ref(corrects) }
+            return PlanEntity(id: id, kind: .riskAssessment, section: .safety, fields: fields)
+        }
+        let a = String(repeating: "a", count: 32)
+        let b = String(repeating: "b", count: 32)
+        let c = String(repeating: "c", count: 32)
+        let d = String(repeating: "d", count: 32)
+        let plan = FamilyPlan(id: "f", entities: [
+            assessment(c, "2026-03-01", "groen"), assessment(a, "2026-01-01", "rood"),
+            assessment(b, "2026-02-01", "groen"), assessment(d, "2026-02-01", "oranje", corrects: b),
+        ])
+        #expect(plan.riskHistory(of: mother).map { $0.text("classificatie") } == ["rood", "oranje", "groen"])
+        #expect(plan.currentRisk(of: mother) == .green)
+    }
+}
