@@ -1,0 +1,275 @@
+public import Foundation
+import GRDB
+public import NazorgCrypto
+public import NazorgSync
+
+/// One local edit of one section, before it is stamped, sealed and signed.
+public struct LocalEdit: Sendable {
+    /// The family.
+    public var family: FamilyID
+    /// Section tag, epoch and key to encrypt under.
+    public var section: SectionKeyRecord
+    /// The ops.
+    public var ops: [PendingOp]
+
+    /// Creates an edit.
+    public init(family: FamilyID, section: SectionKeyRecord, ops: [PendingOp]) {
+        self.family = family
+        self.section = section
+        self.ops = ops
+    }
+}
+
+/// The signing identity of this device, as the store needs it to author changes.
+public struct Author: Sendable {
+    /// The device id.
+    public var device: DeviceID
+    /// Its signing key pair.
+    public var signer: SigningKeyPair
+
+    /// Creates an author.
+    public init(device: DeviceID, signer: SigningKeyPair) {
+        self.device = device
+        self.signer = signer
+    }
+}
+
+/// What applying a pulled batch did.
+public struct ApplyReport: Sendable {
+    /// Changes applied now.
+    public var applied: [Data] = []
+    /// Changes already held (duplicates), skipped.
+    public var duplicates: [Data] = []
+    /// Changes refused, with the reason; they left no trace.
+    public var rejected: [(id: Data, error: SyncError)] = []
+    /// Entities that have a conflict after the batch.
+    public var conflictedEntities: Int = 0
+}
+
+extension LocalStore {
+    private static let clockKey = "hlc"
+
+    /// Stamps, seals, signs and commits local edits in one transaction: the changes are appended to the log,
+    /// applied to the encrypted state, and queued in the outbox — all, or (on any error) none.
+    @discardableResult
+    public func commit(
+        _ edits: [LocalEdit], author: Author, schemaVersion: UInt16, wallMillis: UInt64
+    ) throws -> [SignedChange] {
+        let storageKey = try key()
+        return try withDatabase("saving the edit") {
+            try database.write { db in
+                var clock = HybridClock(last: Timestamp(rawValue: try Self.readClock(db)))
+                var changes: [SignedChange] = []
+                for edit in edits where !edit.ops.isEmpty {
+                    let first = try clock.reserve(edit.ops.count, wallMillis: wallMillis)
+                    let head = try Row.fetchOne(
+                        db,
+                        sql: "SELECT sequence, change_id FROM author_head WHERE family = ? AND tag = ? AND author = ?",
+                        arguments: [edit.family.data, edit.section.tag.data, author.device.data])
+                    let header = ChangeHeader(
+                        family: edit.family, sectionTag: edit.section.tag, epoch: edit.section.epoch,
+                        author: author.device, sequence: UInt64(head?["sequence"] as Int64? ?? 0) + 1,
+                        previous: head?["change_id"] ?? Data(count: 32), first: first,
+                        opCount: UInt32(edit.ops.count), schemaVersion: schemaVersion)
+                    let change = try SignedChange.seal(edit.ops, header: header, key: edit.section.key, signer: author.signer)
+                    let ops = try change.open(key: edit.section.key)
+                    let rowid = try Self.insert(change, isLocal: true, db)
+                    try db.execute(sql: "INSERT INTO outbox (change_rowid) VALUES (?)", arguments: [rowid])
+                    try Self.apply(ops, family: edit.family, tag: edit.section.tag, storageKey: storageKey, db)
+                    changes.append(change)
+                }
+                try Self.writeClock(clock.last.rawValue, db)
+                return changes
+            }
+        }
+    }
+
+    /// Applies changes received from elsewhere in one transaction. Each is checked (structure, author key,
+    /// signature, section key, decryption, clock) before it touches anything; a refused change leaves no
+    /// trace, a duplicate is skipped.
+    public func apply(
+        _ changes: [SignedChange], authorKey: (DeviceID) -> Data?, wallMillis: UInt64
+    ) throws -> ApplyReport {
+        let storageKey = try key()
+        return try withDatabase("applying changes") {
+            try database.write { db in
+                var report = ApplyReport()
+                var clock = HybridClock(last: Timestamp(rawValue: try Self.readClock(db)))
+                var keys: [String: SymmetricKey] = [:]
+                for change in changes {
+                    if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change WHERE id = ?", arguments: [change.id]) != 0 {
+                        report.duplicates.append(change.id)
+                        continue
+                    }
+                    do {
+                        let h = change.header
+                        guard let publicKey = authorKey(h.author) else {
+                            throw SyncError(.unknownAuthor, "change \(change.idHex.prefix(16)) is by unknown device \(h.author.short)")
+                        }
+                        try change.verifySignature(authorKey: publicKey)
+                        let cacheKey = "\(h.family.hex)\(h.sectionTag.hex)\(h.epoch)"
+                        if keys[cacheKey] == nil {
+                            keys[cacheKey] = try sectionKey(family: h.family, tag: h.sectionTag, epoch: h.epoch, db)
+                        }
+                        guard let sectionKey = keys[cacheKey] else {
+                            throw SyncError(.missingKey, "no key held for the section of change \(change.idHex.prefix(16))")
+                        }
+                        let ops = try change.open(key: sectionKey)
+                        var candidate = clock
+                        try candidate.observe(h.last, wallMillis: wallMillis)
+                        clock = candidate
+                        try Self.insert(change, isLocal: false, db)
+                        try Self.apply(ops, family: h.family, tag: h.sectionTag, storageKey: storageKey, db)
+                        report.applied.append(change.id)
+                    } catch let error as SyncError {
+                        report.rejected.append((change.id, error))
+                    }
+                }
+                try Self.writeClock(clock.last.rawValue, db)
+                report.conflictedEntities = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity WHERE has_conflict") ?? 0
+                return report
+            }
+        }
+    }
+
+    /// Merged state of every entity in a section.
+    public func entities(family: FamilyID, tag: ID128) throws -> [EntityID: EntityState] {
+        let storageKey = try key()
+        return try withDatabase("reading the plan") {
+            try database.read { db in
+                var result: [EntityID: EntityState] = [:]
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT entity, state FROM entity WHERE family = ? AND tag = ?",
+                    arguments: [family.data, tag.data])
+                while let row = try rows.next() {
+                    let id = ID128(data: row["entity"] as Data) ?? ID128(high: 0, low: 0)
+                    result[id] = try Self.open(row["state"], family: family, tag: tag, entity: id, storageKey: storageKey)
+                }
+                return result
+            }
+        }
+    }
+
+    /// Changes written here and not yet acknowledged by a server, oldest first.
+    public func outbox() throws -> [SignedChange] {
+        try withDatabase("reading the outbox") {
+            try database.read { db in
+                try Data.fetchAll(
+                    db, sql: "SELECT bytes FROM change JOIN outbox ON outbox.change_rowid = change.rowid ORDER BY change.rowid"
+                ).map { try SignedChange(bytes: $0) }
+            }
+        }
+    }
+
+    /// Every change held, in arrival order.
+    public func changes() throws -> [SignedChange] {
+        try withDatabase("reading the change log") {
+            try database.read { db in
+                try Data.fetchAll(db, sql: "SELECT bytes FROM change ORDER BY rowid").map { try SignedChange(bytes: $0) }
+            }
+        }
+    }
+
+    /// BLAKE2b-256 over the visible state of every entity, in canonical order: equal on replicas that hold
+    /// the same changes, and equal to `ReplicaState.stateHash` for them.
+    public func stateHash() throws -> Data {
+        let storageKey = try key()
+        return try withDatabase("hashing the state") {
+            try database.read { db in
+                let hasher = StateHasher()
+                let rows = try Row.fetchCursor(db, sql: "SELECT family, tag, entity, state FROM entity ORDER BY family, tag, entity")
+                while let row = try rows.next() {
+                    let family = ID128(data: row["family"] as Data)!
+                    let tag = ID128(data: row["tag"] as Data)!
+                    let entity = ID128(data: row["entity"] as Data)!
+                    let state = try Self.open(row["state"], family: family, tag: tag, entity: entity, storageKey: storageKey)
+                    hasher.add(section: SectionRef(family: family, tag: tag), entity: entity, state: state)
+                }
+                return hasher.finalize()
+            }
+        }
+    }
+
+    // MARK: Internals (inside a transaction)
+
+    private func sectionKey(family: FamilyID, tag: ID128, epoch: UInt32, _ db: Database) throws -> SymmetricKey? {
+        guard
+            let sealed = try Data.fetchOne(
+                db, sql: "SELECT sealed FROM section_key WHERE family = ? AND tag = ? AND epoch = ?",
+                arguments: [family.data, tag.data, Int64(epoch)])
+        else { return nil }
+        let plain = try AEAD.open(combined: sealed, associatedData: Self.keyAD(family, tag, epoch), key: try key())
+        return try SymmetricKey(data: plain.prefix(32))
+    }
+
+    /// Appends a change to the log and advances its author's chain head; returns the change's rowid.
+    @discardableResult
+    private static func insert(_ change: SignedChange, isLocal: Bool, _ db: Database) throws -> Int64 {
+        let h = change.header
+        try db.execute(
+            sql: "INSERT INTO change (id, family, tag, author, sequence, bytes, is_local) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [change.id, h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence), change.bytes, isLocal])
+        let rowid = db.lastInsertedRowID
+        try db.execute(
+            sql: """
+                INSERT INTO author_head (family, tag, author, sequence, change_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (family, tag, author) DO UPDATE SET sequence = excluded.sequence, change_id = excluded.change_id
+                WHERE excluded.sequence > author_head.sequence
+                """,
+            arguments: [h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence), change.id])
+        return rowid
+    }
+
+    /// Applies ops to the encrypted entity rows: one read, decrypt, merge, encrypt, write per touched entity.
+    private static func apply(_ ops: [Op], family: FamilyID, tag: ID128, storageKey: SymmetricKey, _ db: Database) throws {
+        var grouped: [EntityID: [Op]] = [:]
+        for op in ops { grouped[op.entity, default: []].append(op) }
+        let select = try db.cachedStatement(sql: "SELECT state FROM entity WHERE family = ? AND tag = ? AND entity = ?")
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT INTO entity (family, tag, entity, state, has_conflict) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (family, tag, entity) DO UPDATE SET state = excluded.state, has_conflict = excluded.has_conflict
+                """)
+        for (entity, entityOps) in grouped {
+            var state = EntityState()
+            if let sealed = try Data.fetchOne(select, arguments: [family.data, tag.data, entity.data]) {
+                state = try open(sealed, family: family, tag: tag, entity: entity, storageKey: storageKey)
+            }
+            var changed = false
+            for op in entityOps { changed = state.apply(op) || changed }
+            guard changed else { continue }
+            let sealed = AEAD.seal(state.encoded(), associatedData: entityAD(family, tag, entity), key: storageKey)
+            try upsert.execute(arguments: [
+                family.data, tag.data, entity.data, sealed, !state.conflictedFields.isEmpty,
+            ])
+        }
+    }
+
+    private static func open(
+        _ sealed: Data, family: FamilyID, tag: ID128, entity: EntityID, storageKey: SymmetricKey
+    ) throws -> EntityState {
+        do {
+            return try EntityState(
+                encoded: AEAD.open(combined: sealed, associatedData: entityAD(family, tag, entity), key: storageKey))
+        } catch {
+            throw StoreError(.corrupt, "the stored state of entity \(entity.short) does not decrypt or decode", cause: error)
+        }
+    }
+
+    private static func entityAD(_ family: FamilyID, _ tag: ID128, _ entity: EntityID) -> Data {
+        family.data + tag.data + entity.data
+    }
+
+    private static func readClock(_ db: Database) throws -> UInt64 {
+        guard let data = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [clockKey]),
+            data.count == 8
+        else { return 0 }
+        return data.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    private static func writeClock(_ raw: UInt64, _ db: Database) throws {
+        var writer = ByteWriter()
+        writer.writeFixed(raw)
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [clockKey, writer.data])
+    }
+}

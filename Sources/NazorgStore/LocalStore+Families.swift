@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+public import NazorgCrypto
+public import NazorgSync
+
+/// A section key as held by this device: the section's name is sealed with it, so the store shows only tags.
+public struct SectionKeyRecord: Sendable {
+    /// The opaque section tag.
+    public var tag: ID128
+    /// The key epoch.
+    public var epoch: UInt32
+    /// The section's name (`core`, `child:<member>`, …), known only after unsealing.
+    public var name: String
+    /// The section key.
+    public var key: SymmetricKey
+
+    /// Creates a record.
+    public init(tag: ID128, epoch: UInt32, name: String, key: SymmetricKey) {
+        self.tag = tag
+        self.epoch = epoch
+        self.name = name
+        self.key = key
+    }
+}
+
+extension LocalStore {
+    /// Registers a new family with its tag secret; refuses an id that exists.
+    public func createFamily(_ family: FamilyID, secret: SymmetricKey) throws {
+        let key = try key()
+        let sealed = AEAD.seal(secret.bytes.unprotectedData(), associatedData: family.data, key: key)
+        try withDatabase("creating a family") {
+            try database.write { db in
+                guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM family WHERE id = ?", arguments: [family.data]) == 0
+                else { throw StoreError(.conflict, "family \(family.short) exists already in this profile") }
+                try db.execute(sql: "INSERT INTO family (id, sealed) VALUES (?, ?)", arguments: [family.data, sealed])
+            }
+        }
+    }
+
+    /// Every family this profile holds, in creation order.
+    public func families() throws -> [FamilyID] {
+        try withDatabase("listing families") {
+            try database.read { db in
+                try Data.fetchAll(db, sql: "SELECT id FROM family ORDER BY rowid").compactMap { ID128(data: $0) }
+            }
+        }
+    }
+
+    /// The family's tag secret, from which section tags are derived.
+    public func familySecret(_ family: FamilyID) throws -> SymmetricKey {
+        let key = try key()
+        let sealed = try withDatabase("reading a family") {
+            try database.read { db in
+                try Data.fetchOne(db, sql: "SELECT sealed FROM family WHERE id = ?", arguments: [family.data])
+            }
+        }
+        guard let sealed else { throw StoreError(.notFound, "no family \(family.short) in this profile") }
+        do {
+            return try SymmetricKey(data: AEAD.open(combined: sealed, associatedData: family.data, key: key))
+        } catch {
+            throw StoreError(.corrupt, "the key record of family \(family.short) does not decrypt", cause: error)
+        }
+    }
+
+    /// Stores a section key for (family, tag, epoch), sealed under the storage key.
+    public func addSectionKey(_ record: SectionKeyRecord, family: FamilyID) throws {
+        let key = try key()
+        var plaintext = record.key.bytes.unprotectedData()
+        plaintext.append(contentsOf: Array(record.name.utf8))
+        let sealed = AEAD.seal(plaintext, associatedData: Self.keyAD(family, record.tag, record.epoch), key: key)
+        try withDatabase("storing a section key") {
+            try database.write { db in
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO section_key (family, tag, epoch, sealed) VALUES (?, ?, ?, ?)",
+                    arguments: [family.data, record.tag.data, Int64(record.epoch), sealed])
+            }
+        }
+    }
+
+    /// Every section key held for a family.
+    public func sectionKeys(_ family: FamilyID) throws -> [SectionKeyRecord] {
+        let key = try key()
+        let rows = try withDatabase("reading section keys") {
+            try database.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT tag, epoch, sealed FROM section_key WHERE family = ? ORDER BY tag, epoch",
+                    arguments: [family.data])
+            }
+        }
+        return try rows.map { row in
+            let tag = ID128(data: row["tag"] as Data) ?? ID128(high: 0, low: 0)
+            let epoch = UInt32(truncatingIfNeeded: row["epoch"] as Int64)
+            do {
+                let plain = try AEAD.open(
+                    combined: row["sealed"] as Data, associatedData: Self.keyAD(family, tag, epoch), key: key)
+                guard plain.count >= 32, let name = String(data: plain.dropFirst(32), encoding: .utf8) else {
+                    throw StoreError(.corrupt, "a section key record is malformed")
+                }
+                return SectionKeyRecord(tag: tag, epoch: epoch, name: name, key: try SymmetricKey(data: plain.prefix(32)))
+            } catch {
+                throw StoreError(.corrupt, "a section key of family \(family.short) does not decrypt", cause: error)
+            }
+        }
+    }
+
+    static func keyAD(_ family: FamilyID, _ tag: ID128, _ epoch: UInt32) -> Data {
+        var writer = ByteWriter()
+        writer.write(family)
+        writer.write(tag)
+        writer.writeFixed(epoch)
+        return writer.data
+    }
+}

@@ -1,0 +1,56 @@
+import GRDB
+
+extension LocalStore {
+    /// The store's migrations. Every table is keyed by integer rowid or by opaque random ids; no column
+    /// holds plaintext personal data. See `docs/store-schema.md`.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE keystore (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        kdf TEXT NOT NULL,
+                        sealed BLOB NOT NULL);
+                    CREATE TABLE family (
+                        rowid INTEGER PRIMARY KEY,
+                        id BLOB NOT NULL UNIQUE,
+                        sealed BLOB NOT NULL);
+                    CREATE TABLE section_key (
+                        family BLOB NOT NULL,
+                        tag BLOB NOT NULL,
+                        epoch INTEGER NOT NULL,
+                        sealed BLOB NOT NULL,
+                        PRIMARY KEY (family, tag, epoch));
+                    CREATE TABLE change (
+                        rowid INTEGER PRIMARY KEY,
+                        id BLOB NOT NULL UNIQUE,
+                        family BLOB NOT NULL,
+                        tag BLOB NOT NULL,
+                        author BLOB NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        bytes BLOB NOT NULL,
+                        is_local INTEGER NOT NULL);
+                    CREATE INDEX change_by_section ON change (family, tag);
+                    CREATE TABLE outbox (change_rowid INTEGER PRIMARY KEY REFERENCES change (rowid));
+                    CREATE TABLE author_head (
+                        family BLOB NOT NULL,
+                        tag BLOB NOT NULL,
+                        author BLOB NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        change_id BLOB NOT NULL,
+                        PRIMARY KEY (family, tag, author));
+                    CREATE TABLE entity (
+                        rowid INTEGER PRIMARY KEY,
+                        family BLOB NOT NULL,
+                        tag BLOB NOT NULL,
+                        entity BLOB NOT NULL,
+                        state BLOB NOT NULL,
+                        has_conflict INTEGER NOT NULL DEFAULT 0,
+                        UNIQUE (family, tag, entity));
+                    """)
+        }
+        return migrator
+    }
+}

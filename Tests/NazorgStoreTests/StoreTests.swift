@@ -1,0 +1,193 @@
+import Foundation
+import NazorgCrypto
+import NazorgStore
+import NazorgSync
+import Testing
+
+/// A temporary profile directory, removed at the end of the test.
+final class TempDirectory {
+    let url: URL
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("nazorg-store-\(UUID().uuidString)")
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Every byte of every file in the directory (database, WAL, shared memory, lock, anything else).
+    func allBytes() throws -> Data {
+        var all = Data()
+        let files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+        for file in files { all.append(try Data(contentsOf: file)) }
+        return all
+    }
+}
+
+struct StoreFixture {
+    let directory = TempDirectory()
+    let storageKey: SymmetricKey
+    let family = FamilyID.random()
+    let section: SectionKeyRecord
+    let author: Author
+
+    init() throws {
+        storageKey = try .random()
+        section = SectionKeyRecord(tag: .random(), epoch: 1, name: "core", key: try .random())
+        author = Author(device: .random(), signer: try .generate())
+    }
+
+    func open() throws -> LocalStore {
+        let store = try LocalStore.open(directory: directory.url).unlocked(with: storageKey)
+        if try store.families().isEmpty {
+            try store.createFamily(family, secret: .random())
+            try store.addSectionKey(section, family: family)
+        }
+        return store
+    }
+
+    func edit(_ ops: [PendingOp]) -> LocalEdit { LocalEdit(family: family, section: section, ops: ops) }
+}
+
+struct StoreTests {
+    let now: UInt64 = 1_790_000_000_000
+
+    @Test func localEditIsLoggedAppliedAndQueued() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let entity = EntityID.random()
+        let changes = try store.commit(
+            [f.edit([.write(entity, "naam", .string("Zonnebloem"), replacing: [])])],
+            author: f.author, schemaVersion: 1, wallMillis: now)
+        #expect(changes.count == 1)
+        #expect(try store.outbox().map(\.id) == changes.map(\.id))
+        #expect(try store.entities(family: f.family, tag: f.section.tag)[entity]?["naam"] == .string("Zonnebloem"))
+        // The store's state hash equals the in-memory reference fed the same changes.
+        var reference = ReplicaState()
+        for change in changes { try reference.apply(change, authorKey: f.author.signer.publicKey, key: f.section.key) }
+        #expect(try store.stateHash() == reference.stateHash)
+        // Sequence numbers and the author hash chain advance.
+        let next = try store.commit(
+            [f.edit([.write(entity, "naam", .string("Z2"), replacing: [])])], author: f.author, schemaVersion: 1, wallMillis: now)
+        #expect(next[0].header.sequence == 2)
+        #expect(next[0].header.previous == changes[0].id)
+        #expect(next[0].header.first > changes[0].header.last)
+    }
+
+    @Test func twoStoresConvergeAndKeepConcurrentWritesAsConflicts() throws {
+        let a = try StoreFixture()
+        let storeA = try a.open()
+        let directoryB = TempDirectory()
+        let storeB = try LocalStore.open(directory: directoryB.url).unlocked(with: try .random())
+        try storeB.createFamily(a.family, secret: .random())
+        try storeB.addSectionKey(a.section, family: a.family)
+        let authorB = Author(device: .random(), signer: try .generate())
+        let keys = [a.author.device: a.author.signer.publicKey, authorB.device: authorB.signer.publicKey]
+
+        let entity = EntityID.random()
+        let base = try storeA.commit([a.edit([.write(entity, "status", .string("open"), replacing: [])])], author: a.author, schemaVersion: 1, wallMillis: now)
+        _ = try storeB.apply(base, authorKey: { keys[$0] }, wallMillis: now)
+        let heads = try storeB.entities(family: a.family, tag: a.section.tag)[entity]!.registers["status"]!.heads
+        // Both edit the same field offline.
+        let fromA = try storeA.commit([a.edit([.write(entity, "status", .string("loopt"), replacing: heads)])], author: a.author, schemaVersion: 1, wallMillis: now + 5)
+        let fromB = try storeB.commit([a.edit([.write(entity, "status", .string("behaald"), replacing: heads)])], author: authorB, schemaVersion: 1, wallMillis: now + 9)
+        let reportA = try storeA.apply(fromB, authorKey: { keys[$0] }, wallMillis: now)
+        let reportB = try storeB.apply(fromA, authorKey: { keys[$0] }, wallMillis: now)
+        #expect(reportA.applied.count == 1 && reportB.applied.count == 1)
+        #expect(reportA.conflictedEntities == 1)
+        #expect(try storeA.stateHash() == storeB.stateHash())
+        let merged = try storeA.entities(family: a.family, tag: a.section.tag)[entity]!
+        #expect(merged.conflictedFields == ["status"])
+        #expect(merged["status"] == .string("behaald"))
+        // A duplicate delivery is skipped.
+        let again = try storeA.apply(fromB + base, authorKey: { keys[$0] }, wallMillis: now)
+        #expect(again.duplicates.count == 2 && again.applied.isEmpty)
+    }
+
+    @Test func refusedChangesLeaveNoTrace() throws {
+        let a = try StoreFixture()
+        let source = try a.open()
+        let changes = try source.commit(
+            [a.edit([.write(.random(), "naam", .string("x"), replacing: [])])], author: a.author, schemaVersion: 1, wallMillis: now)
+        let b = try StoreFixture()
+        let target = try b.open()
+        try target.createFamily(a.family, secret: .random())
+        try target.addSectionKey(a.section, family: a.family)
+        let before = try target.stateHash()
+        let countBefore = try target.changes().count
+
+        let impostor = try SigningKeyPair.generate()
+        var report = try target.apply(changes, authorKey: { _ in impostor.publicKey }, wallMillis: now)
+        #expect(report.rejected.map(\.error.code) == [.badSignature])
+        report = try target.apply(changes, authorKey: { _ in nil }, wallMillis: now)
+        #expect(report.rejected.map(\.error.code) == [.unknownAuthor])
+        report = try target.apply(changes, authorKey: { _ in a.author.signer.publicKey }, wallMillis: now - 3_600_000)
+        #expect(report.rejected.map(\.error.code) == [.clockInFuture])
+        #expect(try target.stateHash() == before)
+        #expect(try target.changes().count == countBefore)
+    }
+
+    @Test func changeForASectionWithoutAKeyIsRefused() throws {
+        let a = try StoreFixture()
+        let changes = try a.open().commit(
+            [a.edit([.write(.random(), "naam", .string("x"), replacing: [])])], author: a.author, schemaVersion: 1, wallMillis: now)
+        let b = try StoreFixture()
+        let report = try b.open().apply(changes, authorKey: { _ in a.author.signer.publicKey }, wallMillis: now)
+        #expect(report.rejected.map(\.error.code) == [.missingKey])
+    }
+
+    @Test func secondProcessOnTheProfileGetsAClearError() throws {
+        let f = try StoreFixture()
+        let first = try f.open()
+        let error = #expect(throws: StoreError.self) { _ = try LocalStore.open(directory: f.directory.url) }
+        #expect(error?.code == .locked)
+        #expect(error?.message.contains("another nazorg process") == true)
+        _ = first
+    }
+
+    @Test func noPlaintextReachesAnyFile() throws {
+        let f = try StoreFixture()
+        let marker = "Xylofoonstraat-Zevenhuizen-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            let store = try f.open()
+            try store.commit(
+                [f.edit([.write(.random(), "naam", .string(marker), replacing: []),
+                         .insert(.random(), kind: "contact", fields: ["verslag": .string(marker)])])],
+                author: f.author, schemaVersion: 1, wallMillis: now)
+            // While open: database, WAL and shared memory files.
+            let bytes = try f.directory.allBytes()
+            #expect(bytes.range(of: Data(marker.utf8)) == nil)
+            #expect(bytes.range(of: Data("naam".utf8)) == nil, "even field names stay inside the ciphertext")
+        }
+        let bytes = try f.directory.allBytes()
+        #expect(bytes.range(of: Data(marker.utf8)) == nil)
+    }
+
+    @Test func aFailedCommitWritesNothingAndReopeningShowsTheOldState() throws {
+        let f = try StoreFixture()
+        let entity = EntityID.random()
+        do {
+            let store = try f.open()
+            try store.commit([f.edit([.write(entity, "naam", .string("oud"), replacing: [])])], author: f.author, schemaVersion: 1, wallMillis: now)
+            let tooMany = (0...ChangeHeader.maxOps).map { _ in PendingOp.write(entity, "naam", .string("nieuw"), replacing: []) }
+            // The first edit is valid, the second too large: the whole transaction must roll back.
+            #expect(throws: SyncError.self) {
+                try store.commit(
+                    [f.edit([.write(entity, "naam", .string("nieuw"), replacing: [])]), f.edit(tooMany)],
+                    author: f.author, schemaVersion: 1, wallMillis: now)
+            }
+        }
+        let reopened = try f.open()
+        #expect(try reopened.entities(family: f.family, tag: f.section.tag)[entity]?["naam"] == .string("oud"))
+        #expect(try reopened.changes().count == 1)
+        #expect(try reopened.outbox().count == 1)
+    }
+
+    @Test func wrongStorageKeyCannotReadState() throws {
+        let f = try StoreFixture()
+        do {
+            let store = try f.open()
+            try store.commit([f.edit([.write(.random(), "naam", .string("x"), replacing: [])])], author: f.author, schemaVersion: 1, wallMillis: now)
+        }
+        let wrong = try LocalStore.open(directory: f.directory.url).unlocked(with: try .random())
+        let error = #expect(throws: StoreError.self) { try wrong.entities(family: f.family, tag: f.section.tag) }
+        #expect(error?.code == .corrupt)
+    }
+}
