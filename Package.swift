@@ -65,7 +65,6 @@ let package = Package(
         .testTarget(
             name: "NazorgClientTests",
             dependencies: ["NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto"],
-            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         // Runs the built `nazorg` binary as a worker would.

@@ -1,0 +1,90 @@
+public import Foundation
+import NazorgCrypto
+public import NazorgSync
+
+/// What a device may do.
+public enum DeviceRole: String, Codable, CaseIterable, Sendable {
+    /// Ambulant worker: keeps family plans.
+    case worker
+    /// Privacy officer (FG / logbeheerder): reads share logs, never plan content.
+    case privacyOfficer = "privacy-officer"
+    /// Organisation admin.
+    case admin
+}
+
+/// A device's request to be certified, written by `nazorg device init` and carried to the admin.
+public struct CertificateRequest: Codable, Hashable, Sendable {
+    /// The device id.
+    public var device: DeviceID
+    /// The worker's name as it will appear in logs (staff, not a client).
+    public var worker: String
+    /// The requested role.
+    public var role: DeviceRole
+    /// The organisation asked to certify.
+    public var organisation: ID128
+    /// The device's Ed25519 public key.
+    public var signingKey: Data
+    /// The device's X25519 public key.
+    public var boxKey: Data
+}
+
+/// A device certificate: the organisation vouches for a device's keys, worker, role and validity.
+public struct DeviceCertificate: Codable, Hashable, Sendable {
+    /// Certificate format version.
+    public var version: Int = 1
+    /// The device id.
+    public var device: DeviceID
+    /// The worker's name.
+    public var worker: String
+    /// The role granted.
+    public var role: DeviceRole
+    /// The certifying organisation.
+    public var organisation: ID128
+    /// Its name.
+    public var organisationName: String
+    /// The device's Ed25519 public key.
+    public var signingKey: Data
+    /// The device's X25519 public key.
+    public var boxKey: Data
+    /// Seconds since 1970.
+    public var validFrom: Int64
+    /// Seconds since 1970.
+    public var validUntil: Int64
+    /// The organisation's Ed25519 signature over `signedBytes`.
+    public var signature: Data
+
+    /// The canonical bytes the organisation signs.
+    public var signedBytes: Data {
+        var writer = ByteWriter()
+        writer.writeString("nazorg-device-certificate")
+        writer.writeVarint(UInt64(version))
+        writer.write(device)
+        writer.writeString(worker)
+        writer.writeString(role.rawValue)
+        writer.write(organisation)
+        writer.writeString(organisationName)
+        writer.writeBytes(signingKey)
+        writer.writeBytes(boxKey)
+        writer.writeSignedVarint(validFrom)
+        writer.writeSignedVarint(validUntil)
+        return writer.data
+    }
+
+    /// Checks the signature against the organisation and the validity at `date`.
+    public func verify(by organisation: OrganisationInfo, at date: Date) throws {
+        guard self.organisation == organisation.id else {
+            throw ClientError(.badCertificate, "the certificate is from organisation \(self.organisation.short), not \(organisation.id.short)")
+        }
+        guard SigningKeyPair.isValidSignature(signature, of: signedBytes, publicKey: organisation.signingKey) else {
+            throw ClientError(.badCertificate, "the certificate's signature does not verify against \(organisation.name)'s key")
+        }
+        let now = Int64(date.timeIntervalSince1970)
+        guard now >= validFrom, now <= validUntil else {
+            throw ClientError(.badCertificate, "the certificate is not valid now (valid \(Self.day(validFrom)) to \(Self.day(validUntil)))")
+        }
+    }
+
+    static func day(_ seconds: Int64) -> String {
+        String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds))).prefix(10))
+    }
+}

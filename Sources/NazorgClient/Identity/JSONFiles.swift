@@ -1,0 +1,32 @@
+import Foundation
+
+/// Reads and writes the small JSON files identities are exchanged in, with errors that name the file.
+enum JSONFiles {
+    static func write(_ value: some Encodable, to url: URL, mode: Int = 0o644) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dataEncodingStrategy = .base64
+        do {
+            let data = try encoder.encode(value)
+            // Write to a temporary file and rename: a reader never sees half a file.
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+            guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: mode])
+            else { throw ClientError(.badFile, "cannot write \(temporary.path)") }
+            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+        } catch {
+            throw ClientError(.badFile, "cannot write \(url.path)")
+        }
+    }
+
+    static func read<T: Decodable>(_ url: URL, what: String) throws -> T {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ClientError(.badFile, "cannot read the \(what) file \(url.path)")
+        }
+        guard data.count < 1 << 20 else { throw ClientError(.badFile, "\(url.path) is too large to be a \(what) file") }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            throw ClientError(.badFile, "\(url.path) is not a valid \(what) file")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+public import Foundation
+import NazorgCrypto
+public import NazorgSync
+
+/// An organisation's public identity, as exchanged in `organisation.pub`.
+public struct OrganisationInfo: Codable, Hashable, Sendable {
+    /// Random organisation id.
+    public var id: ID128
+    /// Its name (an organisation, not a person).
+    public var name: String
+    /// Ed25519 key that certifies its devices.
+    public var signingKey: Data
+    /// X25519 key for handover bundles addressed to it.
+    public var boxKey: Data
+}
+
+/// An organisation's key pair, held by its admin; the secret keys are sealed under the admin's passphrase.
+public struct Organisation: Sendable {
+    /// Public part.
+    public let info: OrganisationInfo
+    let signer: SigningKeyPair
+
+    /// File names written by `create`.
+    public static let publicFileName = "organisation.pub"
+    public static let secretFileName = "organisation.key"
+
+    /// Creates a new organisation key pair and writes `organisation.pub` and the sealed `organisation.key`
+    /// into `directory`; refuses to overwrite existing keys.
+    @discardableResult
+    public static func create(name: String, directory: URL, passphrase: Data) throws -> OrganisationInfo {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...120).contains(trimmed.count) else {
+            throw ClientError(.usage, "the organisation name must be 1 to 120 characters")
+        }
+        let secretURL = directory.appendingPathComponent(secretFileName)
+        guard !FileManager.default.fileExists(atPath: secretURL.path) else {
+            throw ClientError(.refused, "\(secretURL.path) exists already; an organisation key is never overwritten")
+        }
+        let signer = try SigningKeyPair.generate()
+        let box = try BoxKeyPair.generate()
+        let info = OrganisationInfo(id: .random(), name: trimmed, signingKey: signer.publicKey, boxKey: box.publicKey)
+        var secret = signer.secretKey.unprotectedData()
+        secret.append(box.secretKey.unprotectedData())
+        defer { secret.resetBytes(in: 0..<secret.count) }
+        let sealed = try SealedSecret.seal(secret, passphrase: passphrase, purpose: "organisation key")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try JSONFiles.write(info, to: directory.appendingPathComponent(publicFileName))
+        try JSONFiles.write(OrganisationSecretFile(info: info, secret: sealed), to: secretURL, mode: 0o600)
+        return info
+    }
+
+    /// Opens `organisation.key` with the admin's passphrase.
+    public static func open(keyFile: URL, passphrase: Data) throws -> Organisation {
+        let file: OrganisationSecretFile = try JSONFiles.read(keyFile, what: "organisation key")
+        let secret = try file.secret.open(passphrase: passphrase)
+        guard secret.count == SigningKeyPair.secretKeyByteCount + BoxKeyPair.secretKeyByteCount else {
+            throw ClientError(.badFile, "\(keyFile.path) does not hold an organisation key")
+        }
+        let signer = try SigningKeyPair(
+            secretKey: SecureBytes(copying: secret.unprotectedData().prefix(SigningKeyPair.secretKeyByteCount)))
+        guard signer.publicKey == file.info.signingKey else {
+            throw ClientError(.badFile, "\(keyFile.path) does not match its own public key")
+        }
+        return Organisation(info: file.info, signer: signer)
+    }
+
+    /// Reads a public organisation file.
+    public static func readInfo(_ url: URL) throws -> OrganisationInfo {
+        try JSONFiles.read(url, what: "organisation public key")
+    }
+
+    /// Signs a device certificate for a request, valid from `from` for `days` days.
+    public func certify(_ request: CertificateRequest, from: Date, days: Int) throws -> DeviceCertificate {
+        guard request.organisation == info.id else {
+            throw ClientError(.badCertificate, "the request is for another organisation (\(request.organisation.short)), not \(info.id.short)")
+        }
+        guard (1...1825).contains(days) else { throw ClientError(.usage, "validity must be 1 to 1825 days") }
+        var certificate = DeviceCertificate(
+            device: request.device, worker: request.worker, role: request.role, organisation: info.id,
+            organisationName: info.name, signingKey: request.signingKey, boxKey: request.boxKey,
+            validFrom: Int64(from.timeIntervalSince1970), validUntil: Int64(from.timeIntervalSince1970) + Int64(days) * 86_400,
+            signature: Data())
+        certificate.signature = signer.sign(certificate.signedBytes)
+        return certificate
+    }
+}
+
+struct OrganisationSecretFile: Codable {
+    var info: OrganisationInfo
+    var secret: SealedSecret
+}

@@ -1,0 +1,129 @@
+public import Foundation
+public import NazorgCrypto
+public import NazorgStore
+public import NazorgSync
+
+/// A worker's device profile, unlocked: its keys, certificate and local store.
+///
+/// The device's secret keys and the store's storage key are sealed together in the store's keystore,
+/// under a key derived with Argon2id from the worker's passphrase.
+public struct Profile: Sendable {
+    /// The profile directory.
+    public let directory: URL
+    /// The unlocked local store.
+    public let store: LocalStore
+    /// This device's id.
+    public let device: DeviceID
+    /// This device's signing identity.
+    public let author: Author
+    /// This device's X25519 key pair (for key grants and handover bundles).
+    public let box: BoxKeyPair
+    /// The organisation this device belongs to.
+    public let organisation: OrganisationInfo
+    /// The certificate, once installed.
+    public let certificate: DeviceCertificate?
+
+    static let requestFileName = "device-request.json"
+    static let certificateFileName = "device.cert"
+    private static let keystorePurpose = "device profile"
+    private static let keystoreByteCount = 16 + 64 + 32 + 32
+
+    /// Creates a new profile: fresh device keys and storage key, sealed under `passphrase`. Writes
+    /// `device-request.json` for the organisation's admin to certify, and returns it.
+    public static func create(
+        directory: URL, worker: String, role: DeviceRole, organisation: OrganisationInfo, passphrase: Data
+    ) throws -> CertificateRequest {
+        let name = worker.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...120).contains(name.count) else { throw ClientError(.usage, "the worker name must be 1 to 120 characters") }
+        let store = try LocalStore.open(directory: directory)
+        guard try store.keystore() == nil else {
+            throw ClientError(.refused, "\(directory.path) already holds a device profile; choose another --profile directory")
+        }
+        let device = DeviceID.random()
+        let signer = try SigningKeyPair.generate()
+        let box = try BoxKeyPair.generate()
+        let storageKey = try SymmetricKey.random()
+        var secret = device.data
+        secret.append(signer.secretKey.unprotectedData())
+        secret.append(box.secretKey.unprotectedData())
+        secret.append(storageKey.bytes.unprotectedData())
+        defer { secret.resetBytes(in: 0..<secret.count) }
+        let sealed = try SealedSecret.seal(secret, passphrase: passphrase, purpose: keystorePurpose)
+        let kdf = String(decoding: try JSONEncoder().encode(sealed.kdf), as: UTF8.self)
+        try JSONFiles.write(organisation, to: directory.appendingPathComponent(Organisation.publicFileName))
+        try store.createKeystore(kdf: kdf, sealed: sealed.sealed)
+        let request = CertificateRequest(
+            device: device, worker: name, role: role, organisation: organisation.id,
+            signingKey: signer.publicKey, boxKey: box.publicKey)
+        try JSONFiles.write(request, to: directory.appendingPathComponent(requestFileName))
+        return request
+    }
+
+    /// Opens and unlocks a profile; a wrong passphrase is a clear error and changes nothing.
+    public static func open(directory: URL, passphrase: Data) throws -> Profile {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("store.sqlite").path) else {
+            throw ClientError(.noProfile, "no device profile in \(directory.path); create one with 'nazorg device init'")
+        }
+        let store = try LocalStore.open(directory: directory)
+        guard let keystore = try store.keystore() else {
+            throw ClientError(.noProfile, "\(directory.path) has no device keys; create them with 'nazorg device init'")
+        }
+        let kdf: PasswordKDF
+        do {
+            kdf = try JSONDecoder().decode(PasswordKDF.self, from: Data(keystore.kdf.utf8))
+        } catch {
+            throw ClientError(.badFile, "the keystore of \(directory.path) is damaged")
+        }
+        let secret = try SealedSecret(kdf: kdf, sealed: keystore.sealed, purpose: keystorePurpose).open(passphrase: passphrase)
+        guard secret.count == keystoreByteCount else { throw ClientError(.badFile, "the keystore of \(directory.path) is damaged") }
+        let bytes = secret.unprotectedData()
+        let device = ID128(data: bytes.prefix(16))!
+        let signer = try SigningKeyPair(secretKey: SecureBytes(copying: bytes[16..<80]))
+        let box = try BoxKeyPair(secretKey: SecureBytes(copying: bytes[80..<112]))
+        let storageKey = try SymmetricKey(data: Data(bytes[112..<144]))
+        let organisation = try Organisation.readInfo(directory.appendingPathComponent(Organisation.publicFileName))
+        let certificateURL = directory.appendingPathComponent(certificateFileName)
+        let certificate: DeviceCertificate? =
+            FileManager.default.fileExists(atPath: certificateURL.path)
+            ? try JSONFiles.read(certificateURL, what: "device certificate") : nil
+        return Profile(
+            directory: directory, store: store.unlocked(with: storageKey), device: device,
+            author: Author(device: device, signer: signer), box: box, organisation: organisation,
+            certificate: certificate)
+    }
+
+    /// Verifies a certificate (organisation signature, validity, that it names this device's keys) and installs it.
+    public func install(certificate: DeviceCertificate, now: Date = Date()) throws {
+        try certificate.verify(by: organisation, at: now)
+        guard certificate.device == device, certificate.signingKey == author.signer.publicKey,
+            certificate.boxKey == box.publicKey
+        else {
+            throw ClientError(.badCertificate, "the certificate is for another device (\(certificate.device.short)), not \(device.short)")
+        }
+        try JSONFiles.write(certificate, to: directory.appendingPathComponent(Self.certificateFileName))
+    }
+
+    /// Reads a certificate file.
+    public static func readCertificate(_ url: URL) throws -> DeviceCertificate {
+        try JSONFiles.read(url, what: "device certificate")
+    }
+
+    /// Reads a certificate request file.
+    public static func readRequest(_ url: URL) throws -> CertificateRequest {
+        try JSONFiles.read(url, what: "certificate request")
+    }
+
+    /// Throws unless a valid certificate is installed: plans are kept only on certified devices.
+    public func requireCertificate(now: Date = Date()) throws -> DeviceCertificate {
+        guard let certificate else {
+            throw ClientError(
+                .refused,
+                "this device has no certificate yet; have the organisation's admin run 'nazorg org certify' on \(Self.requestFileName) and install it with 'nazorg device install-certificate'")
+        }
+        try certificate.verify(by: organisation, at: now)
+        guard certificate.role == .worker || certificate.role == .admin else {
+            throw ClientError(.refused, "a \(certificate.role.rawValue) device does not keep family plans")
+        }
+        return certificate
+    }
+}

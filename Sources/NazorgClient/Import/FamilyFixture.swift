@@ -1,0 +1,89 @@
+public import Foundation
+import NazorgCrypto
+import NazorgModel
+import NazorgStore
+public import NazorgSync
+
+/// A family plan in a file, for import: `docs/fixture-format.md` describes it.
+///
+/// Entities name each other by a local `key`; a field value `@key` refers to an entity listed earlier.
+/// Everything is validated before anything is written, so a bad file imports nothing.
+public struct FamilyFixture: Codable, Sendable {
+    /// One entity of the file.
+    public struct Entry: Codable, Sendable {
+        /// Local name other entries refer to as `@key`.
+        public var key: String?
+        /// Entity kind (`lid`, `doel`, `risicotaxatie`, …).
+        public var kind: String
+        /// Field values as text, as on the command line.
+        public var fields: [String: String]
+    }
+
+    /// Always `nazorg-family`.
+    public var format: String
+    /// Format version, 1.
+    public var version: Int
+    /// What the fixture shows and where it comes from (ignored on import).
+    public var comment: String?
+    /// The family record's fields.
+    public var family: [String: String]
+    /// The entities, in dependency order.
+    public var entities: [Entry]
+
+    /// Reads and decodes a fixture file.
+    public static func read(_ url: URL) throws -> FamilyFixture {
+        let fixture: FamilyFixture = try JSONFiles.read(url, what: "family fixture")
+        guard fixture.format == "nazorg-family", fixture.version == 1 else {
+            throw ClientError(.badFile, "\(url.lastPathComponent) is not a nazorg-family file of version 1")
+        }
+        return fixture
+    }
+}
+
+extension Workspace {
+    /// Imports a fixture as a new family, validating every entry first; returns the family id.
+    public func importFamily(_ fixture: FamilyFixture) throws -> FamilyID {
+        let familyValues = try Validation.parse(.family, fixture.family)
+        try Validation.validate(.family, fields: familyValues)
+        var ids: [String: (EntityID, EntityKind)] = [:]
+        var edits: [PlanEdit] = [.create(.family, id: .random(), values: familyValues, child: nil)]
+        for (index, entry) in fixture.entities.enumerated() {
+            let place = "entry \(index + 1)\(entry.key.map { " (\($0))" } ?? "")"
+            guard let kind = EntityKind(rawValue: entry.kind), kind != .family else {
+                throw ClientError(.badFile, "\(place): unknown kind \(entry.kind)")
+            }
+            var inputs = entry.fields
+            for (name, text) in entry.fields where text.hasPrefix("@") {
+                guard let (id, targetKind) = ids[String(text.dropFirst())] else {
+                    throw ClientError(.badFile, "\(place): \(name) refers to \(text), which is not listed before it")
+                }
+                if case .ref(let expected) = try kind.field(name).type, expected != targetKind {
+                    throw ClientError(.badFile, "\(place): \(name) must refer to a \(expected.rawValue), \(text) is a \(targetKind.rawValue)")
+                }
+                inputs[name] = id.hex
+            }
+            let values: [String: FieldValue]
+            do {
+                values = try Validation.parse(kind, inputs)
+                try Validation.validate(kind, fields: values)
+            } catch let error as ModelError {
+                throw ClientError(.badFile, "\(place): \(error.message)")
+            }
+            let id = EntityID.random()
+            var child: String?
+            if kind == .child {
+                guard let member = values["lid"]?.ref else { throw ClientError(.badFile, "\(place): kinddeel needs lid") }
+                child = member
+            }
+            if let key = entry.key {
+                guard ids[key] == nil else { throw ClientError(.badFile, "\(place): key \(key) is used twice") }
+                ids[key] = (id, kind)
+            }
+            edits.append(.create(kind, id: id, values: values, child: child))
+        }
+        let family = FamilyID.random()
+        try profile.store.createFamily(family, secret: .random())
+        _ = try write(family: family, edits: edits)
+        return family
+    }
+}

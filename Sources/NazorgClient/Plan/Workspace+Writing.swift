@@ -1,0 +1,79 @@
+import NazorgCrypto
+import NazorgModel
+import NazorgStore
+import NazorgSync
+
+/// An edit before it becomes ops: the unit callers describe, mapped onto registers and fact inserts here.
+enum PlanEdit {
+    case create(EntityKind, id: EntityID, values: [String: FieldValue], child: String?)
+    case update(PlanEntity, values: [String: FieldValue])
+    case delete(PlanEntity)
+}
+
+extension Workspace {
+    /// The section tag: a keyed BLAKE2b of the section name under the family's secret, so the server and
+    /// the store see only opaque tags.
+    static func tag(for section: Section, familySecret: SymmetricKey) -> ID128 {
+        ID128(data: GenericHash.hash(Array("nazorg-section-v1:\(section.name)".utf8), key: familySecret, outputByteCount: 16))!
+    }
+
+    /// The key for a section, created (epoch 1) if this family has none yet.
+    func sectionKey(_ section: Section, family: FamilyID) throws -> SectionKeyRecord {
+        if let existing = try latestKeys(family).first(where: { $0.name == section.name }) { return existing }
+        let tag = Self.tag(for: section, familySecret: try profile.store.familySecret(family))
+        let record = SectionKeyRecord(tag: tag, epoch: 1, name: section.name, key: try .random())
+        try profile.store.addSectionKey(record, family: family)
+        return record
+    }
+
+    /// Turns plan edits into ops per section and commits them all in one transaction.
+    func write(family: FamilyID, edits: [PlanEdit]) throws -> [SignedChange] {
+        var bySection: [String: (SectionKeyRecord, [PendingOp])] = [:]
+        func append(_ section: Section, _ ops: [PendingOp]) throws {
+            let key = try bySection[section.name]?.0 ?? sectionKey(section, family: family)
+            bySection[section.name, default: (key, [])].1.append(contentsOf: ops)
+        }
+        for edit in edits {
+            switch edit {
+            case .create(let kind, let id, let values, let child):
+                let section = kind.section(child: child)
+                if kind.isFact {
+                    try append(section, [.insert(id, kind: kind.rawValue, fields: values.mapValues(ValueMapping.value))])
+                } else {
+                    var ops: [PendingOp] = [.write(id, ValueMapping.kindField, .string(kind.rawValue), replacing: [])]
+                    for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+                        ops.append(.write(id, name, ValueMapping.value(value), replacing: []))
+                    }
+                    try append(section, ops)
+                }
+            case .update(let entity, let values):
+                let state = try storedState(entity, family: family)
+                let ops = values.sorted(by: { $0.key < $1.key }).map { name, value in
+                    PendingOp.write(id(entity), name, ValueMapping.value(value), replacing: state?.registers[name]?.heads ?? [])
+                }
+                try append(entity.section, ops)
+            case .delete(let entity):
+                let state = try storedState(entity, family: family)
+                var ops: [PendingOp] = []
+                for (name, register) in (state?.registers ?? [:]).sorted(by: { $0.key < $1.key }) where !name.hasPrefix("$") {
+                    ops.append(.write(id(entity), name, .tombstone, replacing: register.heads))
+                }
+                ops.append(.write(id(entity), ValueMapping.deletedField, .bool(true),
+                                  replacing: state?.registers[ValueMapping.deletedField]?.heads ?? []))
+                try append(entity.section, ops)
+            }
+        }
+        let localEdits = bySection.values.sorted { $0.0.name < $1.0.name }.map {
+            LocalEdit(family: family, section: $0.0, ops: $0.1)
+        }
+        return try profile.store.commit(
+            localEdits, author: profile.author, schemaVersion: EntityKind.schemaVersion, wallMillis: wallMillis)
+    }
+
+    private func id(_ entity: PlanEntity) -> EntityID { EntityID(hex: entity.id)! }
+
+    private func storedState(_ entity: PlanEntity, family: FamilyID) throws -> EntityState? {
+        let key = try sectionKey(entity.section, family: family)
+        return try profile.store.entities(family: family, tag: key.tag)[id(entity)]
+    }
+}

@@ -1,0 +1,205 @@
+public import Foundation
+import NazorgCrypto
+public import NazorgModel
+import NazorgStore
+public import NazorgSync
+
+/// A one-line summary of a family for lists.
+public struct FamilySummary: Sendable, Hashable {
+    /// The family id.
+    public var id: FamilyID
+    /// The family's working name.
+    public var name: String
+    /// Its phase.
+    public var phase: String
+    /// The regisseur today, if named.
+    public var regisseur: String?
+}
+
+/// The worker's family plans on this device: every read decrypts from the local store, every edit is one
+/// signed, encrypted change per touched section, committed in one transaction.
+public struct Workspace: Sendable {
+    /// The unlocked profile.
+    public let profile: Profile
+    /// Wall clock, injectable for tests.
+    var now: @Sendable () -> Date
+
+    /// Opens the workspace of a certified profile.
+    public init(profile: Profile, now: @escaping @Sendable () -> Date = { Date() }) throws {
+        _ = try profile.requireCertificate(now: now())
+        self.profile = profile
+        self.now = now
+    }
+
+    var wallMillis: UInt64 { UInt64(max(0, now().timeIntervalSince1970 * 1000)) }
+
+    /// Today's date in the Netherlands' calendar (UTC is close enough for day-granular norms).
+    public var today: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: now())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+
+    // MARK: Families
+
+    /// Creates a family with its core record; returns its id.
+    public func createFamily(_ inputs: [String: String]) throws -> FamilyID {
+        let values = try Validation.parse(.family, inputs)
+        try Validation.validate(.family, fields: values)
+        let family = FamilyID.random()
+        try profile.store.createFamily(family, secret: .random())
+        _ = try write(family: family, edits: [.create(.family, id: .random(), values: values, child: nil)])
+        return family
+    }
+
+    /// Every family on this device with its name, phase and regisseur.
+    public func families() throws -> [FamilySummary] {
+        try profile.store.families().map { id in
+            let plan = try plan(id)
+            return FamilySummary(
+                id: id, name: plan.family?.text("naam") ?? "(naamloos)",
+                phase: plan.family?.text("fase") ?? FamilyPhase.shelter.rawValue,
+                regisseur: plan.regisseur(on: today).map { "\($0.text("naam") ?? "?") (\($0.text("organisatie") ?? "?"))" })
+        }
+    }
+
+    /// Finds a family by full id or unique prefix.
+    public func family(_ idOrPrefix: String) throws -> FamilyID {
+        let key = idOrPrefix.lowercased().filter { $0 != "-" }
+        let matches = try profile.store.families().filter { $0.hex.hasPrefix(key) }
+        guard !key.isEmpty, matches.count == 1 else {
+            throw ClientError(
+                .notFound,
+                matches.isEmpty
+                    ? "no family \(idOrPrefix) on this device; 'nazorg family list' shows them"
+                    : "\(idOrPrefix) matches several families; give more digits")
+        }
+        return matches[0]
+    }
+
+    /// The whole plan of a family, from every section this device holds a key for.
+    public func plan(_ family: FamilyID) throws -> FamilyPlan {
+        var entities: [PlanEntity] = []
+        for record in try latestKeys(family) {
+            guard let section = Section(name: record.name) else { continue }
+            for (id, state) in try profile.store.entities(family: family, tag: record.tag) {
+                if let entity = ValueMapping.planEntity(id, state, section: section) { entities.append(entity) }
+            }
+        }
+        return FamilyPlan(id: family.hex, entities: entities)
+    }
+
+    // MARK: Edits
+
+    /// Adds an entity of `kind` with text inputs; a child's part (`kinddeel`) goes in that child's section.
+    @discardableResult
+    public func add(_ kind: EntityKind, to family: FamilyID, _ inputs: [String: String]) throws -> EntityID {
+        let values = try Validation.parse(kind, inputs)
+        try Validation.validate(kind, fields: values)
+        let plan = try plan(family)
+        try checkReferences(values, kind: kind, in: plan)
+        var child: String?
+        if kind == .child {
+            let member = values["lid"]?.ref ?? ""
+            guard (try? plan.entity(member))?.text("rol") == MemberRole.child.rawValue else {
+                throw ClientError(.refused, "kinddeel.lid must be a member with role kind")
+            }
+            guard !plan.all(.child).contains(where: { $0.fields["lid"]?.ref == member }) else {
+                throw ClientError(.refused, "this child already has a kinddeel; update it with 'nazorg child update'")
+            }
+            child = member
+        }
+        let id = EntityID.random()
+        _ = try write(family: family, edits: [.create(kind, id: id, values: values, child: child)])
+        return id
+    }
+
+    /// Changes fields of an entity; the result must still be valid. Fact records are refused.
+    public func update(_ entityID: String, in family: FamilyID, _ inputs: [String: String]) throws {
+        let plan = try plan(family)
+        let entity = try plan.entity(entityID)
+        guard !entity.kind.isFact else {
+            throw ClientError(
+                .refused,
+                "\(entity.kind.rawValue) \(entity.shortID) is a recorded fact and is never changed; record a new one that corrects it (--corrigeert \(entity.shortID))")
+        }
+        let values = try Validation.parse(entity.kind, inputs)
+        var merged = entity.fields
+        merged.merge(values) { $1 }
+        try Validation.validate(entity.kind, fields: merged)
+        try checkReferences(values, kind: entity.kind, in: plan)
+        _ = try write(family: family, edits: [.update(entity, values: values)])
+    }
+
+    /// Deletes an entity: every field is tombstoned, so a concurrent edit elsewhere shows as a conflict.
+    public func delete(_ entityID: String, in family: FamilyID) throws {
+        let entity = try plan(family).entity(entityID)
+        guard !entity.kind.isFact else {
+            throw ClientError(.refused, "\(entity.kind.rawValue) \(entity.shortID) is a recorded fact and cannot be deleted")
+        }
+        _ = try write(family: family, edits: [.delete(entity)])
+    }
+
+    /// Every field in conflict, with its concurrent values (winner last).
+    public func conflicts(_ family: FamilyID) throws -> [(entity: PlanEntity, field: String, values: [FieldValue?])] {
+        var all: [(PlanEntity, String, [FieldValue?])] = []
+        for record in try latestKeys(family) {
+            guard let section = Section(name: record.name) else { continue }
+            for (id, state) in try profile.store.entities(family: family, tag: record.tag) {
+                guard let entity = ValueMapping.planEntity(id, state, section: section) else { continue }
+                for (field, values) in entity.conflicts.sorted(by: { $0.key < $1.key }) { all.append((entity, field, values)) }
+            }
+        }
+        return all.sorted { ($0.0.id, $0.1) < ($1.0.id, $1.1) }
+    }
+
+    /// Resolves a conflict by writing the chosen value over every concurrent one.
+    public func resolve(_ entityID: String, field: String, value: String, in family: FamilyID) throws {
+        let entity = try plan(family).entity(entityID)
+        guard entity.conflicts[field] != nil else {
+            throw ClientError(.refused, "\(entity.kind.rawValue) \(entity.shortID) has no conflict in field \(field)")
+        }
+        try update(entityID, in: family, [field: value])
+    }
+
+    /// Starts aftercare (nazorg): records the episode and sets the family's phase.
+    @discardableResult
+    public func startAftercare(_ family: FamilyID, _ inputs: [String: String]) throws -> EntityID {
+        let plan = try plan(family)
+        if let running = plan.aftercare, running.date("afgesloten") == nil {
+            throw ClientError(.refused, "aftercare is already running (since \(running.text("start") ?? "?")); close it first")
+        }
+        let id = try add(.aftercare, to: family, inputs)
+        if let record = plan.family { try update(record.id, in: family, ["fase": FamilyPhase.aftercare.rawValue]) }
+        return id
+    }
+
+    /// Closes aftercare on `date`, refused unless a regisseur is named for at least six months after it.
+    public func closeAftercare(_ family: FamilyID, date: String, reason: String) throws {
+        guard let day = CalendarDate(date) else { throw ClientError(.usage, "nazorg.afgesloten must be a real date as YYYY-MM-DD") }
+        let plan = try plan(family)
+        try plan.checkCanCloseAftercare(on: day)
+        guard let episode = plan.aftercare else { return }
+        try update(episode.id, in: family, ["afgesloten": date, "reden": reason])
+        if let record = plan.family { try update(record.id, in: family, ["fase": FamilyPhase.closed.rawValue]) }
+    }
+
+    // MARK: Internals
+
+    func checkReferences(_ values: [String: FieldValue], kind: EntityKind, in plan: FamilyPlan) throws {
+        for (name, value) in values {
+            guard let ref = value.ref, case .ref(let target) = try kind.field(name).type else { continue }
+            guard let entity = plan.entities.first(where: { $0.id == ref }), entity.kind == target else {
+                throw ClientError(.notFound, "\(kind.rawValue).\(name) must name an existing \(target.rawValue) of this family")
+            }
+        }
+    }
+
+    /// The newest-epoch key of every section held for a family.
+    func latestKeys(_ family: FamilyID) throws -> [SectionKeyRecord] {
+        var latest: [ID128: SectionKeyRecord] = [:]
+        for record in try profile.store.sectionKeys(family) where record.epoch >= (latest[record.tag]?.epoch ?? 0) {
+            latest[record.tag] = record
+        }
+        return latest.values.sorted { $0.name < $1.name }
+    }
+}
