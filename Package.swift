@@ -50,7 +50,10 @@ let package = Package(
         // The `nazorg` command: parses, calls NazorgClient, prints.
         .executableTarget(
             name: "nazorg",
-            dependencies: ["NazorgClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "CLI",
             swiftSettings: swiftSettings
         ),

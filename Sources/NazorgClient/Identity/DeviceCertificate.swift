@@ -88,3 +88,10 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
         String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds))).prefix(10))
     }
 }
+
+extension DeviceCertificate {
+    /// Writes the certificate as JSON.
+    public func write(to url: URL) throws { try JSONFiles.write(self, to: url) }
+    /// The last day of validity, `YYYY-MM-DD`.
+    public var validUntilDay: String { Self.day(validUntil) }
+}

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads and writes the small JSON files identities are exchanged in, with errors that name the file.
 enum JSONFiles {
@@ -12,7 +15,10 @@ enum JSONFiles {
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
             guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: mode])
             else { throw ClientError(.badFile, "cannot write \(temporary.path)") }
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            guard rename(temporary.path, url.path) == 0 else {
+                try? FileManager.default.removeItem(at: temporary)
+                throw ClientError(.badFile, "cannot write \(url.path)")
+            }
         } catch {
             throw ClientError(.badFile, "cannot write \(url.path)")
         }

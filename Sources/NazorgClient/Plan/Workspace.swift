@@ -93,9 +93,9 @@ public struct Workspace: Sendable {
     /// Adds an entity of `kind` with text inputs; a child's part (`kinddeel`) goes in that child's section.
     @discardableResult
     public func add(_ kind: EntityKind, to family: FamilyID, _ inputs: [String: String]) throws -> EntityID {
-        let values = try Validation.parse(kind, inputs)
-        try Validation.validate(kind, fields: values)
         let plan = try plan(family)
+        let values = try Validation.parse(kind, try resolvingReferences(inputs, kind: kind, in: plan))
+        try Validation.validate(kind, fields: values)
         try checkReferences(values, kind: kind, in: plan)
         var child: String?
         if kind == .child {
@@ -122,7 +122,7 @@ public struct Workspace: Sendable {
                 .refused,
                 "\(entity.kind.rawValue) \(entity.shortID) is a recorded fact and is never changed; record a new one that corrects it (--corrigeert \(entity.shortID))")
         }
-        let values = try Validation.parse(entity.kind, inputs)
+        let values = try Validation.parse(entity.kind, try resolvingReferences(inputs, kind: entity.kind, in: plan))
         var merged = entity.fields
         merged.merge(values) { $1 }
         try Validation.validate(entity.kind, fields: merged)
@@ -184,6 +184,26 @@ public struct Workspace: Sendable {
     }
 
     // MARK: Internals
+
+    /// Expands short ids (the first digits a worker sees) in reference fields to full ids of the right kind.
+    func resolvingReferences(_ inputs: [String: String], kind: EntityKind, in plan: FamilyPlan) throws -> [String: String] {
+        var resolved = inputs
+        for (name, text) in inputs {
+            guard case .ref(let target) = try kind.field(name).type else { continue }
+            let key = text.lowercased().filter { $0 != "-" }
+            guard !key.isEmpty, key.count < 32, key.allSatisfy(\.isHexDigit) else { continue }
+            let matches = plan.all(target).filter { $0.id.hasPrefix(key) }
+            guard matches.count == 1 else {
+                throw ClientError(
+                    .notFound,
+                    matches.isEmpty
+                        ? "\(kind.rawValue).\(name): no \(target.rawValue) in this family starts with \(key)"
+                        : "\(kind.rawValue).\(name): several \(target.rawValue) entries start with \(key); give more digits")
+            }
+            resolved[name] = matches[0].id
+        }
+        return resolved
+    }
 
     func checkReferences(_ values: [String: FieldValue], kind: EntityKind, in plan: FamilyPlan) throws {
         for (name, value) in values {

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import NazorgClient
+import NazorgSync
+
+struct DeviceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "device", abstract: "Het profiel van dit apparaat: sleutels en certificaat.",
+        subcommands: [Init.self, InstallCertificate.self, Show.self])
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Maak een apparaatprofiel met eigen sleutels.",
+            discussion: "De geheime sleutels worden versleuteld met een sleutel die met Argon2id uit uw wachtwoordzin wordt afgeleid. Daarna: laat de beheerder device-request.json certificeren ('nazorg org certify').")
+        @OptionGroup var profile: ProfileOptions
+        @Option(help: "Uw naam zoals die in logboeken verschijnt.") var worker: String
+        @Option(help: ArgumentHelp("Rol: worker, privacy-officer of admin.")) var role: String = "worker"
+        @Option(help: ArgumentHelp("organisation.pub van uw organisatie.", valueName: "file")) var org: String
+
+        func validate() throws {
+            guard DeviceRole(rawValue: role) != nil else {
+                throw ValidationError("--role must be one of: \(DeviceRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let organisation = try Organisation.readInfo(URL(fileURLWithPath: org))
+                let passphrase = try Passphrase.read("Nieuwe wachtwoordzin voor dit profiel: ", confirm: true)
+                let request = try Profile.create(
+                    directory: profile.directory, worker: worker, role: DeviceRole(rawValue: role)!,
+                    organisation: organisation, passphrase: passphrase)
+                say("apparaat \(request.device.short) aangemaakt; laat \(profile.directory.appendingPathComponent("device-request.json").path) certificeren door \(organisation.name)")
+            }
+        }
+    }
+
+    struct InstallCertificate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "install-certificate", abstract: "Installeer het certificaat dat de beheerder ondertekende.")
+        @OptionGroup var profile: ProfileOptions
+        @Argument(help: ArgumentHelp("Het certificaatbestand.", valueName: "certificate")) var certificate: String
+
+        func run() throws {
+            try reportingErrors {
+                let opened = try Profile.open(directory: profile.directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))
+                try opened.install(certificate: try Profile.readCertificate(URL(fileURLWithPath: certificate)))
+                say("certificaat geïnstalleerd; dit apparaat kan nu gezinsplannen bijhouden")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon apparaat, organisatie en certificaat.")
+        @OptionGroup var profile: ProfileOptions
+
+        func run() throws {
+            try reportingErrors {
+                let opened = try Profile.open(directory: profile.directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))
+                say("apparaat:    \(opened.device.hex)")
+                say("organisatie: \(opened.organisation.name) (\(opened.organisation.id.short))")
+                if let c = opened.certificate {
+                    say("certificaat: \(c.worker), rol \(c.role.rawValue), geldig tot \(c.validUntilDay)")
+                } else {
+                    say("certificaat: nog niet geïnstalleerd")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import NazorgClient
+import NazorgSync
+import NazorgModel
+
+struct FamilyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "family", abstract: "Gezinnen en hun gezinsplan (1 gezin 1 plan).",
+        subcommands: [Create.self, List.self, Show.self, Import.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Maak een nieuw gezinsplan.")
+        @OptionGroup var profile: ProfileOptions
+        @Option(help: fieldHelp(.family, "naam")) var naam: String
+        @Option(help: fieldHelp(.family, "gemeente")) var gemeente: String?
+        @Option(help: fieldHelp(.family, "fase")) var fase: String?
+        @Option(help: fieldHelp(.family, "geheimAdres")) var geheimAdres: String?
+
+        func run() throws {
+            try reportingErrors {
+                let id = try profile.workspace().createFamily(
+                    collect([("naam", naam), ("gemeente", gemeente), ("fase", fase), ("geheimAdres", geheimAdres)]))
+                say("gezin \(id.short) aangemaakt (volledig id \(id.hex))")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon de gezinnen op dit apparaat.")
+        @OptionGroup var profile: ProfileOptions
+
+        func run() throws {
+            try reportingErrors {
+                let families = try profile.workspace().families()
+                if families.isEmpty { say("geen gezinnen op dit apparaat") }
+                for f in families {
+                    say("\(f.id.short)  \(f.name)  [\(f.phase)]  regisseur: \(f.regisseur ?? "NIET BENOEMD")")
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Toon het gezinsplan: leden, veiligheidsplan, doelen, kinderen, nazorg en aandachtspunten.")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var family: FamilyArgument
+        @Flag(help: "Als JSON, voor andere programma's.") var json = false
+
+        func run() throws {
+            try reportingErrors {
+                let workspace = try profile.workspace()
+                let plan = try workspace.plan(try workspace.family(family.family))
+                if json {
+                    say(String(decoding: try PlanRenderer.json(plan, today: workspace.today), as: UTF8.self))
+                } else {
+                    say(PlanRenderer.text(plan, today: workspace.today))
+                }
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Importeer een gezin uit een bestand (formaat: docs/fixture-format.md).",
+            discussion: "Alles wordt eerst gecontroleerd; een fout bestand importeert niets.")
+        @OptionGroup var profile: ProfileOptions
+        @Argument(help: ArgumentHelp("Het gezinsbestand (.json).", valueName: "file")) var file: String
+
+        func run() throws {
+            try reportingErrors {
+                let fixture = try FamilyFixture.read(URL(fileURLWithPath: file))
+                let id = try profile.workspace().importFamily(fixture)
+                say("gezin \(id.short) geïmporteerd (volledig id \(id.hex))")
+            }
+        }
+    }
+}
+
+struct AftercareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aftercare", abstract: "De nazorgperiode: starten, bijwerken, afsluiten.",
+        subcommands: [Start.self, UpdateCommand<AftercareFields>.self, Close.self])
+
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start de ambulante nazorg (begeleiding of vinger aan de pols).",
+            discussion: "De 3-maandenevaluatie wordt vanaf de start bijgehouden.")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var family: FamilyArgument
+        @OptionGroup var fields: AftercareFields
+
+        func run() throws {
+            try reportingErrors {
+                let workspace = try profile.workspace()
+                let id = try workspace.startAftercare(try workspace.family(family.family), fields.inputs)
+                say("nazorg \(id.short) gestart")
+            }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sluit de nazorg af.",
+            discussion: "Geweigerd tenzij er een regisseur is benoemd voor minstens zes maanden na afsluiten (vinger aan de pols, inspectie §4.2).")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var family: FamilyArgument
+        @Option(help: "Datum van afsluiten (JJJJ-MM-DD).") var datum: String
+        @Option(help: "Reden van afsluiten.") var reden: String
+
+        func run() throws {
+            try reportingErrors {
+                let workspace = try profile.workspace()
+                try workspace.closeAftercare(try workspace.family(family.family), date: datum, reason: reden)
+                say("nazorg afgesloten op \(datum)")
+            }
+        }
+    }
+}
+
+struct DeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Verwijder een onderdeel van het plan (geen vastgelegde feiten).",
+        discussion: "Een gelijktijdige wijziging op een ander apparaat blijft zichtbaar als conflict.")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var family: FamilyArgument
+    @Argument(help: ArgumentHelp("Het id (of de eerste cijfers) van het onderdeel.", valueName: "id")) var id: String
+
+    func run() throws {
+        try reportingErrors {
+            let workspace = try profile.workspace()
+            try workspace.delete(id, in: try workspace.family(family.family))
+            say("\(id) verwijderd")
+        }
+    }
+}
+
+struct ConflictsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflicts", abstract: "Gelijktijdige wijzigingen die nog een keuze vragen.",
+        subcommands: [List.self, Resolve.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon alle velden met gelijktijdige waarden.")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var family: FamilyArgument
+
+        func run() throws {
+            try reportingErrors {
+                let workspace = try profile.workspace()
+                let conflicts = try workspace.conflicts(try workspace.family(family.family))
+                if conflicts.isEmpty { say("geen conflicten") }
+                for c in conflicts {
+                    let values = c.values.map { $0.map { "\"\($0)\"" } ?? "(verwijderd)" }.joined(separator: " | ")
+                    say("\(c.entity.kind.rawValue) \(c.entity.shortID) \(c.field): \(values)   (laatste wint nu)")
+                }
+            }
+        }
+    }
+
+    struct Resolve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Los een conflict op door de juiste waarde te kiezen of te geven.")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var family: FamilyArgument
+        @Argument(help: ArgumentHelp("Het id van het onderdeel.", valueName: "id")) var id: String
+        @Argument(help: ArgumentHelp("Het veld met het conflict.", valueName: "field")) var field: String
+        @Argument(help: ArgumentHelp("De waarde die moet gelden.", valueName: "value")) var value: String
+
+        func run() throws {
+            try reportingErrors {
+                let workspace = try profile.workspace()
+                try workspace.resolve(id, field: field, value: value, in: try workspace.family(family.family))
+                say("conflict in \(field) opgelost")
+            }
+        }
+    }
+}

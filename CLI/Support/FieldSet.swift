@@ -1,0 +1,40 @@
+import ArgumentParser
+import NazorgModel
+
+/// The options of one entity kind: each property is a schema field (`--geboortedatum`, `--face-to-face`).
+protocol FieldSet: ParsableArguments {
+    /// The kind these fields belong to.
+    static var kind: EntityKind { get }
+    /// What a worker calls this in a sentence ("een gezinslid").
+    static var noun: String { get }
+    /// Other names for `add` in the field's words (`log` for a contact, `assess` for a risk assessment).
+    static var addAliases: [String] { get }
+    /// The given options by schema field name.
+    var inputs: [String: String] { get }
+}
+
+extension FieldSet {
+    static var addAliases: [String] { [] }
+}
+
+/// Help text for a field option, from the schema's Dutch label and type.
+func fieldHelp(_ kind: EntityKind, _ field: String) -> ArgumentHelp {
+    guard let spec = try? kind.field(field) else { return ArgumentHelp(field) }
+    let hint: String =
+        switch spec.type {
+        case .date: " (JJJJ-MM-DD)"
+        case .bool: " (ja/nee)"
+        case .int(let r): " (\(r.lowerBound)–\(r.upperBound))"
+        case .choice(let codes): ": " + codes.joined(separator: ", ")
+        case .ref(let k): " (id van een \(k.rawValue))"
+        case .text: ""
+        }
+    return ArgumentHelp(spec.label.prefix(1).uppercased() + spec.label.dropFirst() + hint + (spec.isRequired ? " [verplicht bij toevoegen]" : ""))
+}
+
+/// Collects the non-nil options into a field dictionary.
+func collect(_ pairs: [(String, String?)]) -> [String: String] {
+    var out: [String: String] = [:]
+    for (name, value) in pairs { if let value { out[name] = value } }
+    return out
+}

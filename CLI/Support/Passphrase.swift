@@ -1,0 +1,47 @@
+import Foundation
+import NazorgClient
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a passphrase: from the file named by `NAZORG_PASSPHRASE_FILE` (scripts, tests), else from the
+/// terminal without echo. Never from the command line.
+enum Passphrase {
+    static func read(_ prompt: String, confirm: Bool = false) throws -> Data {
+        if let path = ProcessInfo.processInfo.environment["NAZORG_PASSPHRASE_FILE"] {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ClientError(.noPassphrase, "cannot read NAZORG_PASSPHRASE_FILE (\(path))")
+            }
+            var bytes = data
+            while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+            guard !bytes.isEmpty else { throw ClientError(.noPassphrase, "NAZORG_PASSPHRASE_FILE is empty") }
+            return bytes
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw ClientError(.noPassphrase, "no passphrase: run in a terminal, or set NAZORG_PASSPHRASE_FILE to a file holding it")
+        }
+        let first = try readHidden(prompt)
+        if confirm, try readHidden("Nogmaals: ") != first {
+            throw ClientError(.usage, "the two passphrases differ; nothing was created")
+        }
+        guard !first.isEmpty else { throw ClientError(.noPassphrase, "an empty passphrase is not allowed") }
+        return first
+    }
+
+    private static func readHidden(_ prompt: String) throws -> Data {
+        FileHandle.standardError.write(Data(prompt.utf8))
+        var original = termios()
+        tcgetattr(STDIN_FILENO, &original)
+        var silent = original
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        guard let line = Swift.readLine(strippingNewline: true) else {
+            throw ClientError(.noPassphrase, "no passphrase was entered")
+        }
+        return Data(line.utf8)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import NazorgClient
+
+/// `--profile DIR`: which device profile to use.
+struct ProfileOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The device profile directory (default: $NAZORG_PROFILE, else ~/.nazorg/profile).", valueName: "dir"))
+    var profile: String?
+
+    var directory: URL {
+        if let profile { return URL(fileURLWithPath: profile) }
+        if let env = ProcessInfo.processInfo.environment["NAZORG_PROFILE"] { return URL(fileURLWithPath: env) }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".nazorg/profile")
+    }
+
+    /// Unlocks the profile (passphrase prompt or file) and opens the worker's workspace.
+    func workspace() throws -> Workspace {
+        let profile = try Profile.open(directory: directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))
+        return try Workspace(profile: profile)
+    }
+}
+
+/// The family argument every plan command takes.
+struct FamilyArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("The family id, or its first digits as shown by 'nazorg family list'.", valueName: "family"))
+    var family: String
+}
+
+/// Writes a line to stdout.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
