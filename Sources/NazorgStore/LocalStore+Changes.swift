@@ -51,13 +51,22 @@ extension LocalStore {
 
     /// Stamps, seals, signs and commits local edits in one transaction: the changes are appended to the log,
     /// applied to the encrypted state, and queued in the outbox — all, or (on any error) none.
+    ///
+    /// A new family (`newFamily`, with its tag secret) and new section keys are registered in the same
+    /// transaction, so a family never exists without its first edit.
     @discardableResult
     public func commit(
-        _ edits: [LocalEdit], author: Author, schemaVersion: UInt16, wallMillis: UInt64
+        _ edits: [LocalEdit], author: Author, schemaVersion: UInt16, wallMillis: UInt64,
+        newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, newKeys: [SectionKeyRecord] = []
     ) throws -> [SignedChange] {
         let storageKey = try key()
         return try withDatabase("saving the edit") {
             try database.write { db in
+                if let newFamily { try Self.insertFamily(newFamily.id, secret: newFamily.secret, storageKey: storageKey, db) }
+                for record in newKeys {
+                    guard let family = edits.first?.family ?? newFamily?.id else { break }
+                    try Self.insertSectionKey(record, family: family, storageKey: storageKey, db)
+                }
                 var clock = HybridClock(last: Timestamp(rawValue: try Self.readClock(db)))
                 var changes: [SignedChange] = []
                 for edit in edits where !edit.ops.isEmpty {

@@ -27,14 +27,16 @@ extension LocalStore {
     /// Registers a new family with its tag secret; refuses an id that exists.
     public func createFamily(_ family: FamilyID, secret: SymmetricKey) throws {
         let key = try key()
-        let sealed = AEAD.seal(secret.bytes.unprotectedData(), associatedData: family.data, key: key)
         try withDatabase("creating a family") {
-            try database.write { db in
-                guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM family WHERE id = ?", arguments: [family.data]) == 0
-                else { throw StoreError(.conflict, "family \(family.short) exists already in this profile") }
-                try db.execute(sql: "INSERT INTO family (id, sealed) VALUES (?, ?)", arguments: [family.data, sealed])
-            }
+            try database.write { db in try Self.insertFamily(family, secret: secret, storageKey: key, db) }
         }
+    }
+
+    static func insertFamily(_ family: FamilyID, secret: SymmetricKey, storageKey: SymmetricKey, _ db: Database) throws {
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM family WHERE id = ?", arguments: [family.data]) == 0
+        else { throw StoreError(.conflict, "family \(family.short) exists already in this profile") }
+        let sealed = AEAD.seal(secret.bytes.unprotectedData(), associatedData: family.data, key: storageKey)
+        try db.execute(sql: "INSERT INTO family (id, sealed) VALUES (?, ?)", arguments: [family.data, sealed])
     }
 
     /// Every family this profile holds, in creation order.
@@ -65,16 +67,19 @@ extension LocalStore {
     /// Stores a section key for (family, tag, epoch), sealed under the storage key.
     public func addSectionKey(_ record: SectionKeyRecord, family: FamilyID) throws {
         let key = try key()
+        try withDatabase("storing a section key") {
+            try database.write { db in try Self.insertSectionKey(record, family: family, storageKey: key, db) }
+        }
+    }
+
+    static func insertSectionKey(_ record: SectionKeyRecord, family: FamilyID, storageKey: SymmetricKey, _ db: Database) throws {
         var plaintext = record.key.bytes.unprotectedData()
         plaintext.append(contentsOf: Array(record.name.utf8))
-        let sealed = AEAD.seal(plaintext, associatedData: Self.keyAD(family, record.tag, record.epoch), key: key)
-        try withDatabase("storing a section key") {
-            try database.write { db in
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO section_key (family, tag, epoch, sealed) VALUES (?, ?, ?, ?)",
-                    arguments: [family.data, record.tag.data, Int64(record.epoch), sealed])
-            }
-        }
+        let sealed = AEAD.seal(plaintext, associatedData: keyAD(family, record.tag, record.epoch), key: storageKey)
+        plaintext.resetBytes(in: 0..<plaintext.count)
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO section_key (family, tag, epoch, sealed) VALUES (?, ?, ?, ?)",
+            arguments: [family.data, record.tag.data, Int64(record.epoch), sealed])
     }
 
     /// Every section key held for a family.

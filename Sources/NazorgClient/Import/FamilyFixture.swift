@@ -17,6 +17,13 @@ public struct FamilyFixture: Codable, Sendable {
         public var kind: String
         /// Field values as text, as on the command line.
         public var fields: [String: String]
+
+        /// Creates an entry.
+        public init(key: String?, kind: String, fields: [String: String]) {
+            self.key = key
+            self.kind = kind
+            self.fields = fields
+        }
     }
 
     /// Always `nazorg-family`.
@@ -82,8 +89,7 @@ extension Workspace {
             edits.append(.create(kind, id: id, values: values, child: child))
         }
         let family = FamilyID.random()
-        try profile.store.createFamily(family, secret: .random())
-        _ = try write(family: family, edits: edits)
+        _ = try write(family: family, edits: edits, newFamilySecret: .random())
         return family
     }
 }

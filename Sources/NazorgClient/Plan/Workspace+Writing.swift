@@ -17,21 +17,25 @@ extension Workspace {
         ID128(data: GenericHash.hash(Array("nazorg-section-v1:\(section.name)".utf8), key: familySecret, outputByteCount: 16))!
     }
 
-    /// The key for a section, created (epoch 1) if this family has none yet.
-    func sectionKey(_ section: Section, family: FamilyID) throws -> SectionKeyRecord {
-        if let existing = try latestKeys(family).first(where: { $0.name == section.name }) { return existing }
-        let tag = Self.tag(for: section, familySecret: try profile.store.familySecret(family))
-        let record = SectionKeyRecord(tag: tag, epoch: 1, name: section.name, key: try .random())
-        try profile.store.addSectionKey(record, family: family)
-        return record
+    /// The key for a section: the one held, or a new epoch-1 key (returned as new, stored by the commit).
+    func sectionKey(_ section: Section, family: FamilyID, secret: SymmetricKey? = nil) throws -> (SectionKeyRecord, isNew: Bool) {
+        if secret == nil, let existing = try latestKeys(family).first(where: { $0.name == section.name }) { return (existing, false) }
+        let tag = Self.tag(for: section, familySecret: try secret ?? profile.store.familySecret(family))
+        return (SectionKeyRecord(tag: tag, epoch: 1, name: section.name, key: try .random()), true)
     }
 
-    /// Turns plan edits into ops per section and commits them all in one transaction.
-    func write(family: FamilyID, edits: [PlanEdit]) throws -> [SignedChange] {
+    /// Turns plan edits into ops per section and commits them all in one transaction; for a new family the
+    /// family itself and its section keys are registered in that same transaction.
+    func write(family: FamilyID, edits: [PlanEdit], newFamilySecret: SymmetricKey? = nil) throws -> [SignedChange] {
         var bySection: [String: (SectionKeyRecord, [PendingOp])] = [:]
+        var newKeys: [SectionKeyRecord] = []
         func append(_ section: Section, _ ops: [PendingOp]) throws {
-            let key = try bySection[section.name]?.0 ?? sectionKey(section, family: family)
-            bySection[section.name, default: (key, [])].1.append(contentsOf: ops)
+            if bySection[section.name] == nil {
+                let (key, isNew) = try sectionKey(section, family: family, secret: newFamilySecret)
+                if isNew { newKeys.append(key) }
+                bySection[section.name] = (key, [])
+            }
+            bySection[section.name]!.1.append(contentsOf: ops)
         }
         for edit in edits {
             switch edit {
@@ -67,13 +71,14 @@ extension Workspace {
             LocalEdit(family: family, section: $0.0, ops: $0.1)
         }
         return try profile.store.commit(
-            localEdits, author: profile.author, schemaVersion: EntityKind.schemaVersion, wallMillis: wallMillis)
+            localEdits, author: profile.author, schemaVersion: EntityKind.schemaVersion, wallMillis: wallMillis,
+            newFamily: newFamilySecret.map { (family, $0) }, newKeys: newKeys)
     }
 
     private func id(_ entity: PlanEntity) -> EntityID { EntityID(hex: entity.id)! }
 
     private func storedState(_ entity: PlanEntity, family: FamilyID) throws -> EntityState? {
-        let key = try sectionKey(entity.section, family: family)
+        let (key, _) = try sectionKey(entity.section, family: family)
         return try profile.store.entities(family: family, tag: key.tag)[id(entity)]
     }
 }

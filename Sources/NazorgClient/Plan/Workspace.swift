@@ -46,8 +46,7 @@ public struct Workspace: Sendable {
         let values = try Validation.parse(.family, inputs)
         try Validation.validate(.family, fields: values)
         let family = FamilyID.random()
-        try profile.store.createFamily(family, secret: .random())
-        _ = try write(family: family, edits: [.create(.family, id: .random(), values: values, child: nil)])
+        _ = try write(family: family, edits: [.create(.family, id: .random(), values: values, child: nil)], newFamilySecret: .random())
         return family
     }
 
