@@ -70,7 +70,11 @@ let package = Package(
             dependencies: ["NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto"],
             swiftSettings: swiftSettings
         ),
-        // Runs the built `nazorg` binary as a worker would.
-        .testTarget(name: "EndToEndTests", dependencies: ["nazorg"], swiftSettings: swiftSettings),
+        // Runs the built `nazorg` binary as a worker would (scripts/test.sh builds it first).
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["NazorgStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// The worker's offline flow through the real binary, checking stdout, stderr and exit codes.
+struct WorkerFlowTests {
+    @Test func offlineFlowFromOrganisationToClosedAftercare() throws {
+        let cli = try CLIRunner()
+        try cli.setUpCertifiedWorker()
+        for name in ["zonnebloem", "verhuizing", "code-rood"] {
+            let result = try cli.run(["family", "import", CLIRunner.fixture(name)])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("geïmporteerd"))
+        }
+        let list = try cli.run(["family", "list"])
+        #expect(list.status == 0)
+        #expect(list.stdout.split(separator: "\n").count == 3)
+        #expect(list.stdout.contains("Gezin Berk"))
+
+        let berk = String(try #require(list.stdout.split(separator: "\n").first { $0.contains("Gezin Berk") }).prefix(8))
+        let show = try cli.run(["family", "show", berk])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("risicotaxatie Eva Berk: rood (2026-02-10, RiVaS) → oranje (2026-04-15, RiVaS) → groen (2026-06-20, RiVaS)"))
+        #expect(show.stderr.isEmpty)
+
+        let json = try cli.run(["family", "show", berk, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["entities"] as? [Any])?.count == 18)
+
+        // A new family: members, a goal with an action, a measure, a child's part, aftercare, a contact.
+        let created = try cli.run(["family", "create", "--naam", "Gezin Linde", "--gemeente", "Voorbeeldstad"])
+        #expect(created.status == 0)
+        let family = String(try #require(created.stdout.split(separator: " ").dropFirst().first))
+        func add(_ arguments: [String]) throws -> String {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return String(result.stdout.split(separator: " ").dropFirst().first ?? "")
+        }
+        _ = try add(["member", "add", family, "--naam", "Linde", "--rol", "ouder-in-opvang", "--gezag", "ja"])
+        let child = try add(["member", "add", family, "--naam", "Tim", "--rol", "kind", "--geboortedatum", "2018-04-01"])
+        let goal = try add(["goal", "add", family, "--domein", "onderwijs", "--omschrijving", "Tim gaat naar school"])
+        _ = try add(["action", "add", family, "--doel", goal, "--omschrijving", "inschrijven", "--deadline", "2026-12-01"])
+        _ = try add(["measure", "add", family, "--soort", "aware-alarm"])
+        _ = try add(["risk", "assess", family, "--lid", child, "--classificatie", "oranje", "--instrument", "RiVaS",
+                     "--face-to-face", "ja", "--organisatie", "Opvang", "--datum", "2026-11-01"])
+        _ = try add(["child", "add", family, "--lid", child, "--school", "De Linde", "--vir", "ja"])
+        let start = try cli.run(["aftercare", "start", family, "--start", "2026-11-01", "--gepland-einde", "2027-05-01", "--vorm", "begeleiding"])
+        #expect(start.status == 0, "\(start.stderr)")
+        _ = try add(["contact", "log", family, "--datum", "2026-11-03", "--vorm", "huisbezoek", "--verslag", "kennismaking"])
+        _ = try add(["evaluation", "record", family, "--datum", "2026-11-20", "--soort", "periodiek"])
+        _ = try add(["zrm", "record", family, "--datum", "2026-11-20", "--score", "financien=2", "--score", "huisvesting=4"])
+        _ = try add(["goal", "update", family, goal, "--status", "loopt"])
+
+        // Closing without a regisseur is refused, with the reason on stderr and nothing on stdout.
+        let refused = try cli.run(["aftercare", "close", family, "--datum", "2026-11-22", "--reden", "doelen behaald"])
+        #expect(refused.status == 67)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("regisseur"))
+        _ = try add(["regisseur", "add", family, "--naam", "Wijkteam-regisseur", "--organisatie", "Wijkteam", "--vanaf", "2026-11-01"])
+        let closed = try cli.run(["aftercare", "close", family, "--datum", "2026-11-22", "--reden", "doelen behaald"])
+        #expect(closed.status == 0, "\(closed.stderr)")
+
+        let plan = try cli.run(["family", "show", family])
+        #expect(plan.stdout.contains("fase afgesloten"))
+        #expect(plan.stdout.contains("actie"))
+        #expect(plan.stdout.contains("De Linde"))
+        #expect(try cli.run(["conflicts", "list", family]).stdout.contains("geen conflicten"))
+    }
+
+    @Test func badInputGetsAClearErrorAndADocumentedExitCode() throws {
+        let cli = try CLIRunner()
+        try cli.setUpCertifiedWorker()
+        let family = String(try cli.run(["family", "import", CLIRunner.fixture("zonnebloem")]).stdout.split(separator: " ")[1])
+        let cases: [([String], Int32, String)] = [
+            (["member", "add", family, "--naam", "X", "--rol", "moeder"], 65, "lid.rol must be one of"),
+            (["member", "add", family, "--naam", "X", "--rol", "kind", "--geboortedatum", "2020-02-30"], 65, "lid.geboortedatum must be a real date"),
+            (["member", "add", family, "--naam", "X"], 65, "lid.rol (rol) is required"),
+            (["zrm", "record", family, "--datum", "2026-11-01", "--score", "verslaving=0"], 65, "zrm.verslaving must be a whole number from 1 to 5"),
+            (["family", "show", "ffffffff"], 66, "no family ffffffff"),
+            (["goal", "add", family, "--domein", "wonen", "--omschrijving", "x", "--lid", "abcdef12"], 66, "no lid in this family"),
+            (["family", "show"], 64, "Missing expected argument"),
+            (["family", "import", "/nonexistent.json"], 65, "cannot read the family fixture file"),
+        ]
+        for (arguments, status, message) in cases {
+            let result = try cli.run(arguments)
+            #expect(result.status == status, "\(arguments) gave \(result.status): \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(arguments) printed to stdout")
+        }
+        let wrong = cli.directory.appendingPathComponent("fout.pass")
+        try Data("niet deze\n".utf8).write(to: wrong)
+        let wrongResult = try cli.run(["family", "list"], passphrase: wrong)
+        #expect(wrongResult.status == 77)
+        #expect(wrongResult.stderr.contains("passphrase is wrong"))
+        let none = try cli.run(["family", "list"], noPassphrase: true)
+        #expect(none.status == 77)
+        #expect(none.stderr.contains("NAZORG_PASSPHRASE_FILE"))
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        let cli = try CLIRunner()
+        let commands: [[String]] = [
+            [], ["org"], ["org", "init"], ["org", "certify"], ["device", "init"], ["device", "install-certificate"],
+            ["family", "create"], ["family", "show"], ["family", "import"], ["member", "add"], ["member", "update"],
+            ["risk", "add"], ["child", "add"], ["aftercare", "start"], ["aftercare", "close"], ["contact", "add"],
+            ["evaluation", "add"], ["zrm", "add"], ["conflicts", "resolve"], ["delete"],
+        ]
+        for command in commands {
+            let result = try cli.run(command + ["--help"])
+            #expect(result.status == 0, "\(command)")
+            #expect(result.stdout.contains("USAGE"), "\(command)")
+        }
+        #expect(try cli.run(["aftercare", "close", "--help"]).stdout.contains("regisseur"))
+    }
+}
