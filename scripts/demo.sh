@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds `nazorg`, and shows the ambulant worker's offline flow on a fixture family:
+# organisation keys, a certified laptop profile, an imported family plan, edits, and the rules that refuse.
+# Everything happens in a scratch directory that is removed at the end (keep it with KEEP=1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+swift build --product nazorg >/dev/null
+bin="$(swift build --product nazorg --show-bin-path)/nazorg"
+
+work="$(mktemp -d /tmp/nazorg-demo.XXXXXX)"
+[ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
+cd "$work"
+# Demo passphrases: in real use they come from a prompt without echo, never from the command line.
+head -c 24 /dev/urandom | base64 > beheerder.pass
+head -c 24 /dev/urandom | base64 > werker.pass
+export NAZORG_PROFILE="$work/laptop"
+
+step() { printf '\n\033[1m$ nazorg %s\033[0m\n' "$*"; }
+run() { step "$@"; "$bin" "$@"; }
+refused() { step "$@"; if "$bin" "$@"; then echo "(unexpectedly accepted)"; exit 1; else echo "(exit $?: refused as it should be)"; fi; }
+
+echo "== De beheerder maakt de sleutels van de organisatie"
+NAZORG_PASSPHRASE_FILE=beheerder.pass run org init --name "Vrouwenopvang Voorbeeldregio" --dir org
+
+echo; echo "== De ambulant begeleider maakt een profiel op haar laptop; de beheerder certificeert het"
+export NAZORG_PASSPHRASE_FILE=werker.pass
+run device init --worker "Mira Visser" --org org/organisation.pub
+NAZORG_PASSPHRASE_FILE=beheerder.pass run org certify laptop/device-request.json --org-key org/organisation.key --out laptop.cert
+run device install-certificate laptop.cert
+run device show
+
+echo; echo "== Offline bij het gezin thuis: het gezinsplan van Gezin Zonnebloem (REQUIREMENTS §9, scenario 1)"
+out=$("$bin" family import "$OLDPWD/Fixtures/families/zonnebloem.json"); step family import Fixtures/families/zonnebloem.json; echo "$out"
+family=$(echo "$out" | awk '{print $2}')
+run family list
+run family show "$family"
+
+echo; echo "== Een nieuwe partner na vertrek: toevoegen en een nieuwe risicotaxatie (norm 3.5b)"
+partner=$("$bin" member add "$family" --naam "Nieuwe partner" --rol nieuwe-partner --toegevoegd-na-vertrek ja | awk '{print $2}')
+step member add "$family" --naam "Nieuwe partner" --rol nieuwe-partner --toegevoegd-na-vertrek ja; echo "lid $partner toegevoegd"
+run risk assess "$family" --lid "$partner" --classificatie oranje --instrument RiVaS --aanleiding "nieuwe partner in huis" --face-to-face ja --organisatie "Vrouwenopvang Voorbeeldregio" --datum 2026-11-20
+run contact log "$family" --datum 2026-11-20 --vorm huisbezoek --verslag "nieuwe partner besproken; veiligheidsplan aangepast"
+run evaluation record "$family" --datum 2026-11-21 --soort drie-maanden --deelnemers "Anna, Mira" --uitkomst "wonen op orde; opvoedondersteuning loopt"
+
+echo; echo "== Onmogelijke invoer wordt geweigerd met een melding die het veld noemt"
+refused member add "$family" --naam "X" --rol kind --geboortedatum 2020-02-30
+refused zrm record "$family" --datum 2026-11-21 --score financien=7
+
+echo; echo "== Nazorg afsluiten kan pas als er een regisseur is voor minstens zes maanden daarna"
+regisseur=$("$bin" family show "$family" --json | python3 -c 'import json,sys; print(next(e["id"][:8] for e in json.load(sys.stdin)["entities"] if e["kind"]=="regisseur"))')
+run regisseur update "$family" "$regisseur" --tot 2027-03-01
+refused aftercare close "$family" --datum 2026-11-22 --reden "doelen behaald"
+run regisseur update "$family" "$regisseur" --tot 2027-06-30
+run aftercare close "$family" --datum 2026-11-22 --reden "doelen behaald; wijkteam houdt de vinger aan de pols"
+run family show "$family"
+
+echo; echo "== Niets leesbaars op schijf: zoek de naam van het gezin in de database, WAL en alle andere bestanden"
+if grep -r -l -a "Zonnebloem" "$NAZORG_PROFILE"; then echo "PLAINTEXT FOUND"; exit 1; else echo "'Zonnebloem' komt in geen enkel bestand van het profiel voor"; fi
+echo; echo "Klaar. (Sync met een server volgt: zie de open issues.)"
