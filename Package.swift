@@ -57,6 +57,13 @@ let package = Package(
             path: "CLI",
             swiftSettings: swiftSettings
         ),
+        // `swift run -c release nazorg-bench`: apply throughput and wire size through the real store.
+        .executableTarget(
+            name: "nazorg-bench",
+            dependencies: ["NazorgStore", "NazorgSync", "NazorgCrypto"],
+            path: "Benchmarks/ApplyBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "NazorgCryptoTests", dependencies: ["NazorgCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "NazorgModelTests", dependencies: ["NazorgModel"], swiftSettings: swiftSettings),
         .testTarget(name: "NazorgSyncTests", dependencies: ["NazorgSync", "NazorgCrypto"], swiftSettings: swiftSettings),

@@ -48,7 +48,7 @@ refused member add "$family" --naam "X" --rol kind --geboortedatum 2020-02-30
 refused zrm record "$family" --datum 2026-11-21 --score financien=7
 
 echo; echo "== Nazorg afsluiten kan pas als er een regisseur is voor minstens zes maanden daarna"
-regisseur=$("$bin" family show "$family" --json | python3 -c 'import json,sys; print(next(e["id"][:8] for e in json.load(sys.stdin)["entities"] if e["kind"]=="regisseur"))')
+regisseur=$("$bin" family show "$family" --json | grep -B1 '"kind" : "regisseur"' | sed -n -E 's/.*"id" : "([0-9a-f]{8}).*/\1/p')
 run regisseur update "$family" "$regisseur" --tot 2027-03-01
 refused aftercare close "$family" --datum 2026-11-22 --reden "doelen behaald"
 run regisseur update "$family" "$regisseur" --tot 2027-06-30

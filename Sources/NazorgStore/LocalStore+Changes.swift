@@ -95,7 +95,8 @@ extension LocalStore {
 
     /// Applies changes received from elsewhere in one transaction. Each is checked (structure, author key,
     /// signature, section key, decryption, clock) before it touches anything; a refused change leaves no
-    /// trace, a duplicate is skipped.
+    /// trace, a duplicate is skipped. The ops of all accepted changes are then merged grouped by entity, so
+    /// each touched entity is decrypted and re-encrypted once per batch.
     public func apply(
         _ changes: [SignedChange], authorKey: (DeviceID) -> Data?, wallMillis: UInt64
     ) throws -> ApplyReport {
@@ -105,8 +106,12 @@ extension LocalStore {
                 var report = ApplyReport()
                 var clock = HybridClock(last: Timestamp(rawValue: try Self.readClock(db)))
                 var keys: [String: SymmetricKey] = [:]
+                var seen = Set<Data>()
+                var accepted: [SectionRef: [Op]] = [:]
+                let exists = try db.cachedStatement(sql: "SELECT 1 FROM change WHERE id = ?")
                 for change in changes {
-                    if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change WHERE id = ?", arguments: [change.id]) != 0 {
+                    let isKnown = try seen.contains(change.id) || Int.fetchOne(exists, arguments: [change.id]) != nil
+                    if isKnown {
                         report.duplicates.append(change.id)
                         continue
                     }
@@ -128,11 +133,15 @@ extension LocalStore {
                         try candidate.observe(h.last, wallMillis: wallMillis)
                         clock = candidate
                         try Self.insert(change, isLocal: false, db)
-                        try Self.apply(ops, family: h.family, tag: h.sectionTag, storageKey: storageKey, db)
+                        accepted[SectionRef(family: h.family, tag: h.sectionTag), default: []].append(contentsOf: ops)
+                        seen.insert(change.id)
                         report.applied.append(change.id)
                     } catch let error as SyncError {
                         report.rejected.append((change.id, error))
                     }
+                }
+                for (section, ops) in accepted {
+                    try Self.apply(ops, family: section.family, tag: section.tag, storageKey: storageKey, db)
                 }
                 try Self.writeClock(clock.last.rawValue, db)
                 report.conflictedEntities = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity WHERE has_conflict") ?? 0

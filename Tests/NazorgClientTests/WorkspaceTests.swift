@@ -107,15 +107,30 @@ struct EditingTests {
 }
 
 struct ConflictTests {
+    /// A worker's laptop and a colleague's, both holding the Zonnebloem plan.
+    struct TwoLaptops {
+        let org: TestOrganisation
+        let laptop: Profile
+        let colleague: Profile
+        let a: Workspace
+        let b: Workspace
+        let family: FamilyID
+
+        init() throws {
+            org = try TestOrganisation()
+            laptop = try org.worker("laptop")
+            colleague = try org.worker("collega")
+            a = try Workspace(profile: laptop)
+            b = try Workspace(profile: colleague)
+            family = try a.importFixture("zonnebloem")
+            try shareKeys(of: family, from: laptop, to: colleague)
+            try exchange(laptop, colleague)
+        }
+    }
+
     @Test func concurrentEditsOnTwoLaptopsShowAsAConflictAndResolve() throws {
-        let org = try TestOrganisation()
-        let laptop = try org.worker("laptop")
-        let colleague = try org.worker("collega")
-        let a = try Workspace(profile: laptop)
-        let b = try Workspace(profile: colleague)
-        let family = try a.importFixture("zonnebloem")
-        try shareKeys(of: family, from: laptop, to: colleague)
-        try exchange(laptop, colleague)
+        let pair = try TwoLaptops()
+        let (laptop, colleague, a, b, family) = (pair.laptop, pair.colleague, pair.a, pair.b, pair.family)
         let goal = try #require(try a.plan(family).all(.goal).first)
         // Both edit the same goal offline.
         try a.update(goal.id, in: family, ["status": "behaald"])
@@ -135,14 +150,8 @@ struct ConflictTests {
     }
 
     @Test func deleteVersusEditIsVisibleNotLost() throws {
-        let org = try TestOrganisation()
-        let laptop = try org.worker("laptop")
-        let colleague = try org.worker("collega")
-        let a = try Workspace(profile: laptop)
-        let b = try Workspace(profile: colleague)
-        let family = try a.importFixture("zonnebloem")
-        try shareKeys(of: family, from: laptop, to: colleague)
-        try exchange(laptop, colleague)
+        let pair = try TwoLaptops()
+        let (laptop, colleague, a, b, family) = (pair.laptop, pair.colleague, pair.a, pair.b, pair.family)
         let measure = try #require(try a.plan(family).all(.measure).first)
         try a.delete(measure.id, in: family)
         try b.update(measure.id, in: family, ["omschrijving": "aangepast door collega"])

@@ -124,6 +124,21 @@ struct StoreTests {
         #expect(try target.changes().count == countBefore)
     }
 
+    @Test func aChangeTwiceInOneBatchIsAppliedOnce() throws {
+        let a = try StoreFixture()
+        let entity = EntityID.random()
+        let changes = try a.open().commit(
+            [a.edit([.write(entity, "naam", .string("x"), replacing: [])])], author: a.author, schemaVersion: 1, wallMillis: now)
+        let b = try StoreFixture()
+        let target = try b.open()
+        try target.createFamily(a.family, secret: .random())
+        try target.addSectionKey(a.section, family: a.family)
+        let report = try target.apply(changes + changes, authorKey: { _ in a.author.signer.publicKey }, wallMillis: now)
+        #expect(report.applied.count == 1 && report.duplicates.count == 1)
+        #expect(try target.changes().count == 1)
+        #expect(try target.entities(family: a.family, tag: a.section.tag)[entity]?.registers["naam"]?.current.count == 1)
+    }
+
     @Test func changeForASectionWithoutAKeyIsRefused() throws {
         let a = try StoreFixture()
         let changes = try a.open().commit(
