@@ -4,7 +4,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: Hashable, Sendable {
             case malformedChange, unsupportedVersion, badSignature, unknownAuthor, missingKey, decryptionFailed
-            case clockInFuture, clockExhausted, tooLarge
+            case clockInFuture, clockExhausted, tooLarge, badCertificate
         }
         private var wrapped: Wrapped
         private init(_ wrapped: Wrapped) { self.wrapped = wrapped }
@@ -27,6 +27,8 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         public static var clockExhausted: Self { Self(.clockExhausted) }
         /// A change with more ops or bytes than allowed.
         public static var tooLarge: Self { Self(.tooLarge) }
+        /// A device certificate that does not verify, is expired, or belongs to someone else.
+        public static var badCertificate: Self { Self(.badCertificate) }
 
         public var description: String { String(describing: self.wrapped) }
     }

@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+public import NazorgSync
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,4 +36,9 @@ enum JSONFiles {
             throw ClientError(.badFile, "\(url.path) is not a valid \(what) file")
         }
     }
+}
+
+extension DeviceCertificate {
+    /// Writes the certificate as JSON.
+    public func write(to url: URL) throws { try JSONFiles.write(self, to: url) }
 }

@@ -2,18 +2,6 @@ public import Foundation
 import NazorgCrypto
 public import NazorgSync
 
-/// An organisation's public identity, as exchanged in `organisation.pub`.
-public struct OrganisationInfo: Codable, Hashable, Sendable {
-    /// Random organisation id.
-    public var id: ID128
-    /// Its name (an organisation, not a person).
-    public var name: String
-    /// Ed25519 key that certifies its devices.
-    public var signingKey: Data
-    /// X25519 key for handover bundles addressed to it.
-    public var boxKey: Data
-}
-
 /// An organisation's key pair, held by its admin; the secret keys are sealed under the admin's passphrase.
 public struct Organisation: Sendable {
     /// Public part.

@@ -94,13 +94,22 @@ public struct Profile: Sendable {
 
     /// Verifies a certificate (organisation signature, validity, that it names this device's keys) and installs it.
     public func install(certificate: DeviceCertificate, now: Date = Date()) throws {
-        try certificate.verify(by: organisation, at: now)
+        try Self.check(certificate, by: organisation, at: now)
         guard certificate.device == device, certificate.signingKey == author.signer.publicKey,
             certificate.boxKey == box.publicKey
         else {
             throw ClientError(.badCertificate, "the certificate is for another device (\(certificate.device.short)), not \(device.short)")
         }
         try JSONFiles.write(certificate, to: directory.appendingPathComponent(Self.certificateFileName))
+    }
+
+    /// Verifies a certificate, reporting failures as the client's `badCertificate`.
+    static func check(_ certificate: DeviceCertificate, by organisation: OrganisationInfo, at date: Date) throws {
+        do {
+            try certificate.verify(by: organisation, at: date)
+        } catch let error as SyncError {
+            throw ClientError(.badCertificate, error.message)
+        }
     }
 
     /// Reads a certificate file.
@@ -120,7 +129,7 @@ public struct Profile: Sendable {
                 .refused,
                 "this device has no certificate yet; have the organisation's admin run 'nazorg org certify' on \(Self.requestFileName) and install it with 'nazorg device install-certificate'")
         }
-        try certificate.verify(by: organisation, at: now)
+        try Self.check(certificate, by: organisation, at: now)
         guard certificate.role == .worker || certificate.role == .admin else {
             throw ClientError(.refused, "a \(certificate.role.rawValue) device does not keep family plans")
         }

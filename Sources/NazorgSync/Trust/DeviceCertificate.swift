@@ -1,6 +1,25 @@
 public import Foundation
 import NazorgCrypto
-public import NazorgSync
+
+/// An organisation's public identity, as exchanged in `organisation.pub` and registered on a server.
+public struct OrganisationInfo: Codable, Hashable, Sendable {
+    /// Random organisation id.
+    public var id: ID128
+    /// Its name (an organisation, not a person).
+    public var name: String
+    /// Ed25519 key that certifies its devices.
+    public var signingKey: Data
+    /// X25519 key for handover bundles addressed to it.
+    public var boxKey: Data
+
+    /// Creates an organisation's public identity.
+    public init(id: ID128, name: String, signingKey: Data, boxKey: Data) {
+        self.id = id
+        self.name = name
+        self.signingKey = signingKey
+        self.boxKey = boxKey
+    }
+}
 
 /// What a device may do.
 public enum DeviceRole: String, Codable, CaseIterable, Sendable {
@@ -14,6 +33,16 @@ public enum DeviceRole: String, Codable, CaseIterable, Sendable {
 
 /// A device's request to be certified, written by `nazorg device init` and carried to the admin.
 public struct CertificateRequest: Codable, Hashable, Sendable {
+    /// Creates a request.
+    public init(device: DeviceID, worker: String, role: DeviceRole, organisation: ID128, signingKey: Data, boxKey: Data) {
+        self.device = device
+        self.worker = worker
+        self.role = role
+        self.organisation = organisation
+        self.signingKey = signingKey
+        self.boxKey = boxKey
+    }
+
     /// The device id.
     public var device: DeviceID
     /// The worker's name as it will appear in logs (staff, not a client).
@@ -53,6 +82,23 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
     /// The organisation's Ed25519 signature over `signedBytes`.
     public var signature: Data
 
+    /// Creates a certificate (unsigned until `signature` is set).
+    public init(
+        device: DeviceID, worker: String, role: DeviceRole, organisation: ID128, organisationName: String,
+        signingKey: Data, boxKey: Data, validFrom: Int64, validUntil: Int64, signature: Data
+    ) {
+        self.device = device
+        self.worker = worker
+        self.role = role
+        self.organisation = organisation
+        self.organisationName = organisationName
+        self.signingKey = signingKey
+        self.boxKey = boxKey
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.signature = signature
+    }
+
     /// The canonical bytes the organisation signs.
     public var signedBytes: Data {
         var writer = ByteWriter()
@@ -73,14 +119,14 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
     /// Checks the signature against the organisation and the validity at `date`.
     public func verify(by organisation: OrganisationInfo, at date: Date) throws {
         guard self.organisation == organisation.id else {
-            throw ClientError(.badCertificate, "the certificate is from organisation \(self.organisation.short), not \(organisation.id.short)")
+            throw SyncError(.badCertificate, "the certificate is from organisation \(self.organisation.short), not \(organisation.id.short)")
         }
         guard SigningKeyPair.isValidSignature(signature, of: signedBytes, publicKey: organisation.signingKey) else {
-            throw ClientError(.badCertificate, "the certificate's signature does not verify against \(organisation.name)'s key")
+            throw SyncError(.badCertificate, "the certificate's signature does not verify against the key of organisation \(organisation.id.short)")
         }
         let now = Int64(date.timeIntervalSince1970)
         guard now >= validFrom, now <= validUntil else {
-            throw ClientError(.badCertificate, "the certificate is not valid now (valid \(Self.day(validFrom)) to \(Self.day(validUntil)))")
+            throw SyncError(.badCertificate, "the certificate is not valid now (valid \(Self.day(validFrom)) to \(Self.day(validUntil)))")
         }
     }
 
@@ -90,8 +136,6 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
 }
 
 extension DeviceCertificate {
-    /// Writes the certificate as JSON.
-    public func write(to url: URL) throws { try JSONFiles.write(self, to: url) }
     /// The last day of validity, `YYYY-MM-DD`.
     public var validUntilDay: String { Self.day(validUntil) }
 }
