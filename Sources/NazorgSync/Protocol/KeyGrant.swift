@@ -1,0 +1,129 @@
+public import Foundation
+public import NazorgCrypto
+
+/// A section key given to one device: sealed to its X25519 key (`crypto_box_seal`) and signed by the
+/// granting device. The server stores and routes grants and derives access from them, but cannot open them.
+///
+/// `version u8 | family 16 | tag 16 | epoch u32 | recipient 16 | granter 16 | basis u8 | u16 sealed length |
+///  sealed | signature 64`; the signature covers everything before it; the grant id is BLAKE2b-256 of the bytes.
+public struct KeyGrant: Hashable, Sendable {
+    /// Why the recipient may hold the key.
+    public enum Basis: UInt8, Sendable, Codable {
+        /// The section's own first key, granted by its creator to itself.
+        case creator = 1
+        /// A colleague in the same organisation (treatment relationship).
+        case ownOrganisation = 2
+    }
+
+    /// What a grant carries once opened.
+    public struct Contents: Sendable {
+        /// The section's name (`core`, `child:<member>`, …).
+        public var name: String
+        /// The section key.
+        public var key: SymmetricKey
+        /// The family's tag secret, so the recipient can derive section tags.
+        public var familySecret: SymmetricKey
+
+        /// Creates grant contents.
+        public init(name: String, key: SymmetricKey, familySecret: SymmetricKey) {
+            self.name = name
+            self.key = key
+            self.familySecret = familySecret
+        }
+    }
+
+    /// Format version.
+    public static let version: UInt8 = 1
+
+    /// The family.
+    public let family: FamilyID
+    /// The opaque section tag.
+    public let tag: ID128
+    /// The key epoch.
+    public let epoch: UInt32
+    /// The device that may open it.
+    public let recipient: DeviceID
+    /// The device that granted and signed it.
+    public let granter: DeviceID
+    /// The basis of the grant.
+    public let basis: Basis
+    /// The full signed bytes.
+    public let bytes: Data
+    /// BLAKE2b-256 of `bytes`.
+    public let id: Data
+    private let sealed: Data
+    private let signedLength: Int
+
+    /// Seals a section key to `recipientBoxKey` and signs the grant.
+    public static func make(
+        family: FamilyID, tag: ID128, epoch: UInt32, contents: Contents, recipient: DeviceID, recipientBoxKey: Data,
+        granter: DeviceID, signer: SigningKeyPair, basis: Basis
+    ) throws -> KeyGrant {
+        var plaintext = contents.key.bytes.unprotectedData()
+        plaintext.append(contents.familySecret.bytes.unprotectedData())
+        plaintext.append(contentsOf: Array(contents.name.utf8))
+        defer { plaintext.resetBytes(in: 0..<plaintext.count) }
+        let sealed = try BoxKeyPair.seal(plaintext, to: recipientBoxKey)
+        var writer = ByteWriter()
+        writer.write(version)
+        writer.write(family)
+        writer.write(tag)
+        writer.writeFixed(epoch)
+        writer.write(recipient)
+        writer.write(granter)
+        writer.write(basis.rawValue)
+        writer.writeFixed(UInt16(sealed.count))
+        writer.writeRaw(sealed)
+        writer.writeRaw(signer.sign(writer.data))
+        return try KeyGrant(bytes: writer.data)
+    }
+
+    /// Parses a grant's structure (no signature check).
+    public init(bytes: Data) throws {
+        guard bytes.count <= 4096 else { throw SyncError(.tooLarge, "a key grant of \(bytes.count) bytes is too large") }
+        var reader = ByteReader(bytes, context: "key grant")
+        let version = try reader.readByte()
+        guard version == Self.version else {
+            throw SyncError(.unsupportedVersion, "key grant version \(version) is not supported (this build reads 1)")
+        }
+        family = try reader.readID()
+        tag = try reader.readID()
+        epoch = try reader.readFixed(UInt32.self)
+        recipient = try reader.readID()
+        granter = try reader.readID()
+        let rawBasis = try reader.readByte()
+        guard let basis = Basis(rawValue: rawBasis) else {
+            throw SyncError(.malformedChange, "key grant basis \(rawBasis) is unknown")
+        }
+        self.basis = basis
+        let length = Int(try reader.readFixed(UInt16.self))
+        guard length >= BoxKeyPair.sealOverhead + 64 else { throw SyncError(.malformedChange, "key grant is too short") }
+        sealed = try reader.readRaw(length)
+        signedLength = reader.offset
+        _ = try reader.readRaw(SigningKeyPair.signatureByteCount)
+        try reader.expectEnd()
+        self.bytes = Data(bytes)
+        self.id = GenericHash.hash(self.bytes)
+    }
+
+    /// Throws `badSignature` unless `granterKey` signed this grant.
+    public func verifySignature(granterKey: Data) throws {
+        guard SigningKeyPair.isValidSignature(bytes.suffix(from: bytes.startIndex + signedLength), of: bytes.prefix(signedLength), publicKey: granterKey)
+        else { throw SyncError(.badSignature, "a key grant is not signed by its granting device \(granter.short)") }
+    }
+
+    /// Opens the grant with the recipient's key pair.
+    public func open(with box: BoxKeyPair) throws -> Contents {
+        let plain: SecureBytes
+        do {
+            plain = try box.open(sealed)
+        } catch {
+            throw SyncError(.decryptionFailed, "a key grant for section epoch \(epoch) cannot be opened by this device")
+        }
+        let data = plain.unprotectedData()
+        guard data.count > 64, let name = String(data: data.dropFirst(64), encoding: .utf8) else {
+            throw SyncError(.malformedChange, "an opened key grant is malformed")
+        }
+        return Contents(name: name, key: try SymmetricKey(data: data.prefix(32)), familySecret: try SymmetricKey(data: data[32..<64]))
+    }
+}
