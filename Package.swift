@@ -16,11 +16,18 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "nazorg", targets: ["nazorg"]),
+        .executable(name: "nazorg-server", targets: ["nazorg-server"]),
         .library(name: "NazorgClient", targets: ["NazorgClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libsodium from the system (Debian: apt-get install libsodium-dev).
@@ -57,6 +64,36 @@ let package = Package(
             path: "CLI",
             swiftSettings: swiftSettings
         ),
+        // The blind sync server: routes, authentication, storage. Must never depend on NazorgModel.
+        .target(
+            name: "NazorgServer",
+            dependencies: [
+                "NazorgSync", "NazorgCrypto", "NazorgStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "SyncServer/NazorgServer",
+            swiftSettings: swiftSettings
+        ),
+        // `nazorg-server`: parses its options and runs the server library.
+        .executableTarget(
+            name: "nazorg-server",
+            dependencies: [
+                "NazorgServer", "NazorgSync", "NazorgStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "SyncServer/Main",
+            swiftSettings: swiftSettings
+        ),
         // `swift run -c release nazorg-bench`: apply throughput and wire size through the real store.
         .executableTarget(
             name: "nazorg-bench",
@@ -70,6 +107,14 @@ let package = Package(
         .testTarget(
             name: "NazorgStoreTests",
             dependencies: ["NazorgStore", "NazorgSync", "NazorgCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NazorgServerTests",
+            dependencies: [
+                "NazorgServer", "NazorgSync", "NazorgCrypto",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,7 +12,7 @@ public struct LocalStore: Sendable {
     /// The profile directory.
     public let directory: URL
     let database: DatabasePool
-    private let lock: ProfileLock
+    private let lock: FileLock
     let storageKey: SymmetricKey?
 
     /// Opens (creating if needed) the store in `directory` and takes the profile lock.
@@ -23,7 +23,10 @@ public struct LocalStore: Sendable {
         } catch {
             throw StoreError(.io, "cannot create the profile directory \(directory.path)", cause: error)
         }
-        let lock = try ProfileLock(path: directory.appendingPathComponent("store.lock").path)
+        let lockPath = directory.appendingPathComponent("store.lock").path
+        let lock = try FileLock(
+            path: lockPath,
+            busyMessage: "another nazorg process is using this profile (\(lockPath)); wait for it to finish and try again")
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in

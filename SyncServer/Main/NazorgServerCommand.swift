@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import NazorgServer
+import NazorgStore
+import NazorgSync
+import Prometheus
+
+/// `nazorg-server`: the blind sync server for Nazorg. It stores ciphertext and opaque headers only.
+@main
+struct NazorgServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nazorg-server",
+        abstract: "De blinde synchronisatieserver van Nazorg: bewaart alleen versleutelde wijzigingen.",
+        discussion: "Start met 'nazorg-server serve --data DIR'. Registreer eerst de organisaties met 'nazorg-server org add'.",
+        subcommands: [Serve.self, Org.self],
+        defaultSubcommand: Serve.self)
+
+    struct DataOptions: ParsableArguments {
+        @Option(help: ArgumentHelp("The data directory (embedded SQLite store).", valueName: "dir")) var data: String
+
+        var directory: URL { URL(fileURLWithPath: data) }
+
+        /// Locks the data directory for this process: one writing process per store file.
+        func lock() throws -> FileLock {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = directory.appendingPathComponent("server.lock").path
+            return try FileLock(path: path, busyMessage: "another nazorg-server process uses \(data); stop it first")
+        }
+    }
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the sync server on its embedded SQLite store.",
+            discussion: "SIGTERM or SIGINT: in-flight requests finish, then the store closes. /healthz answers ok; /metrics is Prometheus text.")
+        @OptionGroup var data: DataOptions
+        @Option(help: "Address to listen on.") var host = "127.0.0.1"
+        @Option(help: "Port to listen on (0: any free port, printed at start).") var port = 8080
+
+        func run() async throws {
+            let lock = try withExit { try data.lock() }
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            var logger = Logger(label: "nazorg-server")
+            logger.logLevel = .info
+            let storage = try withExit { try SQLiteStorage(directory: data.directory) }
+            let app = SyncServerApplication.build(storage: storage, host: host, port: port, registry: registry, logger: logger)
+            try await app.runService()
+            _ = lock
+        }
+    }
+
+    struct Org: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Organisations this server trusts.", subcommands: [Add.self])
+
+        struct Add: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Register an organisation's public key (organisation.pub). The server must not be running.")
+            @OptionGroup var data: DataOptions
+            @Argument(help: ArgumentHelp("The organisation.pub file.", valueName: "file")) var file: String
+
+            func run() async throws {
+                let lock = try withExit { try data.lock() }
+                let info: OrganisationInfo = try withExit {
+                    guard let bytes = FileManager.default.contents(atPath: file),
+                        let info = try? JSONDecoder().decode(OrganisationInfo.self, from: bytes)
+                    else { throw ServerCLIError("\(file) is not an organisation.pub file") }
+                    return info
+                }
+                try withExit { try SQLiteStorage(directory: data.directory).addOrganisation(info) }
+                print("organisation \(info.id.short) (\(info.name)) registered")
+                _ = lock
+            }
+        }
+    }
+}
+
+struct ServerCLIError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Prints a failure on stderr and exits 65 (bad input) or 75 (data directory busy), 70 otherwise.
+func withExit<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        FileHandle.standardError.write(Data("nazorg-server: \(error.message)\n".utf8))
+        throw ExitCode(error.code == .locked ? 75 : 70)
+    } catch let error as ServerCLIError {
+        FileHandle.standardError.write(Data("nazorg-server: \(error.message)\n".utf8))
+        throw ExitCode(65)
+    } catch {
+        FileHandle.standardError.write(Data("nazorg-server: cannot open the data directory (\(type(of: error)))\n".utf8))
+        throw ExitCode(70)
+    }
+}

@@ -1,0 +1,187 @@
+public import Foundation
+import GRDB
+import NazorgCrypto
+public import NazorgSync
+
+/// `SyncStorage` on an embedded SQLite file (`DIR/server.sqlite`, WAL, `synchronous = FULL`).
+public struct SQLiteStorage: SyncStorage {
+    private let database: DatabasePool
+
+    /// Opens or creates the store in `directory`.
+    public init(directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY")
+        }
+        database = try DatabasePool(path: directory.appendingPathComponent("server.sqlite").path, configuration: configuration)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE organisation (id BLOB PRIMARY KEY, info TEXT NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE device (
+                        id BLOB PRIMARY KEY, organisation BLOB NOT NULL, certificate TEXT NOT NULL, revoked_at INTEGER
+                    ) WITHOUT ROWID;
+                    CREATE TABLE item (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind INTEGER NOT NULL,
+                        id BLOB NOT NULL UNIQUE,
+                        family BLOB NOT NULL,
+                        tag BLOB NOT NULL,
+                        epoch INTEGER NOT NULL,
+                        author BLOB NOT NULL,
+                        recipient BLOB,
+                        sequence INTEGER,
+                        bytes BLOB NOT NULL);
+                    CREATE UNIQUE INDEX item_change_sequence ON item (family, tag, author, sequence) WHERE kind = 1;
+                    CREATE INDEX item_recipient ON item (recipient, seq) WHERE kind = 2;
+                    CREATE INDEX item_section ON item (family, tag, seq);
+                    CREATE TABLE access (
+                        family BLOB NOT NULL, tag BLOB NOT NULL, device BLOB NOT NULL,
+                        PRIMARY KEY (family, tag, device)) WITHOUT ROWID;
+                    CREATE TABLE nonce (
+                        device BLOB NOT NULL, nonce TEXT NOT NULL, time INTEGER NOT NULL,
+                        PRIMARY KEY (device, nonce)) WITHOUT ROWID;
+                    """)
+        }
+        try migrator.migrate(database)
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    public func addOrganisation(_ info: OrganisationInfo) throws {
+        let json = String(decoding: try Self.encoder.encode(info), as: UTF8.self)
+        try database.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO organisation (id, info) VALUES (?, ?)", arguments: [info.id.data, json])
+        }
+    }
+
+    public func organisation(_ id: ID128) throws -> OrganisationInfo? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT info FROM organisation WHERE id = ?", arguments: [id.data])
+        }.map { try JSONDecoder().decode(OrganisationInfo.self, from: Data($0.utf8)) }
+    }
+
+    public func registerDevice(_ certificate: DeviceCertificate) throws {
+        let json = String(decoding: try Self.encoder.encode(certificate), as: UTF8.self)
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO device (id, organisation, certificate) VALUES (?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET certificate = excluded.certificate
+                    """,
+                arguments: [certificate.device.data, certificate.organisation.data, json])
+        }
+    }
+
+    public func device(_ id: DeviceID) throws -> DeviceRecord? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT certificate, revoked_at FROM device WHERE id = ?", arguments: [id.data])
+        }.map { row in
+            DeviceRecord(
+                certificate: try JSONDecoder().decode(DeviceCertificate.self, from: Data((row["certificate"] as String).utf8)),
+                revokedAt: row["revoked_at"])
+        }
+    }
+
+    public func revoke(_ device: DeviceID, at: Int64) throws {
+        try database.write { db in
+            try db.execute(
+                sql: "UPDATE device SET revoked_at = MIN(COALESCE(revoked_at, ?), ?) WHERE id = ?",
+                arguments: [at, at, device.data])
+        }
+    }
+
+    public func useNonce(device: DeviceID, nonce: String, time: Int64, forgetBefore: Int64) throws -> Bool {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM nonce WHERE time < ?", arguments: [forgetBefore])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO nonce (device, nonce, time) VALUES (?, ?, ?)",
+                arguments: [device.data, nonce, time])
+            return db.changesCount == 1
+        }
+    }
+
+    public func hasAccess(device: DeviceID, family: FamilyID, tag: ID128) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM access WHERE family = ? AND tag = ? AND device = ?)",
+                arguments: [family.data, tag.data, device.data]) ?? false
+        }
+    }
+
+    public func sectionExists(family: FamilyID, tag: ID128) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM access WHERE family = ? AND tag = ?)", arguments: [family.data, tag.data]) ?? false
+        }
+    }
+
+    public func storeGrant(_ grant: KeyGrant) throws -> StoreOutcome {
+        try database.write { db in
+            if let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM item WHERE id = ?", arguments: [grant.id]) {
+                return .duplicate(UInt64(seq))
+            }
+            try db.execute(
+                sql: "INSERT INTO item (kind, id, family, tag, epoch, author, recipient, bytes) VALUES (2, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [grant.id, grant.family.data, grant.tag.data, Int64(grant.epoch), grant.granter.data,
+                            grant.recipient.data, grant.bytes])
+            let seq = db.lastInsertedRowID
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO access (family, tag, device) VALUES (?, ?, ?)",
+                arguments: [grant.family.data, grant.tag.data, grant.recipient.data])
+            return .stored(UInt64(seq))
+        }
+    }
+
+    public func storeChange(_ change: SignedChange) throws -> StoreOutcome {
+        let h = change.header
+        return try database.write { db in
+            if let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM item WHERE id = ?", arguments: [change.id]) {
+                return .duplicate(UInt64(seq))
+            }
+            let taken = try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM item WHERE kind = 1 AND family = ? AND tag = ? AND author = ? AND sequence = ?)",
+                arguments: [h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence)]) ?? false
+            if taken { return .sequenceTaken }
+            try db.execute(
+                sql: "INSERT INTO item (kind, id, family, tag, epoch, author, sequence, bytes) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [change.id, h.family.data, h.sectionTag.data, Int64(h.epoch), h.author.data, Int64(h.sequence), change.bytes])
+            return .stored(UInt64(db.lastInsertedRowID))
+        }
+    }
+
+    public func items(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT kind, seq, bytes FROM item
+                    WHERE seq > ? AND (
+                        (kind = 2 AND recipient = ?)
+                        OR (kind = 1 AND EXISTS (
+                            SELECT 1 FROM access a WHERE a.family = item.family AND a.tag = item.tag AND a.device = ?)))
+                    ORDER BY seq LIMIT ?
+                    """,
+                arguments: [Int64(cursor), device.data, device.data, limit]
+            ).map { StoredItem(kind: UInt8($0["kind"] as Int64), sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
+        }
+    }
+
+    public func digest(family: FamilyID, tag: ID128) throws -> (count: Int, hash: Data) {
+        try database.read { db in
+            let ids = try Data.fetchAll(
+                db, sql: "SELECT id FROM item WHERE kind = 1 AND family = ? AND tag = ? ORDER BY id", arguments: [family.data, tag.data])
+            let hasher = GenericHash.Hasher()
+            for id in ids { hasher.update(id) }
+            return (ids.count, hasher.finalize())
+        }
+    }
+}

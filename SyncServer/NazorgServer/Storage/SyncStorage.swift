@@ -1,0 +1,59 @@
+public import Foundation
+public import NazorgSync
+
+/// A device as the server knows it.
+public struct DeviceRecord: Sendable, Hashable {
+    /// Its certificate.
+    public var certificate: DeviceCertificate
+    /// When it was revoked (ms since 1970), if it was.
+    public var revokedAt: Int64?
+}
+
+/// What storing one pushed item did.
+public enum StoreOutcome: Sendable, Hashable {
+    /// Stored now under this server sequence number.
+    case stored(UInt64)
+    /// Already held (same id) under this sequence number.
+    case duplicate(UInt64)
+    /// Another change by the same author already has this (family, section, sequence).
+    case sequenceTaken
+}
+
+/// One item as stored, for pulls.
+public struct StoredItem: Sendable, Hashable {
+    /// 1 = change, 2 = key grant.
+    public var kind: UInt8
+    /// Server sequence number.
+    public var sequence: UInt64
+    /// The bytes as pushed.
+    public var bytes: Data
+}
+
+/// The server's storage. It holds registrations, headers and ciphertext only; it never sees a plan.
+/// Implementations must make each call atomic. SQLite (`SQLiteStorage`) is the embedded default.
+public protocol SyncStorage: Sendable {
+    /// Registers (or replaces) an organisation's public identity.
+    func addOrganisation(_ info: OrganisationInfo) throws
+    /// A registered organisation.
+    func organisation(_ id: ID128) throws -> OrganisationInfo?
+    /// Registers a device certificate (replacing an older one for the same device).
+    func registerDevice(_ certificate: DeviceCertificate) throws
+    /// A registered device.
+    func device(_ id: DeviceID) throws -> DeviceRecord?
+    /// Marks a device revoked from `at` on.
+    func revoke(_ device: DeviceID, at: Int64) throws
+    /// Records a request nonce; false if this device used it before. Forgets nonces older than `forgetBefore`.
+    func useNonce(device: DeviceID, nonce: String, time: Int64, forgetBefore: Int64) throws -> Bool
+    /// Whether a device holds a grant for a section.
+    func hasAccess(device: DeviceID, family: FamilyID, tag: ID128) throws -> Bool
+    /// Whether any grant exists for a section (if none, its first grant is its creator's).
+    func sectionExists(family: FamilyID, tag: ID128) throws -> Bool
+    /// Stores a grant and gives its recipient access to the section.
+    func storeGrant(_ grant: KeyGrant) throws -> StoreOutcome
+    /// Stores a change.
+    func storeChange(_ change: SignedChange) throws -> StoreOutcome
+    /// Items for `device` after `cursor`: grants addressed to it, changes in sections it holds a grant for.
+    func items(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem]
+    /// Count and BLAKE2b-256 over the sorted ids of a section's changes.
+    func digest(family: FamilyID, tag: ID128) throws -> (count: Int, hash: Data)
+}

@@ -1,0 +1,40 @@
+public import Foundation
+public import Hummingbird
+public import Logging
+public import Prometheus
+
+/// Builds the sync server: `/healthz`, `/metrics`, and the `/v1` protocol over a storage backend.
+public enum SyncServerApplication {
+    /// The router, for tests (`app.test(.router)`) and for `build`.
+    public static func router(
+        storage: any SyncStorage, limits: ServerLimits = ServerLimits(), registry: PrometheusCollectorRegistry? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.get("healthz") { _, _ in "ok\n" }
+        router.get("metrics") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4"
+            let text = registry?.emitToBuffer() ?? []
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: text)))
+        }
+        SyncController(
+            storage: storage, limits: limits, now: now,
+            rateLimiter: RateLimiter(rate: limits.requestsPerSecond, burst: limits.burst)
+        ).addRoutes(to: router)
+        return router
+    }
+
+    /// The application on `host:port`; run it with `runService()` (SIGTERM and SIGINT shut down gracefully:
+    /// in-flight requests finish, then the store closes).
+    public static func build(
+        storage: any SyncStorage, host: String, port: Int, registry: PrometheusCollectorRegistry?, logger: Logger
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(storage: storage, registry: registry),
+            configuration: .init(address: .hostname(host, port: port), serverName: "nazorg-server"),
+            logger: logger)
+    }
+}
