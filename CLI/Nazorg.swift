@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// `nazorg`: the ambulant worker's offline family plans (nazorg na de vrouwenopvang).
 @main
-struct Nazorg: ParsableCommand {
+struct Nazorg: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nazorg",
         abstract: "Nazorg na de vrouwenopvang: één versleuteld gezinsplan per gezin, ook offline.",
@@ -11,7 +11,8 @@ struct Nazorg: ParsableCommand {
             Werkt volledig offline op een profiel (--profile DIR of $NAZORG_PROFILE). De wachtwoordzin komt uit \
             een prompt of uit het bestand in $NAZORG_PASSPHRASE_FILE, nooit van de opdrachtregel.
             Exit codes: 0 ok, 64 verkeerd gebruik, 65 ongeldige invoer, 66 niet gevonden, 67 geweigerd \
-            (regel niet voldaan), 70 interne fout, 75 profiel in gebruik, 77 verkeerde wachtwoordzin.
+            (regel niet voldaan), 69 server onbereikbaar, 70 interne fout, 75 profiel in gebruik, \
+            77 verkeerde wachtwoordzin.
             """,
         subcommands: [
             OrgCommand.self, DeviceCommand.self, FamilyCommand.self,
@@ -20,7 +21,7 @@ struct Nazorg: ParsableCommand {
             FactCommand<RiskFields>.self, KindCommand<GoalFields>.self, KindCommand<ActionFields>.self,
             KindCommand<ChildFields>.self, AftercareCommand.self, FactCommand<ContactFields>.self,
             FactCommand<EvaluationFields>.self, FactCommand<SelfRelianceFields>.self, KindCommand<StagnationFields>.self,
-            DeleteCommand.self, ConflictsCommand.self,
+            DeleteCommand.self, ConflictsCommand.self, SyncCommand.self,
         ]
     )
 }

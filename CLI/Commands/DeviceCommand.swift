@@ -6,7 +6,7 @@ import NazorgSync
 struct DeviceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "device", abstract: "Het profiel van dit apparaat: sleutels en certificaat.",
-        subcommands: [Init.self, InstallCertificate.self, Show.self])
+        subcommands: [Init.self, InstallCertificate.self, Show.self, RevokeDeviceCommand.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -7,7 +7,7 @@ import NazorgModel
 struct FamilyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "family", abstract: "Gezinnen en hun gezinsplan (1 gezin 1 plan).",
-        subcommands: [Create.self, List.self, Show.self, Import.self])
+        subcommands: [Create.self, List.self, Show.self, Import.self, ShareWithColleagueCommand.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Maak een nieuw gezinsplan.")

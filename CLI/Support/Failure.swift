@@ -12,9 +12,21 @@ enum Exit {
     static let invalidData: Int32 = 65
     static let notFound: Int32 = 66
     static let refused: Int32 = 67
+    static let unavailable: Int32 = 69
     static let internalError: Int32 = 70
     static let busy: Int32 = 75
     static let wrongPassphrase: Int32 = 77
+}
+
+/// Runs an async command body with the same error mapping as `reportingErrors`.
+func reportingErrorsAsync(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        try reportingErrors { throw error }
+    }
 }
 
 /// Runs a command body, turning the libraries' errors into a message on stderr and a documented exit code.
@@ -28,6 +40,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
             case .noProfile, .notFound: Exit.notFound
             case .refused: Exit.refused
             case .usage: Exit.usage
+            case .network: Exit.unavailable
             default: Exit.invalidData
             }
         throw fail(error.message, code)

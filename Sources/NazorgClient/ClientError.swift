@@ -3,7 +3,7 @@ public struct ClientError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of failure this is.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: Hashable, Sendable {
-            case wrongPassphrase, noPassphrase, noProfile, badFile, badCertificate, notFound, refused, usage
+            case wrongPassphrase, noPassphrase, noProfile, badFile, badCertificate, notFound, refused, usage, network
         }
         private var wrapped: Wrapped
         private init(_ wrapped: Wrapped) { self.wrapped = wrapped }
@@ -24,6 +24,8 @@ public struct ClientError: Error, Hashable, Sendable, CustomStringConvertible {
         public static var refused: Self { Self(.refused) }
         /// The request is malformed.
         public static var usage: Self { Self(.usage) }
+        /// The server could not be reached or answered with an error.
+        public static var network: Self { Self(.network) }
 
         public var description: String { String(describing: self.wrapped) }
     }

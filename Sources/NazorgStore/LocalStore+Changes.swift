@@ -57,7 +57,7 @@ extension LocalStore {
     @discardableResult
     public func commit(
         _ edits: [LocalEdit], author: Author, schemaVersion: UInt16, wallMillis: UInt64,
-        newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, newKeys: [SectionKeyRecord] = []
+        newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, newKeys: [SectionKeyRecord] = [], grants: [KeyGrant] = []
     ) throws -> [SignedChange] {
         let storageKey = try key()
         return try withDatabase("saving the edit") {
@@ -66,6 +66,9 @@ extension LocalStore {
                 for record in newKeys {
                     guard let family = edits.first?.family ?? newFamily?.id else { break }
                     try Self.insertSectionKey(record, family: family, storageKey: storageKey, db)
+                }
+                for grant in grants {
+                    try db.execute(sql: "INSERT OR IGNORE INTO grant_outbox (id, bytes) VALUES (?, ?)", arguments: [grant.id, grant.bytes])
                 }
                 var clock = HybridClock(last: Timestamp(rawValue: try Self.readClock(db)))
                 var changes: [SignedChange] = []

@@ -51,6 +51,13 @@ extension LocalStore {
                         UNIQUE (family, tag, entity));
                     """)
         }
+        migrator.registerMigration("v2-sync") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE grant_outbox (id BLOB PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE known_device (id BLOB PRIMARY KEY, certificate TEXT NOT NULL) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -57,6 +57,11 @@ public struct Organisation: Sendable {
         try JSONFiles.read(url, what: "organisation public key")
     }
 
+    /// A signed revocation of one of this organisation's devices, effective from `date`.
+    public func revocation(of device: DeviceID, at date: Date) -> RevocationNotice {
+        RevocationNotice(organisation: info.id, device: device, revokedAt: Int64(date.timeIntervalSince1970 * 1000), signer: signer)
+    }
+
     /// Signs a device certificate for a request, valid from `from` for `days` days.
     public func certify(_ request: CertificateRequest, from: Date, days: Int) throws -> DeviceCertificate {
         guard request.organisation == info.id else {

@@ -182,6 +182,26 @@ public struct Workspace: Sendable {
         if let record = plan.family { try update(record.id, in: family, ["fase": FamilyPhase.closed.rawValue]) }
     }
 
+    /// Gives a colleague's device (same organisation, basis: own organisation / treatment relationship) the
+    /// keys of every section of a family; the grants go out with the next sync.
+    public func shareWithColleague(_ family: FamilyID, certificate: DeviceCertificate) throws -> Int {
+        try Profile.check(certificate, by: profile.organisation, at: now())
+        guard certificate.role == .worker || certificate.role == .admin else {
+            throw ClientError(.refused, "a \(certificate.role.rawValue) device does not receive family plans")
+        }
+        guard certificate.device != profile.device else { throw ClientError(.usage, "that is this device itself") }
+        let secret = try profile.store.familySecret(family)
+        let grants = try latestKeys(family).map { key in
+            try KeyGrant.make(
+                family: family, tag: key.tag, epoch: key.epoch,
+                contents: .init(name: key.name, key: key.key, familySecret: secret),
+                recipient: certificate.device, recipientBoxKey: certificate.boxKey, granter: profile.device,
+                signer: profile.author.signer, basis: .ownOrganisation)
+        }
+        try profile.store.queue(grants: grants)
+        return grants.count
+    }
+
     // MARK: Internals
 
     /// Expands short ids (the first digits a worker sees) in reference fields to full ids of the right kind.

@@ -176,6 +176,7 @@ struct SyncController: Sendable {
         headers[.contentType] = "application/vnd.nazorg.batch"
         headers[HTTPField.Name("Nazorg-Cursor")!] = String(page.last?.sequence ?? after)
         headers[HTTPField.Name("Nazorg-More")!] = stored.count > limit ? "1" : "0"
+        headers[HTTPField.Name("Nazorg-Head")!] = String(try storage.head())
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: SyncBatch(items: items).encoded())))
     }
 

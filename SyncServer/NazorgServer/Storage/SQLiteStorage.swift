@@ -175,6 +175,10 @@ public struct SQLiteStorage: SyncStorage {
         }
     }
 
+    public func head() throws -> UInt64 {
+        try database.read { db in UInt64(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM item") ?? 0) }
+    }
+
     public func digest(family: FamilyID, tag: ID128) throws -> (count: Int, hash: Data) {
         try database.read { db in
             let ids = try Data.fetchAll(

@@ -54,6 +54,8 @@ public protocol SyncStorage: Sendable {
     func storeChange(_ change: SignedChange) throws -> StoreOutcome
     /// Items for `device` after `cursor`: grants addressed to it, changes in sections it holds a grant for.
     func items(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem]
+    /// The highest server sequence number stored (0 when empty).
+    func head() throws -> UInt64
     /// Count and BLAKE2b-256 over the sorted ids of a section's changes.
     func digest(family: FamilyID, tag: ID128) throws -> (count: Int, hash: Data)
 }

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import NazorgClient
+import NazorgSync
+
+/// `--server URL`, else `$NAZORG_SERVER`.
+struct ServerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The sync server (default: $NAZORG_SERVER).", valueName: "url")) var server: String?
+
+    func url() throws -> URL {
+        guard let text = server ?? ProcessInfo.processInfo.environment["NAZORG_SERVER"], let url = URL(string: text),
+            url.scheme == "http" || url.scheme == "https"
+        else { throw ValidationError("give the sync server with --server http://host:port or $NAZORG_SERVER") }
+        return url
+    }
+}
+
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Synchroniseer met de server: eigen wijzigingen versturen, die van collega's ophalen.",
+        discussion: """
+            De server kan niets lezen: hij bewaart alleen versleutelde wijzigingen. Offline werken kan altijd; \
+            sync daarna. Onderbroken? Gewoon opnieuw: er gaat niets verloren en niets wordt dubbel toegepast. \
+            --verify vergelijkt per sectie met de server en verstuurt opnieuw wat de server kwijt is.
+            """)
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var server: ServerOptions
+    @Flag(help: "Vergelijk per sectie met de server en herstel wat ontbreekt.") var verify = false
+
+    func run() async throws {
+        let url = try server.url()
+        try await reportingErrorsAsync {
+            let workspace = try profile.workspace()
+            let report = try await SyncClient(profile: workspace.profile, server: url).sync(verify: verify) { line in
+                FileHandle.standardError.write(Data("\(line)\n".utf8))
+            }
+            say("verstuurd: \(report.pushed), opgehaald: \(report.pulledChanges) wijzigingen, \(report.receivedGrants) sleutels (\(report.roundTrips) verzoeken)")
+            if report.repaired > 0 { say("hersteld: \(report.repaired) wijzigingen opnieuw verstuurd (de server miste ze)") }
+            for line in report.rejected { say("geweigerd door de server: \(line)") }
+            for line in report.refusedLocally { say("niet toegepast: \(line)") }
+            if report.conflictedEntities > 0 {
+                say("let op: \(report.conflictedEntities) onderdelen hebben gelijktijdige wijzigingen; zie 'nazorg conflicts list'")
+            }
+            if !report.rejected.isEmpty || !report.refusedLocally.isEmpty { throw ExitCode(Exit.refused) }
+        }
+    }
+}
+
+struct ShareWithColleagueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "share-with-colleague",
+        abstract: "Geef een collega van de eigen organisatie toegang tot het gezinsplan (grondslag: eigen organisatie).",
+        discussion: "Delen met een andere organisatie vraagt toestemming of een veiligheidsgrond en kan nog niet.")
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var family: FamilyArgument
+    @Option(help: ArgumentHelp("Het apparaat-id van de collega (zie 'nazorg device show' op haar laptop).", valueName: "device"))
+    var device: String
+    @OptionGroup var server: ServerOptions
+
+    func run() async throws {
+        let url = try server.url()
+        guard let colleague = ID128(hex: device) else { throw ValidationError("--device must be a device id (32 hex digits)") }
+        try await reportingErrorsAsync {
+            let workspace = try profile.workspace()
+            let certificate = try await SyncClient(profile: workspace.profile, server: url).colleague(colleague)
+            let count = try workspace.shareWithColleague(try workspace.family(family.family), certificate: certificate)
+            say("\(count) sleutels klaargezet voor \(certificate.worker) (\(colleague.short)); ze gaan mee met de volgende 'nazorg sync'")
+        }
+    }
+}
+
+struct RevokeDeviceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke",
+        abstract: "Trek een apparaat in (beheerder): vanaf nu weigert de server het.",
+        discussion: "Voor een vertrokken medewerker of een verloren laptop. Wat het apparaat al had, kan niet worden teruggehaald.")
+    @Argument(help: ArgumentHelp("Het apparaat-id.", valueName: "device")) var device: String
+    @Option(name: .customLong("org-key"), help: ArgumentHelp("organisation.key van de organisatie.", valueName: "file")) var orgKey: String
+    @OptionGroup var server: ServerOptions
+
+    func run() async throws {
+        let url = try server.url()
+        guard let id = ID128(hex: device) else { throw ValidationError("the device must be a device id (32 hex digits)") }
+        try await reportingErrorsAsync {
+            let organisation = try Organisation.open(
+                keyFile: URL(fileURLWithPath: orgKey), passphrase: try Passphrase.read("Wachtwoordzin van de organisatiesleutel: "))
+            try await SyncClient.revoke(organisation.revocation(of: id, at: Date()), server: url)
+            say("apparaat \(id.short) ingetrokken")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import NazorgCrypto
+import NazorgStore
+import NazorgSync
+
+/// Signed HTTP requests from this device to a sync server.
+struct ServerConnection: Sendable {
+    let server: URL
+    let profile: Profile
+
+    struct Reply {
+        var body: Data
+        var status: Int
+        var headers: [String: String]
+    }
+
+    /// Sends a signed request; a non-2xx answer becomes a `ClientError` carrying the server's message.
+    func send(_ method: String, _ pathAndQuery: String, body: Data = Data()) async throws -> Reply {
+        guard let url = URL(string: pathAndQuery, relativeTo: server) else {
+            throw ClientError(.usage, "\(server) is not a server address")
+        }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.timeoutInterval = 60
+        if !body.isEmpty { request.httpBody = body }
+        for (name, value) in RequestSignature.headers(
+            method: method, path: pathAndQuery, body: body, device: profile.device, signer: profile.author.signer)
+        {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw ClientError(.network, "cannot reach the server at \(server.absoluteString); check the address and the network (your work is kept locally)")
+        }
+        guard let http = response as? HTTPURLResponse else { throw ClientError(.network, "the server's answer is not HTTP") }
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields {
+            if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
+        }
+        guard (200..<300).contains(http.statusCode) else {
+            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+            let message = object?["message"] as? String ?? "HTTP \(http.statusCode)"
+            let code = object?["error"] as? String ?? ""
+            throw ClientError(
+                code == "revoked" || http.statusCode == 401 || http.statusCode == 403 ? .refused : .network,
+                "the server refused the request: \(message)")
+        }
+        return Reply(body: data, status: http.statusCode, headers: headers)
+    }
+}

@@ -1,0 +1,250 @@
+public import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import NazorgCrypto
+import NazorgStore
+public import NazorgSync
+
+/// What one `nazorg sync` did.
+public struct SyncReport: Sendable {
+    /// Changes and grants the server took (new or already held).
+    public var pushed = 0
+    /// Items the server refused, with its reason.
+    public var rejected: [String] = []
+    /// Changes applied from the server.
+    public var pulledChanges = 0
+    /// Key grants received (sections newly readable on this device).
+    public var receivedGrants = 0
+    /// Pulled changes refused locally (bad signature, unknown author, no key), with the reason.
+    public var refusedLocally: [String] = []
+    /// Entities with conflicting edits after the sync.
+    public var conflictedEntities = 0
+    /// HTTP requests made.
+    public var roundTrips = 0
+    /// Changes pushed again because the server had lost them (restored from an older copy).
+    public var repaired = 0
+}
+
+/// Synchronises this device with a server: push the outboxes, pull everything after the cursor, apply each
+/// page in one transaction. Safe to repeat after any interruption: pushes are idempotent on change id and
+/// applying skips what is already held.
+public struct SyncClient: Sendable {
+    let connection: ServerConnection
+    let profile: Profile
+
+    /// A client for `server`.
+    public init(profile: Profile, server: URL) {
+        self.profile = profile
+        self.connection = ServerConnection(server: server, profile: profile)
+    }
+
+    private var serverKey: String { connection.server.absoluteString }
+    private var store: LocalStore { profile.store }
+    private var wallMillis: UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
+
+    /// Runs one sync; `progress` receives a line per pulled page when a pull takes several pages.
+    public func sync(verify: Bool = false, progress: @Sendable (String) -> Void = { _ in }) async throws -> SyncReport {
+        var report = SyncReport()
+        try await register(&report)
+        try await push(&report)
+        let restored = try await pull(&report, progress: progress)
+        if restored || verify {
+            try await repair(&report)
+        }
+        report.conflictedEntities = try store.apply([], authorKey: { _ in nil }, wallMillis: wallMillis).conflictedEntities
+        return report
+    }
+
+    /// Registers this device's certificate once per server.
+    private func register(_ report: inout SyncReport) async throws {
+        let key = "registered:\(serverKey)"
+        guard try store.meta(key) == nil else { return }
+        let certificate = try profile.requireCertificate()
+        _ = try await connection.send("POST", "/v1/devices", body: try JSONEncoder().encode(certificate))
+        report.roundTrips += 1
+        try store.setMeta(key, Data([1]))
+    }
+
+    private func push(_ report: inout SyncReport) async throws {
+        let grants = try store.grantOutbox()
+        let changes = try store.outbox()
+        var items: [SyncBatch.Item] = grants.map { .grant($0, sequence: 0) } + changes.map { .change($0, sequence: 0) }
+        while !items.isEmpty {
+            let chunk = Array(items.prefix(5_000))
+            items.removeFirst(chunk.count)
+            let reply = try await connection.send("POST", "/v1/push", body: SyncBatch(items: chunk).encoded())
+            report.roundTrips += 1
+            struct Result: Decodable {
+                var id: String
+                var kind: String
+                var status: String
+                var reason: String?
+            }
+            struct Results: Decodable { var results: [Result] }
+            guard let results = try? JSONDecoder().decode(Results.self, from: reply.body).results, results.count == chunk.count else {
+                throw ClientError(.network, "the server's answer to a push is malformed; nothing was lost, try again")
+            }
+            var acknowledgedChanges: [Data] = []
+            var acknowledgedGrants: [Data] = []
+            for (item, result) in zip(chunk, results) {
+                if result.status == "rejected" {
+                    report.rejected.append("\(result.kind) \(result.id.prefix(16)): \(result.reason ?? "refused")")
+                    continue
+                }
+                report.pushed += 1
+                switch item {
+                case .change(let change, _): acknowledgedChanges.append(change.id)
+                case .grant(let grant, _): acknowledgedGrants.append(grant.id)
+                }
+            }
+            try store.acknowledge(changes: acknowledgedChanges, grants: acknowledgedGrants)
+        }
+    }
+
+    /// Pulls pages until the server has no more; returns whether the server appears restored from an
+    /// older copy (its head is behind this device's cursor).
+    private func pull(_ report: inout SyncReport, progress: @Sendable (String) -> Void) async throws -> Bool {
+        let cursorKey = "cursor:\(serverKey)"
+        var cursor = try store.meta(cursorKey).flatMap { UInt64(String(decoding: $0, as: UTF8.self)) } ?? 0
+        var restored = false
+        var pages = 0
+        while true {
+            let reply = try await connection.send("GET", "/v1/pull?after=\(cursor)&limit=1000")
+            report.roundTrips += 1
+            pages += 1
+            if let head = reply.headers["nazorg-head"].flatMap(UInt64.init), head < cursor {
+                // The server lost items this device had seen: start over; repair pushes what it lacks.
+                restored = true
+                cursor = 0
+                try store.setMeta(cursorKey, Data("0".utf8))
+                continue
+            }
+            let batch: SyncBatch
+            do {
+                batch = try SyncBatch(decoding: reply.body)
+            } catch {
+                throw ClientError(.network, "the server sent a malformed batch; nothing was applied")
+            }
+            try await apply(batch, &report)
+            cursor = reply.headers["nazorg-cursor"].flatMap(UInt64.init) ?? cursor
+            try store.setMeta(cursorKey, Data(String(cursor).utf8))
+            let more = reply.headers["nazorg-more"] == "1"
+            if more || pages > 1 { progress("opgehaald: \(report.pulledChanges) wijzigingen, \(report.receivedGrants) sleutels") }
+            if !more { return restored }
+        }
+    }
+
+    private func apply(_ batch: SyncBatch, _ report: inout SyncReport) async throws {
+        var changes: [SignedChange] = []
+        for item in batch.items {
+            switch item {
+            case .grant(let grant, _):
+                guard grant.recipient == profile.device else { continue }
+                let granter = try await certificate(of: grant.granter, &report)
+                do {
+                    try grant.verifySignature(granterKey: granter.signingKey)
+                    let contents = try grant.open(with: profile.box)
+                    try store.adoptFamily(grant.family, secret: contents.familySecret)
+                    try store.addSectionKey(
+                        SectionKeyRecord(tag: grant.tag, epoch: grant.epoch, name: contents.name, key: contents.key), family: grant.family)
+                    report.receivedGrants += 1
+                } catch let error as SyncError {
+                    report.refusedLocally.append("grant from \(grant.granter.short): \(error.message)")
+                }
+            case .change(let change, _):
+                changes.append(change)
+            }
+        }
+        var keys: [DeviceID: Data] = [:]
+        for author in Set(changes.map(\.header.author)) { keys[author] = try await certificate(of: author, &report).signingKey }
+        let applied = try store.apply(changes, authorKey: { keys[$0] }, wallMillis: wallMillis)
+        report.pulledChanges += applied.applied.count
+        report.refusedLocally += applied.rejected.map { "change \($0.id.prefix(8).map { String(format: "%02x", $0) }.joined()): \($0.error.message)" }
+    }
+
+    /// A colleague's certificate from the server, verified against this organisation's key.
+    public func colleague(_ device: DeviceID) async throws -> DeviceCertificate {
+        var report = SyncReport()
+        return try await certificate(of: device, &report)
+    }
+
+    /// Sends an organisation's signed revocation of a device.
+    public static func revoke(_ notice: RevocationNotice, server: URL) async throws {
+        var request = URLRequest(url: URL(string: "/v1/revocations", relativeTo: server)!)
+        request.httpMethod = "POST"
+        request.httpBody = try JSONEncoder().encode(notice)
+        let (data, response): (Data, URLResponse)
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw ClientError(.network, "cannot reach the server at \(server.absoluteString)")
+        }
+        guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
+            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+            throw ClientError(.refused, "the server refused the revocation: \(object?["message"] as? String ?? "unknown reason")")
+        }
+    }
+
+    /// A device's certificate, from the local cache or the server, verified against this organisation's key.
+    private func certificate(of device: DeviceID, _ report: inout SyncReport) async throws -> DeviceCertificate {
+        if device == profile.device, let own = profile.certificate { return own }
+        if let json = try store.knownDevices()[device], let cached = try? JSONDecoder().decode(DeviceCertificate.self, from: Data(json.utf8)) {
+            return cached
+        }
+        let reply = try await connection.send("GET", "/v1/devices/\(device.hex)")
+        report.roundTrips += 1
+        guard let certificate = try? JSONDecoder().decode(DeviceCertificate.self, from: reply.body), certificate.device == device else {
+            throw ClientError(.network, "the server sent a malformed certificate for device \(device.short)")
+        }
+        do {
+            try certificate.verify(by: profile.organisation, at: Date(timeIntervalSince1970: TimeInterval(certificate.validFrom)))
+        } catch let error as SyncError {
+            throw ClientError(.badCertificate, "device \(device.short): \(error.message)")
+        }
+        try store.remember(deviceCertificate: String(decoding: reply.body, as: UTF8.self), for: device)
+        return certificate
+    }
+
+    /// Compares each section's digest with the server's; re-pushes sections the server holds less of.
+    private func repair(_ report: inout SyncReport) async throws {
+        var requeued = 0
+        for family in try store.families() {
+            for key in try store.sectionKeys(family) {
+                let local = try store.digest(family: family, tag: key.tag)
+                guard local.count > 0 else { continue }
+                let reply = try await connection.send("GET", "/v1/digest?family=\(family.hex)&tag=\(key.tag.hex)")
+                report.roundTrips += 1
+                let object = (try? JSONSerialization.jsonObject(with: reply.body)) as? [String: String] ?? [:]
+                let localHash = local.hash.map { String(format: "%02x", $0) }.joined()
+                if object["hash"] != localHash, Int(object["count"] ?? "") ?? 0 < local.count {
+                    requeued += try store.requeue(family: family, tag: key.tag)
+                }
+            }
+        }
+        if requeued > 0 {
+            // Grants too: the server may have lost the creator grants that give this device write access.
+            try reissueCreatorGrants()
+            report.repaired = requeued
+            try await push(&report)
+        }
+    }
+
+    private func reissueCreatorGrants() throws {
+        var grants: [KeyGrant] = []
+        for family in try store.families() {
+            let secret = try store.familySecret(family)
+            for key in try store.sectionKeys(family) {
+                grants.append(try KeyGrant.make(
+                    family: family, tag: key.tag, epoch: key.epoch,
+                    contents: .init(name: key.name, key: key.key, familySecret: secret),
+                    recipient: profile.device, recipientBoxKey: profile.box.publicKey, granter: profile.device,
+                    signer: profile.author.signer, basis: .creator))
+            }
+        }
+        try store.queue(grants: grants)
+    }
+}

@@ -1,0 +1,95 @@
+public import Foundation
+import GRDB
+public import NazorgCrypto
+public import NazorgSync
+
+extension LocalStore {
+    /// Queues key grants to push (for example to a colleague's device).
+    public func queue(grants: [KeyGrant]) throws {
+        try withDatabase("queueing key grants") {
+            try database.write { db in
+                for grant in grants {
+                    try db.execute(sql: "INSERT OR IGNORE INTO grant_outbox (id, bytes) VALUES (?, ?)", arguments: [grant.id, grant.bytes])
+                }
+            }
+        }
+    }
+
+    /// Grants waiting to be pushed.
+    public func grantOutbox() throws -> [KeyGrant] {
+        try withDatabase("reading the grant outbox") {
+            try database.read { db in try Data.fetchAll(db, sql: "SELECT bytes FROM grant_outbox").map { try KeyGrant(bytes: $0) } }
+        }
+    }
+
+    /// Removes pushed items the server acknowledged (accepted or already held) from the outboxes.
+    public func acknowledge(changes: [Data], grants: [Data]) throws {
+        try withDatabase("acknowledging pushed items") {
+            try database.write { db in
+                for id in changes {
+                    try db.execute(
+                        sql: "DELETE FROM outbox WHERE change_rowid = (SELECT rowid FROM change WHERE id = ?)", arguments: [id])
+                }
+                for id in grants { try db.execute(sql: "DELETE FROM grant_outbox WHERE id = ?", arguments: [id]) }
+            }
+        }
+    }
+
+    /// Puts every change of a section back in the outbox (repair after a server lost some).
+    public func requeue(family: FamilyID, tag: ID128) throws -> Int {
+        try withDatabase("re-queueing changes") {
+            try database.write { db in
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO outbox (change_rowid) SELECT rowid FROM change WHERE family = ? AND tag = ?",
+                    arguments: [family.data, tag.data])
+                return db.changesCount
+            }
+        }
+    }
+
+    /// Count and BLAKE2b-256 over the sorted ids of a section's changes: the same digest the server computes.
+    public func digest(family: FamilyID, tag: ID128) throws -> (count: Int, hash: Data) {
+        try withDatabase("computing a digest") {
+            try database.read { db in
+                let ids = try Data.fetchAll(
+                    db, sql: "SELECT id FROM change WHERE family = ? AND tag = ? ORDER BY id", arguments: [family.data, tag.data])
+                let hasher = GenericHash.Hasher()
+                for id in ids { hasher.update(id) }
+                return (ids.count, hasher.finalize())
+            }
+        }
+    }
+
+    /// Stores a family learnt from a grant, if it is new here.
+    public func adoptFamily(_ family: FamilyID, secret: SymmetricKey) throws {
+        let key = try key()
+        try withDatabase("adopting a family") {
+            try database.write { db in
+                guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM family WHERE id = ?", arguments: [family.data]) == 0 else { return }
+                try Self.insertFamily(family, secret: secret, storageKey: key, db)
+            }
+        }
+    }
+
+    /// Remembers a device certificate this device has verified (public data: keys, worker, role).
+    public func remember(deviceCertificate json: String, for device: DeviceID) throws {
+        try withDatabase("caching a device certificate") {
+            try database.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO known_device (id, certificate) VALUES (?, ?)", arguments: [device.data, json])
+            }
+        }
+    }
+
+    /// Every cached device certificate, as JSON.
+    public func knownDevices() throws -> [DeviceID: String] {
+        try withDatabase("reading cached device certificates") {
+            try database.read { db in
+                var result: [DeviceID: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT id, certificate FROM known_device") {
+                    if let id = ID128(data: row["id"] as Data) { result[id] = row["certificate"] }
+                }
+                return result
+            }
+        }
+    }
+}
