@@ -35,7 +35,7 @@ final class CLIRunner {
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// Starts the binary; the caller waits or kills.
-    func start(_ arguments: [String], passphrase: URL?) throws -> (Process, Pipe, Pipe) {
+    func start(_ arguments: [String], passphrase: URL?, environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -44,6 +44,7 @@ final class CLIRunner {
         environment["NAZORG_PROFILE"] = profile.path
         environment.removeValue(forKey: "NAZORG_PASSPHRASE_FILE")
         if let passphrase { environment["NAZORG_PASSPHRASE_FILE"] = passphrase.path }
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
@@ -56,8 +57,8 @@ final class CLIRunner {
 
     /// Runs to completion with the worker's passphrase (or another, or none).
     @discardableResult
-    func run(_ arguments: [String], passphrase: URL? = nil, noPassphrase: Bool = false) throws -> Result {
-        let (process, out, err) = try start(arguments, passphrase: noPassphrase ? nil : (passphrase ?? passphraseFile))
+    func run(_ arguments: [String], passphrase: URL? = nil, noPassphrase: Bool = false, environment: [String: String] = [:]) throws -> Result {
+        let (process, out, err) = try start(arguments, passphrase: noPassphrase ? nil : (passphrase ?? passphraseFile), environment: environment)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -68,17 +69,39 @@ final class CLIRunner {
 
     /// Creates the organisation, the worker's profile, and certifies it.
     func setUpCertifiedWorker() throws {
-        try expectSuccess(run(["org", "init", "--name", "Vrouwenopvang Voorbeeldregio", "--dir", "org"], passphrase: adminPassphraseFile))
-        try expectSuccess(run(["device", "init", "--worker", "Mira Visser", "--org", "org/organisation.pub"]))
+        try setUpOrganisation("org")
+        try addDevice("laptop", org: "org")
+    }
+
+    /// Creates an organisation's keys in `directory`.
+    func setUpOrganisation(_ directory: String, name: String = "Vrouwenopvang Voorbeeldregio") throws {
+        try expectSuccess(run(["org", "init", "--name", name, "--dir", directory], passphrase: adminPassphraseFile))
+    }
+
+    /// Creates a certified device profile `name` of organisation `org`; returns its device id.
+    @discardableResult
+    func addDevice(_ name: String, org: String, role: String = "worker") throws -> String {
+        let profile = ["--profile", directory.appendingPathComponent(name).path]
+        try expectSuccess(run(["device", "init", "--worker", name, "--role", role, "--org", "\(org)/organisation.pub"] + profile))
         try expectSuccess(run(
-            ["org", "certify", "laptop/device-request.json", "--org-key", "org/organisation.key", "--out", "laptop.cert"],
+            ["org", "certify", "\(name)/device-request.json", "--org-key", "\(org)/organisation.key", "--out", "\(name).cert"],
             passphrase: adminPassphraseFile))
-        try expectSuccess(run(["device", "install-certificate", "laptop.cert"]))
+        try expectSuccess(run(["device", "install-certificate", "\(name).cert"] + profile))
+        let certificate = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("\(name).cert"))) as? [String: Any]
+        return certificate?["device"] as? String ?? ""
+    }
+
+    /// Runs a command on profile `name`.
+    @discardableResult
+    func on(_ name: String, _ arguments: [String], server: ServerRunner? = nil) throws -> Result {
+        var environment = ["NAZORG_PROFILE": directory.appendingPathComponent(name).path]
+        if let server { environment["NAZORG_SERVER"] = server.url }
+        return try run(arguments, environment: environment)
     }
 
     func expectSuccess(_ result: Result) throws {
         guard result.status == 0 else {
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "nazorg failed (\(result.status)): \(result.stderr)"])
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "nazorg failed (\(result.status)): \(result.stderr) \(result.stdout)"])
         }
     }
 

@@ -70,7 +70,8 @@ public struct SyncClient: Sendable {
     }
 
     private func push(_ report: inout SyncReport) async throws {
-        let grants = try store.grantOutbox()
+        // Creator grants first: a grant to a colleague needs the server to know this device holds the section.
+        let grants = try store.grantOutbox().sorted { $0.basis.rawValue < $1.basis.rawValue }
         let changes = try store.outbox()
         var items: [SyncBatch.Item] = grants.map { .grant($0, sequence: 0) } + changes.map { .change($0, sequence: 0) }
         while !items.isEmpty {
@@ -169,6 +170,7 @@ public struct SyncClient: Sendable {
     /// A colleague's certificate from the server, verified against this organisation's key.
     public func colleague(_ device: DeviceID) async throws -> DeviceCertificate {
         var report = SyncReport()
+        try await register(&report)
         return try await certificate(of: device, &report)
     }
 
