@@ -2,7 +2,7 @@
 # Installs the system libraries Nazorg links against, when they are missing (Debian/Ubuntu).
 set -euo pipefail
 need=()
-for pkg in libsodium-dev libsqlite3-dev pkg-config; do
+for pkg in libsodium-dev libsqlite3-dev pkg-config curl; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
