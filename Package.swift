@@ -101,6 +101,13 @@ let package = Package(
             path: "Benchmarks/ApplyBenchmark",
             swiftSettings: swiftSettings
         ),
+        // `nazorg-sync-bench SERVER-BINARY`: a 10,000-change pull end to end, and 50 devices pushing at once.
+        .executableTarget(
+            name: "nazorg-sync-bench",
+            dependencies: ["NazorgClient", "NazorgStore", "NazorgSync", "NazorgCrypto"],
+            path: "Benchmarks/SyncBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "NazorgCryptoTests", dependencies: ["NazorgCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "NazorgModelTests", dependencies: ["NazorgModel"], swiftSettings: swiftSettings),
         .testTarget(name: "NazorgSyncTests", dependencies: ["NazorgSync", "NazorgCrypto"], swiftSettings: swiftSettings),

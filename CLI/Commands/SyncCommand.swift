@@ -27,12 +27,14 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var server: ServerOptions
     @Flag(help: "Vergelijk per sectie met de server en herstel wat ontbreekt.") var verify = false
+    @Option(name: .customLong("page-size"), help: "Wijzigingen per verzoek bij het ophalen (1–5000; kleiner bij een trage verbinding).")
+    var pageSize = 1000
 
     func run() async throws {
         let url = try server.url()
         try await reportingErrorsAsync {
             let workspace = try profile.workspace()
-            let report = try await SyncClient(profile: workspace.profile, server: url).sync(verify: verify) { line in
+            let report = try await SyncClient(profile: workspace.profile, server: url, pageSize: pageSize).sync(verify: verify) { line in
                 FileHandle.standardError.write(Data("\(line)\n".utf8))
             }
             say("verstuurd: \(report.pushed), opgehaald: \(report.pulledChanges) wijzigingen, \(report.receivedGrants) sleutels (\(report.roundTrips) verzoeken)")

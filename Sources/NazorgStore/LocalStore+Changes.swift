@@ -227,17 +227,17 @@ extension LocalStore {
     @discardableResult
     private static func insert(_ change: SignedChange, isLocal: Bool, _ db: Database) throws -> Int64 {
         let h = change.header
-        try db.execute(
-            sql: "INSERT INTO change (id, family, tag, author, sequence, bytes, is_local) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [change.id, h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence), change.bytes, isLocal])
+        try db.cachedStatement(
+            sql: "INSERT INTO change (id, family, tag, author, sequence, bytes, is_local) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [change.id, h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence), change.bytes, isLocal])
         let rowid = db.lastInsertedRowID
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO author_head (family, tag, author, sequence, change_id) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (family, tag, author) DO UPDATE SET sequence = excluded.sequence, change_id = excluded.change_id
                 WHERE excluded.sequence > author_head.sequence
-                """,
-            arguments: [h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence), change.id])
+                """
+        ).execute(arguments: [h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence), change.id])
         return rowid
     }
 

@@ -137,6 +137,32 @@ struct SyncEndToEndTests {
         #expect(try setup.plan("laptop2") == setup.plan("laptop"))
     }
 
+    @Test func aLateGrantBringsTheWholeHistoryWhateverThePagesAndCursor() async throws {
+        let setup = try await Setup()
+        let cli = setup.cli
+        // The colleague's cursor moves past a second family's changes it cannot see yet ...
+        let second = try cli.on("laptop", ["family", "import", CLIRunner.fixture("code-rood")])
+        let family2 = String(second.stdout.split(separator: " ")[1])
+        for i in 0..<5 {
+            try cli.expectSuccess(cli.on("laptop", ["contact", "log", family2, "--datum", "2026-11-2\(i)", "--vorm", "telefoon", "--verslag", "nabellen \(i)"]))
+        }
+        try cli.expectSuccess(setup.sync("laptop"))
+        try cli.expectSuccess(cli.on("laptop", ["member", "add", setup.family, "--naam", "Later lid", "--rol", "netwerk"]))
+        try cli.expectSuccess(setup.sync("laptop"))
+        try cli.expectSuccess(cli.on("collega", ["sync", "--page-size", "2"], server: setup.server))
+        #expect(try cli.on("collega", ["family", "list"]).stdout.split(separator: "\n").count == 1)
+        // ... and only then receives its key: the grant comes after the history in the server's order.
+        try cli.expectSuccess(cli.on("laptop", ["family", "share-with-colleague", family2, "--device", setup.devices["collega"]!], server: setup.server))
+        try cli.expectSuccess(setup.sync("laptop"))
+        let pulled = try cli.on("collega", ["sync", "--page-size", "2"], server: setup.server)
+        #expect(pulled.status == 0, "\(pulled.stdout) \(pulled.stderr)")
+        #expect(!pulled.stdout.contains("niet toegepast"), "\(pulled.stdout)")
+        let mine = try cli.on("laptop", ["family", "show", family2, "--json"]).stdout
+        let theirs = try cli.on("collega", ["family", "show", family2, "--json"]).stdout
+        #expect(mine == theirs)
+        #expect(theirs.contains("nabellen 4"))
+    }
+
     @Test func theServerDatabaseHoldsNoPlaintext() async throws {
         let setup = try await Setup()
         let marker = "Hyacintlaan-Zuidbroek"

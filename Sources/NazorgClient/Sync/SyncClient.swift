@@ -27,6 +27,8 @@ public struct SyncReport: Sendable {
     public var roundTrips = 0
     /// Changes pushed again because the server had lost them (restored from an older copy).
     public var repaired = 0
+    /// Short ids of changes fetched by a section backfill.
+    var backfilled = Set<String>()
 }
 
 /// Synchronises this device with a server: push the outboxes, pull everything after the cursor, apply each
@@ -36,10 +38,14 @@ public struct SyncClient: Sendable {
     let connection: ServerConnection
     let profile: Profile
 
-    /// A client for `server`.
-    public init(profile: Profile, server: URL) {
+    /// Items per pull page.
+    let pageSize: Int
+
+    /// A client for `server`, pulling `pageSize` items per request (smaller pages for slow networks).
+    public init(profile: Profile, server: URL, pageSize: Int = 1000) {
         self.profile = profile
         self.connection = ServerConnection(server: server, profile: profile)
+        self.pageSize = max(1, min(pageSize, 5000))
     }
 
     private var serverKey: String { connection.server.absoluteString }
@@ -84,6 +90,7 @@ public struct SyncClient: Sendable {
                 var kind: String
                 var status: String
                 var reason: String?
+                var sequence: UInt64?
             }
             struct Results: Decodable { var results: [Result] }
             guard let results = try? JSONDecoder().decode(Results.self, from: reply.body).results, results.count == chunk.count else {
@@ -103,7 +110,19 @@ public struct SyncClient: Sendable {
                 }
             }
             try store.acknowledge(changes: acknowledgedChanges, grants: acknowledgedGrants)
+            try noteSeen(results.compactMap(\.sequence).max() ?? 0)
         }
+    }
+
+    private var seenKey: String { "seen:\(serverKey)" }
+
+    /// The highest server sequence number this device has seen: pulled, or assigned to its own pushes.
+    private func seen() throws -> UInt64 {
+        try store.meta(seenKey).flatMap { UInt64(String(decoding: $0, as: UTF8.self)) } ?? 0
+    }
+
+    private func noteSeen(_ sequence: UInt64) throws {
+        if sequence > (try seen()) { try store.setMeta(seenKey, Data(String(sequence).utf8)) }
     }
 
     /// Pulls pages until the server has no more; returns whether the server appears restored from an
@@ -114,14 +133,15 @@ public struct SyncClient: Sendable {
         var restored = false
         var pages = 0
         while true {
-            let reply = try await connection.send("GET", "/v1/pull?after=\(cursor)&limit=1000")
+            let reply = try await connection.send("GET", "/v1/pull?after=\(cursor)&limit=\(pageSize)")
             report.roundTrips += 1
             pages += 1
-            if let head = reply.headers["nazorg-head"].flatMap(UInt64.init), head < cursor {
+            if let head = reply.headers["nazorg-head"].flatMap(UInt64.init), head < max(cursor, try seen()) {
                 // The server lost items this device had seen: start over; repair pushes what it lacks.
                 restored = true
                 cursor = 0
                 try store.setMeta(cursorKey, Data("0".utf8))
+                try store.setMeta(seenKey, Data("0".utf8))
                 continue
             }
             let batch: SyncBatch
@@ -130,17 +150,51 @@ public struct SyncClient: Sendable {
             } catch {
                 throw ClientError(.network, "the server sent a malformed batch; nothing was applied")
             }
-            try await apply(batch, &report)
+            let newSections = try await apply(batch, &report)
+            // Changes of a newly readable section above the cursor come in this stream; those at or below it
+            // were skipped while this device had no access, and are fetched now.
+            if cursor > 0 {
+                for (family, tag) in newSections { try await backfill(family: family, tag: tag, until: cursor, &report) }
+            }
             cursor = reply.headers["nazorg-cursor"].flatMap(UInt64.init) ?? cursor
             try store.setMeta(cursorKey, Data(String(cursor).utf8))
+            try noteSeen(cursor)
             let more = reply.headers["nazorg-more"] == "1"
             if more || pages > 1 { progress("opgehaald: \(report.pulledChanges) wijzigingen, \(report.receivedGrants) sleutels") }
-            if !more { return restored }
+            if !more {
+                // Changes refused only for want of a key that arrived later were fetched again by the backfill.
+                report.refusedLocally.removeAll { line in report.backfilled.contains { line.hasPrefix("change \($0)") } }
+                return restored
+            }
         }
     }
 
-    private func apply(_ batch: SyncBatch, _ report: inout SyncReport) async throws {
+    /// Fetches a section's history up to `until`, for a section whose key this device just received: those
+    /// changes lie at or below this device's cursor, passed while it had no access.
+    private func backfill(family: FamilyID, tag: ID128, until: UInt64, _ report: inout SyncReport) async throws {
+        var cursor: UInt64 = 0
+        while true {
+            let reply = try await connection.send(
+                "GET", "/v1/pull?after=\(cursor)&limit=\(pageSize)&family=\(family.hex)&tag=\(tag.hex)&until=\(until)")
+            report.roundTrips += 1
+            guard let batch = try? SyncBatch(decoding: reply.body) else {
+                throw ClientError(.network, "the server sent a malformed batch; nothing was applied")
+            }
+            let ids = batch.items.compactMap { item -> String? in
+                if case .change(let change, _) = item { return change.id.prefix(8).map { String(format: "%02x", $0) }.joined() }
+                return nil
+            }
+            report.backfilled.formUnion(ids)
+            _ = try await apply(batch, &report)
+            cursor = reply.headers["nazorg-cursor"].flatMap(UInt64.init) ?? cursor
+            if reply.headers["nazorg-more"] != "1" { return }
+        }
+    }
+
+    /// Applies a page: grants first (returning the sections newly readable here), then changes.
+    private func apply(_ batch: SyncBatch, _ report: inout SyncReport) async throws -> [(FamilyID, ID128)] {
         var changes: [SignedChange] = []
+        var newSections: [(FamilyID, ID128)] = []
         for item in batch.items {
             switch item {
             case .grant(let grant, _):
@@ -149,6 +203,8 @@ public struct SyncClient: Sendable {
                 do {
                     try grant.verifySignature(granterKey: granter.signingKey)
                     let contents = try grant.open(with: profile.box)
+                    let held = (try? store.sectionKeys(grant.family).contains { $0.tag == grant.tag }) ?? false
+                    if !held { newSections.append((grant.family, grant.tag)) }
                     try store.adoptFamily(grant.family, secret: contents.familySecret)
                     try store.addSectionKey(
                         SectionKeyRecord(tag: grant.tag, epoch: grant.epoch, name: contents.name, key: contents.key), family: grant.family)
@@ -165,6 +221,7 @@ public struct SyncClient: Sendable {
         let applied = try store.apply(changes, authorKey: { keys[$0] }, wallMillis: wallMillis)
         report.pulledChanges += applied.applied.count
         report.refusedLocally += applied.rejected.map { "change \($0.id.prefix(8).map { String(format: "%02x", $0) }.joined()): \($0.error.message)" }
+        return newSections
     }
 
     /// A colleague's certificate from the server, verified against this organisation's key.

@@ -150,7 +150,7 @@ struct SyncController: Sendable {
             throw ServerError(.contentTooLarge, "too-large", "a push holds at most \(limits.maxBatchItems) items")
         }
         let pusher = PushHandler(storage: storage, me: me, now: now())
-        let results = batch.items.map { pusher.handle($0) }
+        let results = pusher.handle(batch.items)
         for result in results { Counter(label: "nazorg_push_items_total", dimensions: [("status", result.status)]).increment() }
         let encoded = try JSONEncoder().encode(["results": results])
         var headers = HTTPFields()
@@ -163,10 +163,27 @@ struct SyncController: Sendable {
         let query = request.uri.queryParameters
         guard let after = UInt64(query.get("after") ?? "0") else { throw ServerError.malformed("after must be a cursor (a whole number)") }
         let limit = min(max(Int(query.get("limit") ?? "") ?? 1000, 1), limits.maxPullItems)
-        let stored = try storage.items(for: me.certificate.device, after: after, limit: limit + 1)
+        let stored: [StoredItem]
+        var ahead: [StoredItem] = []
+        if query.get("family") != nil || query.get("tag") != nil {
+            // One section's history, for a device that just received its key.
+            guard let family = query.get("family").flatMap(ID128.init(hex:)), let tag = query.get("tag").flatMap(ID128.init(hex:)) else {
+                throw ServerError.malformed("a section pull needs family and tag (32 hex digits each)")
+            }
+            guard try storage.hasAccess(device: me.certificate.device, family: family, tag: tag) else {
+                throw ServerError.forbidden("this device holds no grant for that section")
+            }
+            let until = UInt64(query.get("until") ?? "") ?? UInt64(Int64.max)
+            stored = try storage.changes(family: family, tag: tag, after: after, until: until, limit: limit + 1)
+        } else {
+            stored = try storage.items(for: me.certificate.device, after: after, limit: limit + 1)
+            // Grants further ahead go first, so keys arrive before the changes they open.
+            let inPage = Set(stored.prefix(limit).map(\.sequence))
+            ahead = try storage.grants(for: me.certificate.device, after: after, limit: 1000).filter { !inPage.contains($0.sequence) }
+        }
         let page = stored.prefix(limit)
         var items: [SyncBatch.Item] = []
-        for item in page {
+        for item in ahead + page {
             switch item.kind {
             case 1: items.append(.change(try SignedChange(bytes: item.bytes), sequence: item.sequence))
             default: items.append(.grant(try KeyGrant(bytes: item.bytes), sequence: item.sequence))

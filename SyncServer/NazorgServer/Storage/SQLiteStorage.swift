@@ -123,39 +123,46 @@ public struct SQLiteStorage: SyncStorage {
         }
     }
 
-    public func storeGrant(_ grant: KeyGrant) throws -> StoreOutcome {
+    public func store(_ items: [SyncBatch.Item]) throws -> [StoreOutcome] {
         try database.write { db in
-            if let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM item WHERE id = ?", arguments: [grant.id]) {
-                return .duplicate(UInt64(seq))
+            try items.map { item in
+                switch item {
+                case .grant(let grant, _): try Self.insert(grant, db)
+                case .change(let change, _): try Self.insert(change, db)
+                }
             }
-            try db.execute(
-                sql: "INSERT INTO item (kind, id, family, tag, epoch, author, recipient, bytes) VALUES (2, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [grant.id, grant.family.data, grant.tag.data, Int64(grant.epoch), grant.granter.data,
-                            grant.recipient.data, grant.bytes])
-            let seq = db.lastInsertedRowID
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO access (family, tag, device) VALUES (?, ?, ?)",
-                arguments: [grant.family.data, grant.tag.data, grant.recipient.data])
-            return .stored(UInt64(seq))
         }
     }
 
-    public func storeChange(_ change: SignedChange) throws -> StoreOutcome {
-        let h = change.header
-        return try database.write { db in
-            if let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM item WHERE id = ?", arguments: [change.id]) {
-                return .duplicate(UInt64(seq))
-            }
-            let taken = try Bool.fetchOne(
-                db,
-                sql: "SELECT EXISTS (SELECT 1 FROM item WHERE kind = 1 AND family = ? AND tag = ? AND author = ? AND sequence = ?)",
-                arguments: [h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence)]) ?? false
-            if taken { return .sequenceTaken }
-            try db.execute(
-                sql: "INSERT INTO item (kind, id, family, tag, epoch, author, sequence, bytes) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [change.id, h.family.data, h.sectionTag.data, Int64(h.epoch), h.author.data, Int64(h.sequence), change.bytes])
-            return .stored(UInt64(db.lastInsertedRowID))
+    private static func insert(_ grant: KeyGrant, _ db: Database) throws -> StoreOutcome {
+        if let seq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM item WHERE id = ?"), arguments: [grant.id]) {
+            return .duplicate(UInt64(seq))
         }
+        try db.cachedStatement(
+            sql: "INSERT INTO item (kind, id, family, tag, epoch, author, recipient, bytes) VALUES (2, ?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            grant.id, grant.family.data, grant.tag.data, Int64(grant.epoch), grant.granter.data, grant.recipient.data, grant.bytes,
+        ])
+        let seq = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO access (family, tag, device) VALUES (?, ?, ?)")
+            .execute(arguments: [grant.family.data, grant.tag.data, grant.recipient.data])
+        return .stored(UInt64(seq))
+    }
+
+    private static func insert(_ change: SignedChange, _ db: Database) throws -> StoreOutcome {
+        let h = change.header
+        if let seq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM item WHERE id = ?"), arguments: [change.id]) {
+            return .duplicate(UInt64(seq))
+        }
+        let taken = try Bool.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM item WHERE kind = 1 AND family = ? AND tag = ? AND author = ? AND sequence = ?)"),
+            arguments: [h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence)]) ?? false
+        if taken { return .sequenceTaken }
+        try db.cachedStatement(
+            sql: "INSERT INTO item (kind, id, family, tag, epoch, author, sequence, bytes) VALUES (1, ?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [change.id, h.family.data, h.sectionTag.data, Int64(h.epoch), h.author.data, Int64(h.sequence), change.bytes])
+        return .stored(UInt64(db.lastInsertedRowID))
     }
 
     public func items(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem] {
@@ -166,12 +173,31 @@ public struct SQLiteStorage: SyncStorage {
                     SELECT kind, seq, bytes FROM item
                     WHERE seq > ? AND (
                         (kind = 2 AND recipient = ?)
-                        OR (kind = 1 AND EXISTS (
+                        OR (kind = 1 AND author != ? AND EXISTS (
                             SELECT 1 FROM access a WHERE a.family = item.family AND a.tag = item.tag AND a.device = ?)))
                     ORDER BY seq LIMIT ?
                     """,
-                arguments: [Int64(cursor), device.data, device.data, limit]
+                arguments: [Int64(cursor), device.data, device.data, device.data, limit]
             ).map { StoredItem(kind: UInt8($0["kind"] as Int64), sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
+        }
+    }
+
+    public func changes(family: FamilyID, tag: ID128, after cursor: UInt64, until: UInt64, limit: Int) throws -> [StoredItem] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT seq, bytes FROM item WHERE kind = 1 AND family = ? AND tag = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+                arguments: [family.data, tag.data, Int64(cursor), Int64(clamping: until), limit]
+            ).map { StoredItem(kind: 1, sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
+        }
+    }
+
+    public func grants(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT seq, bytes FROM item WHERE kind = 2 AND recipient = ? AND seq > ? ORDER BY seq LIMIT ?",
+                arguments: [device.data, Int64(cursor), limit]
+            ).map { StoredItem(kind: 2, sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
         }
     }
 

@@ -48,12 +48,17 @@ public protocol SyncStorage: Sendable {
     func hasAccess(device: DeviceID, family: FamilyID, tag: ID128) throws -> Bool
     /// Whether any grant exists for a section (if none, its first grant is its creator's).
     func sectionExists(family: FamilyID, tag: ID128) throws -> Bool
-    /// Stores a grant and gives its recipient access to the section.
-    func storeGrant(_ grant: KeyGrant) throws -> StoreOutcome
-    /// Stores a change.
-    func storeChange(_ change: SignedChange) throws -> StoreOutcome
-    /// Items for `device` after `cursor`: grants addressed to it, changes in sections it holds a grant for.
+    /// Stores already-checked items in one transaction (one fsync per push), in order; grants give access.
+    func store(_ items: [SyncBatch.Item]) throws -> [StoreOutcome]
+    /// Items for `device` after `cursor`: grants addressed to it, and other devices' changes in sections it
+    /// holds a grant for (its own changes it has already).
     func items(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem]
+    /// The changes of one section after `cursor` and up to `until` (for a device that just received its key:
+    /// the history it skipped while it had no access).
+    func changes(family: FamilyID, tag: ID128, after cursor: UInt64, until: UInt64, limit: Int) throws -> [StoredItem]
+    /// Grants addressed to `device` after `cursor`, however far ahead: sent first, so a device has its keys
+    /// before it meets the changes they open.
+    func grants(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem]
     /// The highest server sequence number stored (0 when empty).
     func head() throws -> UInt64
     /// Count and BLAKE2b-256 over the sorted ids of a section's changes.
