@@ -117,6 +117,26 @@ struct SyncRoutesTests {
         }
     }
 
+    @Test func aFloodOfRequestsIsRateLimited() async throws {
+        var limits = ServerLimits()
+        limits.requestsPerSecond = 0.01
+        limits.burst = 3
+        let server = try ServerFixture(limits: limits)
+        let laptop = try server.org.device()
+        let other = try server.org.device()
+        try await server.test { client in
+            _ = try await client.register(laptop)
+            _ = try await client.register(other)
+            #expect(try await client.pull(as: laptop).0.status == .ok)
+            #expect(try await client.pull(as: laptop).0.status == .ok)
+            let limited = try await client.pull(as: laptop).0
+            #expect(limited.status == .tooManyRequests)
+            #expect(json(limited)["error"] as? String == "rate-limited")
+            // Another device has its own bucket.
+            #expect(try await client.pull(as: other).0.status == .ok)
+        }
+    }
+
     @Test func authenticationRefusesWhatItShould() async throws {
         let server = try ServerFixture()
         let laptop = try server.org.device()
