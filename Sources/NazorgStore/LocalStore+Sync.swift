@@ -52,10 +52,8 @@ extension LocalStore {
         try withDatabase("computing a digest") {
             try database.read { db in
                 let ids = try Data.fetchAll(
-                    db, sql: "SELECT id FROM change WHERE family = ? AND tag = ? ORDER BY id", arguments: [family.data, tag.data])
-                let hasher = GenericHash.Hasher()
-                for id in ids { hasher.update(id) }
-                return (ids.count, hasher.finalize())
+                    db, sql: "SELECT id FROM change WHERE family = ? AND tag = ?", arguments: [family.data, tag.data])
+                return (ids.count, SectionDigest.of(ids))
             }
         }
     }

@@ -181,7 +181,7 @@ public struct SyncClient: Sendable {
                 throw ClientError(.network, "the server sent a malformed batch; nothing was applied")
             }
             let ids = batch.items.compactMap { item -> String? in
-                if case .change(let change, _) = item { return change.id.prefix(8).map { String(format: "%02x", $0) }.joined() }
+                if case .change(let change, _) = item { return change.id.prefix(8).hexEncoded }
                 return nil
             }
             report.backfilled.formUnion(ids)
@@ -220,7 +220,7 @@ public struct SyncClient: Sendable {
         for author in Set(changes.map(\.header.author)) { keys[author] = try await certificate(of: author, &report).signingKey }
         let applied = try store.apply(changes, authorKey: { keys[$0] }, wallMillis: wallMillis)
         report.pulledChanges += applied.applied.count
-        report.refusedLocally += applied.rejected.map { "change \($0.id.prefix(8).map { String(format: "%02x", $0) }.joined()): \($0.error.message)" }
+        report.refusedLocally += applied.rejected.map { "change \($0.id.prefix(8).hexEncoded): \($0.error.message)" }
         return newSections
     }
 
@@ -278,7 +278,7 @@ public struct SyncClient: Sendable {
                 let reply = try await connection.send("GET", "/v1/digest?family=\(family.hex)&tag=\(key.tag.hex)")
                 report.roundTrips += 1
                 let object = (try? JSONSerialization.jsonObject(with: reply.body)) as? [String: String] ?? [:]
-                let localHash = local.hash.map { String(format: "%02x", $0) }.joined()
+                let localHash = local.hash.hexEncoded
                 if object["hash"] != localHash, Int(object["count"] ?? "") ?? 0 < local.count {
                     requeued += try store.requeue(family: family, tag: key.tag)
                 }

@@ -84,5 +84,5 @@ public struct SignedChange: Hashable, Sendable {
     }
 
     /// The change id in hex.
-    public var idHex: String { id.map { String(format: "%02x", $0) }.joined() }
+    public var idHex: String { id.hexEncoded }
 }

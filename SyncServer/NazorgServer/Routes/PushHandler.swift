@@ -73,7 +73,7 @@ struct PushHandler {
             case .grant(let grant, _): (grant.id, "grant")
             }
         return PushResult(
-            id: id.map { String(format: "%02x", $0) }.joined(), kind: kind, status: status, reason: reason, sequence: sequence)
+            id: id.hexEncoded, kind: kind, status: status, reason: reason, sequence: sequence)
     }
 
     private var device: DeviceID { me.certificate.device }

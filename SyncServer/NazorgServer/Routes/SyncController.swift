@@ -207,7 +207,7 @@ struct SyncController: Sendable {
             throw ServerError.forbidden("this device holds no grant for that section")
         }
         let digest = try storage.digest(family: family, tag: tag)
-        return try json(["count": String(digest.count), "hash": digest.hash.map { String(format: "%02x", $0) }.joined()], status: .ok)
+        return try json(["count": String(digest.count), "hash": digest.hash.hexEncoded], status: .ok)
     }
 
     private func json(_ object: [String: String], status: HTTPResponse.Status) throws -> Response {

@@ -208,10 +208,8 @@ public struct SQLiteStorage: SyncStorage {
     public func digest(family: FamilyID, tag: ID128) throws -> (count: Int, hash: Data) {
         try database.read { db in
             let ids = try Data.fetchAll(
-                db, sql: "SELECT id FROM item WHERE kind = 1 AND family = ? AND tag = ? ORDER BY id", arguments: [family.data, tag.data])
-            let hasher = GenericHash.Hasher()
-            for id in ids { hasher.update(id) }
-            return (ids.count, hasher.finalize())
+                db, sql: "SELECT id FROM item WHERE kind = 1 AND family = ? AND tag = ?", arguments: [family.data, tag.data])
+            return (ids.count, SectionDigest.of(ids))
         }
     }
 }
