@@ -45,6 +45,10 @@ func commandName(_ kind: EntityKind) -> String {
     case .selfReliance: "zrm"
     case .stagnation: "stagnation"
     case .family: "family"
+    case .consent: "consent"
+    case .withdrawal: "withdrawal"
+    case .safetyOverride: "override"
+    case .share: "share"
     }
 }
 

@@ -27,6 +27,8 @@ func fieldHelp(_ kind: EntityKind, _ field: String) -> ArgumentHelp {
         case .int(let r): " (\(r.lowerBound)–\(r.upperBound))"
         case .choice(let codes): ": " + codes.joined(separator: ", ")
         case .ref(let k): " (id van een \(k.rawValue))"
+        case .refs(let k): " (ids van \(k.rawValue), met komma's)"
+        case .sections: " (bijv. core,safety,child:<id>)"
         case .text: ""
         }
     return ArgumentHelp(spec.label.prefix(1).uppercased() + spec.label.dropFirst() + hint + (spec.isRequired ? " [verplicht bij toevoegen]" : ""))

@@ -17,6 +17,10 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     case stagnation = "stagnatie"
     case evaluation = "evaluatie"
     case selfReliance = "zrm"
+    case consent = "toestemming"
+    case withdrawal = "intrekking"
+    case safetyOverride = "doorbreking"
+    case share = "deling"
 
     /// The version of the schema below; it travels in every change header.
     public static let schemaVersion: UInt16 = 1
@@ -24,7 +28,7 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     /// Fact records are never edited; every other kind is a set of multi-value registers.
     public var isFact: Bool {
         switch self {
-        case .riskAssessment, .contact, .evaluation, .selfReliance: true
+        case .riskAssessment, .contact, .evaluation, .selfReliance, .consent, .withdrawal, .safetyOverride, .share: true
         default: false
         }
     }
@@ -37,6 +41,7 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
         case .goal, .action, .aftercare, .stagnation, .evaluation, .selfReliance: .plan
         case .child: .child(member ?? "")
         case .contact: .journal
+        case .consent, .withdrawal, .safetyOverride, .share: .consent
         }
     }
 
@@ -167,6 +172,51 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
         case .selfReliance:
             return [FieldSpec("datum", .date, required: true, label: "datum")]
                 + ZRMDomain.allCases.map { FieldSpec($0.rawValue, .int(1...5), label: "ZRM \($0.label)") }
+        case .consent:
+            return [
+                FieldSpec("gevers", .refs(.member), required: true, label: "wie geeft toestemming (leden)"),
+                FieldSpec("ontvanger", .text(maxLength: 32), required: true, label: "ontvangende organisatie (id)"),
+                FieldSpec("ontvangerNaam", name, required: true, label: "ontvangende organisatie"),
+                FieldSpec("secties", .sections, required: true, label: "welke delen van het plan"),
+                FieldSpec("doel", text, required: true, label: "doel van het delen"),
+                FieldSpec("vanaf", .date, required: true, label: "geldig vanaf"),
+                FieldSpec("tot", .date, label: "geldig tot en met"),
+                .choice("vorm", ConsentForm.self, required: true, label: "hoe vastgelegd"),
+                FieldSpec("vastgelegdDoor", name, required: true, label: "vastgelegd door"),
+            ]
+        case .withdrawal:
+            return [
+                FieldSpec("toestemming", .ref(.consent), required: true, label: "ingetrokken toestemming"),
+                FieldSpec("datum", .date, required: true, label: "ingetrokken op"),
+                .choice("vorm", ConsentForm.self, required: true, label: "hoe vastgelegd"),
+                FieldSpec("vastgelegdDoor", name, required: true, label: "vastgelegd door"),
+            ]
+        case .safetyOverride:
+            return [
+                FieldSpec("ontvanger", .text(maxLength: 32), required: true, label: "ontvangende organisatie (id)"),
+                FieldSpec("ontvangerNaam", name, required: true, label: "ontvangende organisatie"),
+                FieldSpec("secties", .sections, required: true, label: "minimaal nodige delen van het plan"),
+                .choice("grond", LegalGround.self, required: true, label: "wettelijke grond"),
+                FieldSpec("vermoeden", .bool, required: true, label: "afwegingskader 1: is er een vermoeden van geweld"),
+                FieldSpec("onveilig", .bool, required: true, label: "afwegingskader 2: is er acute of structurele onveiligheid"),
+                FieldSpec("hulpMogelijk", .bool, required: true, label: "afwegingskader 3: kan ik effectieve hulp bieden of organiseren"),
+                FieldSpec("hulpAanvaard", .bool, required: true, label: "afwegingskader 4: wordt de hulp aanvaard"),
+                FieldSpec("duurzaamVeilig", .bool, required: true, label: "afwegingskader 5: leidt de hulp tot duurzame veiligheid"),
+                FieldSpec("rechtvaardiging", long, required: true, label: "rechtvaardiging in woorden"),
+                FieldSpec("geraadpleegd", text, required: true, label: "geraadpleegd (aandachtsfunctionaris, collega, Veilig Thuis)"),
+                FieldSpec("moederGeinformeerd", .bool, required: true, label: "moeder vooraf geïnformeerd"),
+                FieldSpec("waaromNiet", text, label: "waarom niet geïnformeerd"),
+                FieldSpec("besluitDoor", name, required: true, label: "besluit genomen door"),
+                FieldSpec("datum", .date, required: true, label: "datum"),
+            ]
+        case .share:
+            return [
+                FieldSpec("ontvanger", .text(maxLength: 32), required: true, label: "ontvangende organisatie (id)"),
+                FieldSpec("secties", .sections, required: true, label: "gedeelde delen van het plan"),
+                FieldSpec("toestemming", .ref(.consent), label: "grondslag: toestemming"),
+                FieldSpec("doorbreking", .ref(.safetyOverride), label: "grondslag: doorbreking (veiligheid)"),
+                FieldSpec("datum", .date, required: true, label: "datum"),
+            ]
         }
     }
 

@@ -14,6 +14,10 @@ public enum FieldType: Hashable, Sendable {
     case choice([String])
     /// The id of another entity of the given kind.
     case ref(EntityKind)
+    /// One or more ids of entities of the given kind, separated by commas.
+    case refs(EntityKind)
+    /// One or more section names (`core`, `safety`, `child:<member id>`, …), separated by commas.
+    case sections
 }
 
 /// One field of an entity kind.
@@ -83,6 +87,23 @@ public struct FieldSpec: Hashable, Sendable {
                 throw ModelError(.invalidValue, "\(field) must be the id of a \(target.rawValue) (32 hex digits)")
             }
             return .ref(id)
+        case .refs(let target):
+            let ids = text.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).filter { $0 != "-" } }
+            guard !ids.isEmpty, ids.allSatisfy({ $0.count == 32 && $0.allSatisfy(\.isHexDigit) }) else {
+                throw ModelError(.invalidValue, "\(field) must list ids of \(target.rawValue) entries (32 hex digits), separated by commas")
+            }
+            guard Set(ids).count == ids.count else { throw ModelError(.invalidValue, "\(field) names an id twice") }
+            return .text(ids.joined(separator: ","))
+        case .sections:
+            let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !names.isEmpty, names.allSatisfy({ Section(name: $0) != nil }) else {
+                throw ModelError(
+                    .invalidValue, "\(field) must list sections (core, safety, plan, child:<member id>, health, finance, journal), separated by commas")
+            }
+            guard !names.contains("consent") else {
+                throw ModelError(.invalidValue, "\(field): the consent section stays with the own organisation and its privacy officer")
+            }
+            return .text(names.joined(separator: ","))
         }
     }
 }

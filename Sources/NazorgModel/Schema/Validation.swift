@@ -7,6 +7,11 @@ public enum Validation {
         }
         for name in fields.keys { _ = try kind.field(name) }
         func date(_ name: String) -> CalendarDate? { fields[name]?.text.flatMap(CalendarDate.init) }
+        func organisationID(_ name: String) throws {
+            guard let id = fields[name]?.text, id.count == 32, id.allSatisfy(\.isHexDigit) else {
+                throw ModelError(.invalidValue, "\(kind.rawValue).\(name) must be an organisation id (32 hex digits, from its organisation.pub)")
+            }
+        }
         func notBefore(_ later: String, _ earlier: String) throws {
             if let l = date(later), let e = date(earlier), l < e {
                 throw ModelError(.invalidValue, "\(kind.rawValue).\(later) lies before \(kind.rawValue).\(earlier)")
@@ -23,6 +28,19 @@ public enum Validation {
         case .selfReliance:
             guard ZRMDomain.allCases.contains(where: { fields[$0.rawValue] != nil }) else {
                 throw ModelError(.missingField, "zrm needs a score (1–5) for at least one domain")
+            }
+        case .consent:
+            try notBefore("tot", "vanaf")
+            try organisationID("ontvanger")
+        case .safetyOverride:
+            try organisationID("ontvanger")
+            if fields["moederGeinformeerd"]?.bool == false, fields["waaromNiet"] == nil {
+                throw ModelError(.missingField, "doorbreking.waaromNiet is required when the mother was not told beforehand: say why")
+            }
+        case .share:
+            try organisationID("ontvanger")
+            guard (fields["toestemming"] == nil) != (fields["doorbreking"] == nil) else {
+                throw ModelError(.missingField, "deling needs exactly one basis: a toestemming or a doorbreking")
             }
         default: break
         }

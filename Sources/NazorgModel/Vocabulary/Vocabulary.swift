@@ -133,3 +133,25 @@ public enum FamilyPhase: String, Vocabulary {
 
     public var label: String { rawValue }
 }
+
+/// The legal ground of a safety override (doorbreking van het beroepsgeheim).
+public enum LegalGround: String, Vocabulary {
+    /// A report to Veilig Thuis under the Wet verplichte meldcode (meldrecht).
+    case meldcodeReport = "melding-veilig-thuis"
+    /// Acute danger to someone's life or safety.
+    case acuteDanger = "acuut-gevaar"
+    /// Conflict of duties: silence causes serious harm and there is no other way.
+    case conflictOfDuties = "conflict-van-plichten"
+    /// A legal duty to provide the information.
+    case legalDuty = "wettelijke-plicht"
+
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// How a consent or withdrawal was recorded.
+public enum ConsentForm: String, Vocabulary {
+    case written = "schriftelijk"
+    case verbal = "mondeling"
+
+    public var label: String { rawValue }
+}

@@ -1,0 +1,126 @@
+/// A disclosure to check before it is made: to whom, which sections, when, on which basis.
+public struct ShareRequest: Hashable, Sendable {
+    /// The recipient organisation's id (32 hex digits).
+    public var recipient: String
+    /// The sections to share.
+    public var sections: [Section]
+    /// The day of the share.
+    public var date: CalendarDate
+    /// The id of the consent or safety override relied on.
+    public var basis: String
+
+    /// Creates a request.
+    public init(recipient: String, sections: [Section], date: CalendarDate, basis: String) {
+        self.recipient = recipient
+        self.sections = sections
+        self.date = date
+        self.basis = basis
+    }
+}
+
+/// Decides whether a consent or a safety override covers a share, in the share's causal past: the plan as the
+/// sharing device knows it. A share made concurrently with a withdrawal it had not seen is not refused here
+/// (it cannot be); the audit flags it (SECURITY.md, ARCHITECTURE.md "Consent, safety override, share").
+public enum ShareBasis {
+    /// What the share rests on.
+    public enum Kind: Hashable, Sendable {
+        case consent(id: String)
+        case safetyOverride(id: String, ground: LegalGround)
+    }
+
+    /// Checks `request` against the plan; throws `ruleViolated` with a message that says what is not covered.
+    public static func check(_ request: ShareRequest, in plan: FamilyPlan) throws -> Kind {
+        guard !request.sections.isEmpty else { throw ModelError(.invalidValue, "a share names at least one section") }
+        if request.sections.contains(.consent) {
+            throw ModelError(.ruleViolated, "the consent section is never shared with another organisation")
+        }
+        guard let basis = plan.entities.first(where: { $0.id == request.basis }),
+            basis.kind == .consent || basis.kind == .safetyOverride
+        else {
+            throw ModelError(.notFound, "the basis \(request.basis.prefix(8)) is not a consent or safety override of this family")
+        }
+        guard basis.text("ontvanger") == request.recipient else {
+            throw ModelError(.ruleViolated, "the \(basis.kind.rawValue) \(basis.shortID) is for another organisation (\(basis.text("ontvangerNaam") ?? "?"))")
+        }
+        let covered = Set((basis.text("secties") ?? "").split(separator: ",").map(String.init))
+        let missing = request.sections.filter { !covered.contains($0.name) }
+        guard missing.isEmpty else {
+            throw ModelError(
+                .ruleViolated,
+                "the \(basis.kind.rawValue) \(basis.shortID) does not cover \(missing.map(\.name).joined(separator: ", ")); it covers \(covered.sorted().joined(separator: ", "))")
+        }
+        switch basis.kind {
+        case .consent:
+            if let from = basis.date("vanaf"), request.date < from {
+                throw ModelError(.ruleViolated, "the consent \(basis.shortID) is valid only from \(from)")
+            }
+            if let until = basis.date("tot"), request.date > until {
+                throw ModelError(.ruleViolated, "the consent \(basis.shortID) expired on \(until)")
+            }
+            if let withdrawal = plan.all(.withdrawal).first(where: {
+                $0.fields["toestemming"]?.ref == basis.id && ($0.date("datum").map { $0 <= request.date } ?? true)
+            }) {
+                throw ModelError(.ruleViolated, "the consent \(basis.shortID) was withdrawn on \(withdrawal.text("datum") ?? "?")")
+            }
+            try checkGivers(of: basis, in: plan)
+            return .consent(id: basis.id)
+        default:
+            if let decided = basis.date("datum"), request.date < decided {
+                throw ModelError(.ruleViolated, "the safety override \(basis.shortID) was decided only on \(decided)")
+            }
+            guard let ground = basis.text("grond").flatMap(LegalGround.init(rawValue:)) else {
+                throw ModelError(.ruleViolated, "the safety override \(basis.shortID) has no legal ground")
+            }
+            return .safetyOverride(id: basis.id, ground: ground)
+        }
+    }
+
+    /// Checks that the right people gave a consent: the parent in the shelter for the family's sections; for a
+    /// child's section the parent(s) with parental authority and the child from 12, or the child alone from 16
+    /// (SECURITY.md, GDPR art. 8 and the WGBO ages).
+    public static func checkGivers(of consent: PlanEntity, in plan: FamilyPlan) throws {
+        let givers = Set((consent.text("gevers") ?? "").split(separator: ",").map(String.init))
+        let day = consent.date("vanaf") ?? CalendarDate(year: 1900, month: 1, day: 1)
+        for section in (consent.text("secties") ?? "").split(separator: ",").compactMap({ Section(name: String($0)) }) {
+            guard case .child(let childID) = section else {
+                let parents = plan.members.filter { $0.text("rol") == MemberRole.parentInShelter.rawValue }
+                guard parents.contains(where: { givers.contains($0.id) }) else {
+                    throw ModelError(.ruleViolated, "consent for \(section.name) must come from the parent in the shelter")
+                }
+                continue
+            }
+            guard let child = plan.members.first(where: { $0.id == childID }) else {
+                throw ModelError(.notFound, "section \(section.name) names no member of this family")
+            }
+            let age = child.date("geboortedatum").map { Self.age(born: $0, on: day) }
+            if let age, age >= 16 {
+                guard givers.contains(child.id) else {
+                    throw ModelError(.ruleViolated, "a child of 16 or older consents alone for \(section.name): the child's consent is missing")
+                }
+                continue
+            }
+            let authority = plan.members.filter {
+                $0.fields["gezag"]?.bool == true
+                    && [MemberRole.parentInShelter.rawValue, MemberRole.otherParent.rawValue].contains($0.text("rol") ?? "")
+            }
+            let absent = authority.filter { !givers.contains($0.id) }
+            guard authority.count > 0, absent.isEmpty else {
+                throw ModelError(
+                    .ruleViolated,
+                    authority.isEmpty
+                        ? "no parent with parental authority is recorded for \(section.name); record gezag first"
+                        : "consent for \(section.name) needs every parent with parental authority; missing: \(absent.map(\.shortID).joined(separator: ", "))")
+            }
+            if let age, age >= 12, !givers.contains(child.id) {
+                throw ModelError(.ruleViolated, "a child of 12 or older consents too for \(section.name): the child's consent is missing")
+            }
+        }
+    }
+
+    /// Whole years between two dates.
+    static func age(born: CalendarDate, on day: CalendarDate) -> Int {
+        var years = day.year - born.year
+        if (day.month, day.day) < (born.month, born.day) { years -= 1 }
+        return years
+    }
+}
