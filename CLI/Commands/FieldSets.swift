@@ -196,3 +196,62 @@ struct SelfRelianceFields: FieldSet {
         return out
     }
 }
+
+struct ConsentFields: FieldSet {
+    static let kind = EntityKind.consent
+    static let noun = "een toestemming om te delen (van de moeder; voor een kinddeel: gezagsdragers, en het kind vanaf 12)"
+    static let addCommandName = "give"
+    @Option(help: fieldHelp(kind, "gevers")) var gevers: String?
+    @Option(help: fieldHelp(kind, "ontvanger")) var ontvanger: String?
+    @Option(help: fieldHelp(kind, "ontvangerNaam")) var ontvangerNaam: String?
+    @Option(help: fieldHelp(kind, "secties")) var secties: String?
+    @Option(help: fieldHelp(kind, "doel")) var doel: String?
+    @Option(help: fieldHelp(kind, "vanaf")) var vanaf: String?
+    @Option(help: fieldHelp(kind, "tot")) var tot: String?
+    @Option(help: fieldHelp(kind, "vorm")) var vorm: String?
+    @Option(help: fieldHelp(kind, "vastgelegdDoor")) var vastgelegdDoor: String?
+    var inputs: [String: String] {
+        collect([("gevers", gevers), ("ontvanger", ontvanger), ("ontvangerNaam", ontvangerNaam), ("secties", secties),
+                 ("doel", doel), ("vanaf", vanaf), ("tot", tot), ("vorm", vorm), ("vastgelegdDoor", vastgelegdDoor)])
+    }
+}
+
+struct WithdrawalFields: FieldSet {
+    static let kind = EntityKind.withdrawal
+    static let noun = "de intrekking van een toestemming (even makkelijk als geven)"
+    static let addCommandName = "withdraw"
+    @Option(help: fieldHelp(kind, "toestemming")) var toestemming: String?
+    @Option(help: fieldHelp(kind, "datum")) var datum: String?
+    @Option(help: fieldHelp(kind, "vorm")) var vorm: String?
+    @Option(help: fieldHelp(kind, "vastgelegdDoor")) var vastgelegdDoor: String?
+    var inputs: [String: String] {
+        collect([("toestemming", toestemming), ("datum", datum), ("vorm", vorm), ("vastgelegdDoor", vastgelegdDoor)])
+    }
+}
+
+struct OverrideFields: FieldSet {
+    static let kind = EntityKind.safetyOverride
+    static let noun = "een doorbreking van het beroepsgeheim om veiligheidsredenen (meldcode, afwegingskader)"
+    static let addAliases = ["record"]
+    @Option(help: fieldHelp(kind, "ontvanger")) var ontvanger: String?
+    @Option(help: fieldHelp(kind, "ontvangerNaam")) var ontvangerNaam: String?
+    @Option(help: fieldHelp(kind, "secties")) var secties: String?
+    @Option(help: fieldHelp(kind, "grond")) var grond: String?
+    @Option(help: fieldHelp(kind, "vermoeden")) var vermoeden: String?
+    @Option(help: fieldHelp(kind, "onveilig")) var onveilig: String?
+    @Option(help: fieldHelp(kind, "hulpMogelijk")) var hulpMogelijk: String?
+    @Option(help: fieldHelp(kind, "hulpAanvaard")) var hulpAanvaard: String?
+    @Option(help: fieldHelp(kind, "duurzaamVeilig")) var duurzaamVeilig: String?
+    @Option(help: fieldHelp(kind, "rechtvaardiging")) var rechtvaardiging: String?
+    @Option(help: fieldHelp(kind, "geraadpleegd")) var geraadpleegd: String?
+    @Option(help: fieldHelp(kind, "moederGeinformeerd")) var moederGeinformeerd: String?
+    @Option(help: fieldHelp(kind, "waaromNiet")) var waaromNiet: String?
+    @Option(help: fieldHelp(kind, "besluitDoor")) var besluitDoor: String?
+    @Option(help: fieldHelp(kind, "datum")) var datum: String?
+    var inputs: [String: String] {
+        collect([("ontvanger", ontvanger), ("ontvangerNaam", ontvangerNaam), ("secties", secties), ("grond", grond),
+                 ("vermoeden", vermoeden), ("onveilig", onveilig), ("hulpMogelijk", hulpMogelijk), ("hulpAanvaard", hulpAanvaard),
+                 ("duurzaamVeilig", duurzaamVeilig), ("rechtvaardiging", rechtvaardiging), ("geraadpleegd", geraadpleegd),
+                 ("moederGeinformeerd", moederGeinformeerd), ("waaromNiet", waaromNiet), ("besluitDoor", besluitDoor), ("datum", datum)])
+    }
+}

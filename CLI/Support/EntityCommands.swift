@@ -7,7 +7,7 @@ import NazorgModel
 struct AddCommand<Fields: FieldSet>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "add",
+            commandName: Fields.addCommandName,
             abstract: "Voeg \(Fields.noun) toe aan het gezinsplan.",
             discussion: Fields.kind.isFact
                 ? "Dit is een vastgelegd feit: het wordt nooit gewijzigd. Corrigeer met een nieuw record dat --corrigeert gebruikt."

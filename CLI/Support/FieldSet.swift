@@ -7,6 +7,8 @@ protocol FieldSet: ParsableArguments {
     static var kind: EntityKind { get }
     /// What a worker calls this in a sentence ("een gezinslid").
     static var noun: String { get }
+    /// The name of the command that records one (`add`, or `give` for a consent).
+    static var addCommandName: String { get }
     /// Other names for `add` in the field's words (`log` for a contact, `assess` for a risk assessment).
     static var addAliases: [String] { get }
     /// The given options by schema field name.
@@ -15,6 +17,7 @@ protocol FieldSet: ParsableArguments {
 
 extension FieldSet {
     static var addAliases: [String] { [] }
+    static var addCommandName: String { "add" }
 }
 
 /// Help text for a field option, from the schema's Dutch label and type.

@@ -107,6 +107,15 @@ public struct Workspace: Sendable {
             }
             child = member
         }
+        if kind == .consent {
+            // Who may consent is checked now, when the consent is recorded, not only when it is used.
+            try ShareBasis.checkGivers(of: PlanEntity(id: "", kind: .consent, section: .consent, fields: values), in: plan)
+        }
+        if kind == .withdrawal, let consent = values["toestemming"]?.ref,
+            plan.all(.withdrawal).contains(where: { $0.fields["toestemming"]?.ref == consent })
+        {
+            throw ClientError(.refused, "this consent is already withdrawn")
+        }
         let id = EntityID.random()
         _ = try write(family: family, edits: [.create(kind, id: id, values: values, child: child)])
         return id
@@ -208,24 +217,49 @@ public struct Workspace: Sendable {
     func resolvingReferences(_ inputs: [String: String], kind: EntityKind, in plan: FamilyPlan) throws -> [String: String] {
         var resolved = inputs
         for (name, text) in inputs {
-            guard case .ref(let target) = try kind.field(name).type else { continue }
-            let key = text.lowercased().filter { $0 != "-" }
-            guard !key.isEmpty, key.count < 32, key.allSatisfy(\.isHexDigit) else { continue }
-            let matches = plan.all(target).filter { $0.id.hasPrefix(key) }
-            guard matches.count == 1 else {
-                throw ClientError(
-                    .notFound,
-                    matches.isEmpty
-                        ? "\(kind.rawValue).\(name): no \(target.rawValue) in this family starts with \(key)"
-                        : "\(kind.rawValue).\(name): several \(target.rawValue) entries start with \(key); give more digits")
+            switch try kind.field(name).type {
+            case .ref(let target):
+                resolved[name] = try resolve(text, target, field: "\(kind.rawValue).\(name)", in: plan)
+            case .refs(let target):
+                resolved[name] = try text.split(separator: ",").map {
+                    try resolve(String($0).trimmingCharacters(in: .whitespaces), target, field: "\(kind.rawValue).\(name)", in: plan)
+                }.joined(separator: ",")
+            case .sections:
+                // `child:7cc7` names the child by the first digits of its member id.
+                resolved[name] = try text.split(separator: ",").map { part in
+                    let section = part.trimmingCharacters(in: .whitespaces)
+                    guard section.hasPrefix("child:") else { return section }
+                    return "child:" + (try resolve(String(section.dropFirst(6)), .member, field: "\(kind.rawValue).\(name)", in: plan))
+                }.joined(separator: ",")
+            default:
+                continue
             }
-            resolved[name] = matches[0].id
         }
         return resolved
     }
 
+    /// A full id for a short one (the first digits a worker sees), of the right kind; other text is left as is.
+    private func resolve(_ text: String, _ target: EntityKind, field: String, in plan: FamilyPlan) throws -> String {
+        let key = text.lowercased().filter { $0 != "-" }
+        guard !key.isEmpty, key.count < 32, key.allSatisfy(\.isHexDigit) else { return text }
+        let matches = plan.all(target).filter { $0.id.hasPrefix(key) }
+        guard matches.count == 1 else {
+            throw ClientError(
+                .notFound,
+                matches.isEmpty
+                    ? "\(field): no \(target.rawValue) in this family starts with \(key)"
+                    : "\(field): several \(target.rawValue) entries start with \(key); give more digits")
+        }
+        return matches[0].id
+    }
+
     func checkReferences(_ values: [String: FieldValue], kind: EntityKind, in plan: FamilyPlan) throws {
         for (name, value) in values {
+            if case .refs(let target) = try kind.field(name).type, let list = value.text {
+                for id in list.split(separator: ",").map(String.init) where !plan.all(target).contains(where: { $0.id == id }) {
+                    throw ClientError(.notFound, "\(kind.rawValue).\(name) names \(id.prefix(8)), which is no \(target.rawValue) of this family")
+                }
+            }
             guard let ref = value.ref, case .ref(let target) = try kind.field(name).type else { continue }
             guard let entity = plan.entities.first(where: { $0.id == ref }), entity.kind == target else {
                 throw ClientError(.notFound, "\(kind.rawValue).\(name) must name an existing \(target.rawValue) of this family")

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import NazorgClient
+import NazorgModel
+import NazorgSync
+
+/// `nazorg consent give|withdraw|list`.
+struct ConsentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consent",
+        abstract: "Toestemming om te delen: geven, intrekken, bekijken.",
+        discussion: """
+            Een toestemming is specifiek: één ontvangende organisatie, genoemde delen van het plan, een doel en een \
+            periode. Voor de delen van het gezin geeft de moeder (ouder in de opvang) toestemming; voor het deel van \
+            een kind de ouders met gezag en het kind vanaf 12 jaar (vanaf 16 het kind alleen). Intrekken werkt voor \
+            alles wat daarna gedeeld zou worden; wat al gedeeld is, kan niet worden teruggehaald.
+            """,
+        subcommands: [AddCommand<ConsentFields>.self, AddCommand<WithdrawalFields>.self, List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon de toestemmingen en doorbrekingen van een gezin.")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var family: FamilyArgument
+
+        func run() throws {
+            try reportingErrors {
+                let workspace = try profile.workspace()
+                let plan = try workspace.plan(try workspace.family(family.family))
+                let today = workspace.today
+                let consents = plan.all(.consent).sorted { ($0.text("vanaf") ?? "") < ($1.text("vanaf") ?? "") }
+                let overrides = plan.all(.safetyOverride).sorted { ($0.text("datum") ?? "") < ($1.text("datum") ?? "") }
+                if consents.isEmpty && overrides.isEmpty { say("geen toestemmingen of doorbrekingen") }
+                for c in consents {
+                    let withdrawal = plan.all(.withdrawal).first { $0.fields["toestemming"]?.ref == c.id }
+                    let state: String =
+                        if let withdrawal { "ingetrokken op \(withdrawal.text("datum") ?? "?")" }
+                        else if let until = c.date("tot"), until < today { "verlopen op \(until)" }
+                        else if let from = c.date("vanaf"), from > today { "geldig vanaf \(from)" }
+                        else { "geldig" }
+                    say("toestemming \(c.shortID)  aan \(c.text("ontvangerNaam") ?? "?")  delen: \(c.text("secties") ?? "?")  doel: \(c.text("doel") ?? "?")  [\(state)]")
+                }
+                for o in overrides {
+                    let ground = o.text("grond").flatMap(LegalGround.init(rawValue:))?.label ?? "?"
+                    let told = o.fields["moederGeinformeerd"]?.bool == true ? "moeder geïnformeerd" : "moeder niet geïnformeerd: \(o.text("waaromNiet") ?? "?")"
+                    say("doorbreking \(o.shortID)  aan \(o.text("ontvangerNaam") ?? "?")  delen: \(o.text("secties") ?? "?")  grond: \(ground)  \(o.text("datum") ?? "?")  (\(told))")
+                }
+            }
+        }
+    }
+}
