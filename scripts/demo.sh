@@ -104,4 +104,4 @@ echo; echo "== De server kan niets lezen: zoek de naam van het gezin in zijn bes
 if grep -r -l -a "Zonnebloem" server; then echo "PLAINTEXT FOUND"; exit 1; else echo "'Zonnebloem' komt in geen enkel bestand van de server voor"; fi
 step "-server: SIGTERM (lopende verzoeken worden afgemaakt, de opslag wordt gesloten)"
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
-echo; echo "Klaar. Nog niet gebouwd: toestemming en delen met andere organisaties, de warme overdracht, de audit van de privacyfunctionaris (zie de open issues)."
+echo; echo "Klaar. Nog niet gebouwd: delen met andere organisaties (toestemming en doorbreking worden al vastgelegd: 'nazorg consent --help'), de warme overdracht, de audit van de privacyfunctionaris (zie de open issues)."

@@ -17,7 +17,7 @@ public struct SyncReport: Sendable {
     public var rejected: [String] = []
     /// Changes applied from the server.
     public var pulledChanges = 0
-    /// Key grants received (sections newly readable on this device).
+    /// Key grants received for sections this device did not hold yet.
     public var receivedGrants = 0
     /// Pulled changes refused locally (bad signature, unknown author, no key), with the reason.
     public var refusedLocally: [String] = []
@@ -208,7 +208,7 @@ public struct SyncClient: Sendable {
                     try store.adoptFamily(grant.family, secret: contents.familySecret)
                     try store.addSectionKey(
                         SectionKeyRecord(tag: grant.tag, epoch: grant.epoch, name: contents.name, key: contents.key), family: grant.family)
-                    report.receivedGrants += 1
+                    if !held { report.receivedGrants += 1 }
                 } catch let error as SyncError {
                     report.refusedLocally.append("grant from \(grant.granter.short): \(error.message)")
                 }
