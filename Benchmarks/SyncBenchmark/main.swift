@@ -68,29 +68,17 @@ let section = try writer.store.sectionKeys(family).first { $0.name == "core" }!
 var rng = SystemRandomNumberGenerator()
 let entities = (0..<1_000).map { _ in EntityID.random() }
 let changeCount = 10_000
-// Each field set names the write it replaces, as a real edit does (ids are implicit: first timestamp + index).
-var edits: [LocalEdit] = []
+// Each field set names the write it replaces, as a real edit does (op i of a change is first + i).
 var lastWrite: [String: OpID] = [:]
-for c in 0..<changeCount {
-    var ops: [PendingOp] = []
-    for i in 0..<10 {
-        let entity = entities[c % entities.count]
-        let key = "\(c % entities.count)/\(i)"
-        ops.append(.write(entity, "field_\(i)", .string(String(UInt64.random(in: 0...UInt64.max, using: &rng), radix: 36).padding(toLength: 20, withPad: "x", startingAt: 0)), replacing: lastWrite[key].map { [$0] } ?? []))
+for chunk in stride(from: 0, to: changeCount, by: 1_000) {
+    let edits = (chunk..<min(chunk + 1_000, changeCount)).map { c in
+        LocalEdit(family: family, section: section, ops: (0..<10).map { i in
+            let value = String(UInt64.random(in: 0...UInt64.max, using: &rng), radix: 36).padding(toLength: 20, withPad: "x", startingAt: 0)
+            return PendingOp.write(entities[c % entities.count], "field_\(i)", .string(value),
+                                   replacing: lastWrite["\(c % entities.count)/\(i)"].map { [$0] } ?? [])
+        })
     }
-    edits.append(LocalEdit(family: family, section: section, ops: ops))
-}
-for chunk in stride(from: 0, to: edits.count, by: 1_000) {
-    // Commit in chunks of 1,000 changes; rebuild each chunk's predecessors from the previous chunk's ids.
-    var chunkEdits = Array(edits[chunk..<min(chunk + 1_000, edits.count)])
-    for (offset, edit) in chunkEdits.enumerated() {
-        let c = chunk + offset
-        chunkEdits[offset].ops = edit.ops.enumerated().map { i, op in
-            guard case .write(let field, let value, _) = op.payload else { return op }
-            return .write(op.entity, field, value, replacing: lastWrite["\(c % entities.count)/\(i)"].map { [$0] } ?? [])
-        }
-    }
-    let changes = try writer.store.commit(chunkEdits, author: writer.author, schemaVersion: 1,
+    let changes = try writer.store.commit(edits, author: writer.author, schemaVersion: 1,
                                           wallMillis: UInt64(Date().timeIntervalSince1970 * 1000))
     for (offset, change) in changes.enumerated() {
         let c = chunk + offset

@@ -11,12 +11,15 @@ public struct LocalEdit: Sendable {
     public var section: SectionKeyRecord
     /// The ops.
     public var ops: [PendingOp]
+    /// Whether the section's key is new: it is then stored in the same transaction as this edit.
+    public var isNewSection: Bool
 
     /// Creates an edit.
-    public init(family: FamilyID, section: SectionKeyRecord, ops: [PendingOp]) {
+    public init(family: FamilyID, section: SectionKeyRecord, ops: [PendingOp], isNewSection: Bool = false) {
         self.family = family
         self.section = section
         self.ops = ops
+        self.isNewSection = isNewSection
     }
 }
 
@@ -52,20 +55,19 @@ extension LocalStore {
     /// Stamps, seals, signs and commits local edits in one transaction: the changes are appended to the log,
     /// applied to the encrypted state, and queued in the outbox — all, or (on any error) none.
     ///
-    /// A new family (`newFamily`, with its tag secret) and new section keys are registered in the same
-    /// transaction, so a family never exists without its first edit.
+    /// A new family (`newFamily`, with its tag secret) and the keys of new sections (`isNewSection`) are
+    /// registered in the same transaction, so neither exists without its first edit.
     @discardableResult
     public func commit(
         _ edits: [LocalEdit], author: Author, schemaVersion: UInt16, wallMillis: UInt64,
-        newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, newKeys: [SectionKeyRecord] = [], grants: [KeyGrant] = []
+        newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, grants: [KeyGrant] = []
     ) throws -> [SignedChange] {
         let storageKey = try key()
         return try withDatabase("saving the edit") {
             try database.write { db in
                 if let newFamily { try Self.insertFamily(newFamily.id, secret: newFamily.secret, storageKey: storageKey, db) }
-                for record in newKeys {
-                    guard let family = edits.first?.family ?? newFamily?.id else { break }
-                    try Self.insertSectionKey(record, family: family, storageKey: storageKey, db)
+                for edit in edits where edit.isNewSection {
+                    try Self.insertSectionKey(edit.section, family: edit.family, storageKey: storageKey, db)
                 }
                 for grant in grants {
                     try db.execute(sql: "INSERT OR IGNORE INTO grant_outbox (id, bytes) VALUES (?, ?)", arguments: [grant.id, grant.bytes])
@@ -147,10 +149,19 @@ extension LocalStore {
                     try Self.apply(ops, family: section.family, tag: section.tag, storageKey: storageKey, db)
                 }
                 try Self.writeClock(clock.last.rawValue, db)
-                report.conflictedEntities = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity WHERE has_conflict") ?? 0
+                report.conflictedEntities = try Self.conflictedEntityCount(db)
                 return report
             }
         }
+    }
+
+    /// How many entities hold concurrent writes in some field.
+    public func conflictedEntityCount() throws -> Int {
+        try withDatabase("counting conflicts") { try database.read { try Self.conflictedEntityCount($0) } }
+    }
+
+    private static func conflictedEntityCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity WHERE has_conflict") ?? 0
     }
 
     /// Merged state of every entity in a section.

@@ -103,6 +103,19 @@ public struct Profile: Sendable {
         try JSONFiles.write(certificate, to: directory.appendingPathComponent(Self.certificateFileName))
     }
 
+    /// A key grant for one section key of a family, from this device to `recipient` (this device itself for
+    /// a creator grant), signed by this device.
+    func grant(
+        _ key: SectionKeyRecord, of family: FamilyID, familySecret: SymmetricKey,
+        to recipient: (device: DeviceID, boxKey: Data)? = nil, basis: KeyGrant.Basis
+    ) throws -> KeyGrant {
+        try KeyGrant.make(
+            family: family, tag: key.tag, epoch: key.epoch,
+            contents: .init(name: key.name, key: key.key, familySecret: familySecret),
+            recipient: recipient?.device ?? device, recipientBoxKey: recipient?.boxKey ?? box.publicKey,
+            granter: device, signer: author.signer, basis: basis)
+    }
+
     /// Verifies a certificate, reporting failures as the client's `badCertificate`.
     static func check(_ certificate: DeviceCertificate, by organisation: OrganisationInfo, at date: Date) throws {
         do {

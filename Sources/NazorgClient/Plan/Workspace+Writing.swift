@@ -67,21 +67,16 @@ extension Workspace {
                 try append(entity.section, ops)
             }
         }
+        let newTags = Set(newKeys.map(\.tag))
         let localEdits = bySection.values.sorted { $0.0.name < $1.0.name }.map {
-            LocalEdit(family: family, section: $0.0, ops: $0.1)
+            LocalEdit(family: family, section: $0.0, ops: $0.1, isNewSection: newTags.contains($0.0.tag))
         }
         // A new section's key is granted to this device itself, so the server learns who may write it.
         let secret = try newKeys.isEmpty ? nil : (newFamilySecret ?? profile.store.familySecret(family))
-        let grants = try newKeys.map { record in
-            try KeyGrant.make(
-                family: family, tag: record.tag, epoch: record.epoch,
-                contents: .init(name: record.name, key: record.key, familySecret: secret!),
-                recipient: profile.device, recipientBoxKey: profile.box.publicKey, granter: profile.device,
-                signer: profile.author.signer, basis: .creator)
-        }
+        let grants = try newKeys.map { try profile.grant($0, of: family, familySecret: secret!, basis: .creator) }
         return try profile.store.commit(
             localEdits, author: profile.author, schemaVersion: EntityKind.schemaVersion, wallMillis: wallMillis,
-            newFamily: newFamilySecret.map { (family, $0) }, newKeys: newKeys, grants: grants)
+            newFamily: newFamilySecret.map { (family, $0) }, grants: grants)
     }
 
     private func id(_ entity: PlanEntity) -> EntityID { EntityID(hex: entity.id)! }

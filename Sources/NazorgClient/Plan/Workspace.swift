@@ -201,11 +201,8 @@ public struct Workspace: Sendable {
         guard certificate.device != profile.device else { throw ClientError(.usage, "that is this device itself") }
         let secret = try profile.store.familySecret(family)
         let grants = try latestKeys(family).map { key in
-            try KeyGrant.make(
-                family: family, tag: key.tag, epoch: key.epoch,
-                contents: .init(name: key.name, key: key.key, familySecret: secret),
-                recipient: certificate.device, recipientBoxKey: certificate.boxKey, granter: profile.device,
-                signer: profile.author.signer, basis: .ownOrganisation)
+            try profile.grant(
+                key, of: family, familySecret: secret, to: (certificate.device, certificate.boxKey), basis: .ownOrganisation)
         }
         try profile.store.queue(grants: grants)
         return grants.count

@@ -17,7 +17,7 @@ struct ServerConnection: Sendable {
         var headers: [String: String]
     }
 
-    /// Sends a signed request; a non-2xx answer becomes a `ClientError` carrying the server's message.
+    /// Sends a signed request.
     func send(_ method: String, _ pathAndQuery: String, body: Data = Data()) async throws -> Reply {
         guard let url = URL(string: pathAndQuery, relativeTo: server) else {
             throw ClientError(.usage, "\(server) is not a server address")
@@ -31,6 +31,11 @@ struct ServerConnection: Sendable {
         {
             request.setValue(value, forHTTPHeaderField: name)
         }
+        return try await Self.perform(request, server: server)
+    }
+
+    /// Sends a request (signed or not); a non-2xx answer becomes a `ClientError` carrying the server's message.
+    static func perform(_ request: URLRequest, server: URL) async throws -> Reply {
         let data: Data
         let response: URLResponse
         do {

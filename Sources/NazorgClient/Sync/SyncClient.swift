@@ -61,7 +61,7 @@ public struct SyncClient: Sendable {
         if restored || verify {
             try await repair(&report)
         }
-        report.conflictedEntities = try store.apply([], authorKey: { _ in nil }, wallMillis: wallMillis).conflictedEntities
+        report.conflictedEntities = try store.conflictedEntityCount()
         return report
     }
 
@@ -236,16 +236,7 @@ public struct SyncClient: Sendable {
         var request = URLRequest(url: URL(string: "/v1/revocations", relativeTo: server)!)
         request.httpMethod = "POST"
         request.httpBody = try JSONEncoder().encode(notice)
-        let (data, response): (Data, URLResponse)
-        do {
-            (data, response) = try await URLSession.shared.data(for: request)
-        } catch {
-            throw ClientError(.network, "cannot reach the server at \(server.absoluteString)")
-        }
-        guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
-            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-            throw ClientError(.refused, "the server refused the revocation: \(object?["message"] as? String ?? "unknown reason")")
-        }
+        _ = try await ServerConnection.perform(request, server: server)
     }
 
     /// A device's certificate, from the local cache or the server, verified against this organisation's key.
@@ -297,11 +288,7 @@ public struct SyncClient: Sendable {
         for family in try store.families() {
             let secret = try store.familySecret(family)
             for key in try store.sectionKeys(family) {
-                grants.append(try KeyGrant.make(
-                    family: family, tag: key.tag, epoch: key.epoch,
-                    contents: .init(name: key.name, key: key.key, familySecret: secret),
-                    recipient: profile.device, recipientBoxKey: profile.box.publicKey, granter: profile.device,
-                    signer: profile.author.signer, basis: .creator))
+                grants.append(try profile.grant(key, of: family, familySecret: secret, basis: .creator))
             }
         }
         try store.queue(grants: grants)
