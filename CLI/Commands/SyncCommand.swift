@@ -53,7 +53,7 @@ struct ShareWithColleagueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "share-with-colleague",
         abstract: "Geef een collega van de eigen organisatie toegang tot het gezinsplan (grondslag: eigen organisatie).",
-        discussion: "Delen met een andere organisatie vraagt toestemming of een veiligheidsgrond en kan nog niet.")
+        discussion: "Delen met een andere organisatie gaat met 'nazorg share', op toestemming of een veiligheidsgrond.")
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var family: FamilyArgument
     @Option(help: ArgumentHelp("Het apparaat-id van de collega (zie 'nazorg device show' op haar laptop).", valueName: "device"))

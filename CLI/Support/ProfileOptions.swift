@@ -16,6 +16,11 @@ struct ProfileOptions: ParsableArguments {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".nazorg/profile")
     }
 
+    /// Unlocks the profile (passphrase prompt or file).
+    func unlocked() throws -> Profile {
+        try Profile.open(directory: directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))
+    }
+
     /// Unlocks the profile (passphrase prompt or file) and opens the worker's workspace.
     func workspace() throws -> Workspace {
         let profile = try Profile.open(directory: directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))

@@ -11,15 +11,16 @@ public struct LocalEdit: Sendable {
     public var section: SectionKeyRecord
     /// The ops.
     public var ops: [PendingOp]
-    /// Whether the section's key is new: it is then stored in the same transaction as this edit.
-    public var isNewSection: Bool
+    /// Whether the key is new (a new section's first key, or a new epoch after a withdrawal): it is then
+    /// stored in the same transaction as this edit. An edit without ops only stores its new key.
+    public var isNewKey: Bool
 
     /// Creates an edit.
-    public init(family: FamilyID, section: SectionKeyRecord, ops: [PendingOp], isNewSection: Bool = false) {
+    public init(family: FamilyID, section: SectionKeyRecord, ops: [PendingOp], isNewKey: Bool = false) {
         self.family = family
         self.section = section
         self.ops = ops
-        self.isNewSection = isNewSection
+        self.isNewKey = isNewKey
     }
 }
 
@@ -55,19 +56,25 @@ extension LocalStore {
     /// Stamps, seals, signs and commits local edits in one transaction: the changes are appended to the log,
     /// applied to the encrypted state, and queued in the outbox — all, or (on any error) none.
     ///
-    /// A new family (`newFamily`, with its tag secret) and the keys of new sections (`isNewSection`) are
-    /// registered in the same transaction, so neither exists without its first edit.
+    /// A new family (`newFamily`, with its tag secret) and new keys (`isNewKey`) are registered in the same
+    /// transaction, so neither exists without its first edit; `rekeys` queues new epochs whose other holders
+    /// still need the key (granted at the next sync, when the server says who holds the section).
     @discardableResult
     public func commit(
         _ edits: [LocalEdit], author: Author, schemaVersion: UInt16, wallMillis: UInt64,
-        newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, grants: [KeyGrant] = []
+        newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, grants: [KeyGrant] = [], rekeys: [Rekey] = []
     ) throws -> [SignedChange] {
         let storageKey = try key()
         return try withDatabase("saving the edit") {
             try database.write { db in
                 if let newFamily { try Self.insertFamily(newFamily.id, secret: newFamily.secret, storageKey: storageKey, db) }
-                for edit in edits where edit.isNewSection {
+                for edit in edits where edit.isNewKey {
                     try Self.insertSectionKey(edit.section, family: edit.family, storageKey: storageKey, db)
+                }
+                for rekey in rekeys {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO rekey_outbox (family, tag, epoch, basis) VALUES (?, ?, ?, ?)",
+                        arguments: [rekey.family.data, rekey.tag.data, Int64(rekey.epoch), rekey.withdrawnBasis.data])
                 }
                 for grant in grants {
                     try db.execute(sql: "INSERT OR IGNORE INTO grant_outbox (id, bytes) VALUES (?, ?)", arguments: [grant.id, grant.bytes])

@@ -58,6 +58,14 @@ extension LocalStore {
                     CREATE TABLE known_device (id BLOB PRIMARY KEY, certificate TEXT NOT NULL) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v3-consent") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE rekey_outbox (
+                        family BLOB NOT NULL, tag BLOB NOT NULL, epoch INTEGER NOT NULL, basis BLOB NOT NULL,
+                        PRIMARY KEY (family, tag, epoch)) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

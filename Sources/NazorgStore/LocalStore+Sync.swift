@@ -3,7 +3,56 @@ import GRDB
 public import NazorgCrypto
 public import NazorgSync
 
+/// A new key epoch whose other holders still need the key: started by withdrawing a consent, so the
+/// recipient it named cannot read what is written afterwards.
+public struct Rekey: Sendable, Hashable {
+    /// The family.
+    public var family: FamilyID
+    /// The section tag.
+    public var tag: ID128
+    /// The new epoch.
+    public var epoch: UInt32
+    /// The withdrawn consent: devices that held the section only on it do not get the new key.
+    public var withdrawnBasis: EntityID
+
+    /// Creates a re-key record.
+    public init(family: FamilyID, tag: ID128, epoch: UInt32, withdrawnBasis: EntityID) {
+        self.family = family
+        self.tag = tag
+        self.epoch = epoch
+        self.withdrawnBasis = withdrawnBasis
+    }
+}
+
 extension LocalStore {
+    /// New epochs whose other holders still need the key.
+    public func pendingRekeys() throws -> [Rekey] {
+        try withDatabase("reading the re-key queue") {
+            try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT family, tag, epoch, basis FROM rekey_outbox ORDER BY family, tag, epoch").compactMap { row in
+                    guard let family = ID128(data: row["family"] as Data), let tag = ID128(data: row["tag"] as Data),
+                        let basis = ID128(data: row["basis"] as Data)
+                    else { return nil }
+                    return Rekey(family: family, tag: tag, epoch: UInt32(truncatingIfNeeded: row["epoch"] as Int64), withdrawnBasis: basis)
+                }
+            }
+        }
+    }
+
+    /// Queues the grants of a re-key and drops it from the queue, in one transaction.
+    public func complete(_ rekey: Rekey, grants: [KeyGrant]) throws {
+        try withDatabase("queueing re-key grants") {
+            try database.write { db in
+                for grant in grants {
+                    try db.execute(sql: "INSERT OR IGNORE INTO grant_outbox (id, bytes) VALUES (?, ?)", arguments: [grant.id, grant.bytes])
+                }
+                try db.execute(
+                    sql: "DELETE FROM rekey_outbox WHERE family = ? AND tag = ? AND epoch = ?",
+                    arguments: [rekey.family.data, rekey.tag.data, Int64(rekey.epoch)])
+            }
+        }
+    }
+
     /// Queues key grants to push (for example to a colleague's device).
     public func queue(grants: [KeyGrant]) throws {
         try withDatabase("queueing key grants") {

@@ -44,17 +44,18 @@ struct TestDevice {
         return fields
     }
 
-    func grant(_ section: TestSection, to recipient: TestDevice, basis: KeyGrant.Basis) throws -> KeyGrant {
+    func grant(_ section: TestSection, to recipient: TestDevice, basis: KeyGrant.Basis, epoch: UInt32 = 1) throws -> KeyGrant {
         try KeyGrant.make(
-            family: section.family, tag: section.tag, epoch: 1,
+            family: section.family, tag: section.tag, epoch: epoch,
             contents: .init(name: "core", key: section.key, familySecret: section.secret),
-            recipient: recipient.id, recipientBoxKey: recipient.box.publicKey, granter: id, signer: signer, basis: basis)
+            recipient: recipient.id, recipientBoxKey: recipient.box.publicKey, granter: id, signer: signer, basis: basis,
+            basisRecord: basis.isShare ? section.basis : nil)
     }
 
-    func change(_ section: TestSection, sequence: UInt64, value: String = "x", first: Timestamp? = nil) throws -> SignedChange {
+    func change(_ section: TestSection, sequence: UInt64, value: String = "x", first: Timestamp? = nil, epoch: UInt32 = 1) throws -> SignedChange {
         let start = first ?? Timestamp(millis: UInt64(Date().timeIntervalSince1970 * 1000), counter: UInt16(sequence))
         let header = ChangeHeader(
-            family: section.family, sectionTag: section.tag, epoch: 1, author: id, sequence: sequence,
+            family: section.family, sectionTag: section.tag, epoch: epoch, author: id, sequence: sequence,
             previous: Data(count: 32), first: start, opCount: 1, schemaVersion: 1)
         return try SignedChange.seal([.write(.random(), "naam", .string(value), replacing: [])], header: header, key: section.key, signer: signer)
     }
@@ -66,6 +67,8 @@ struct TestSection {
     let tag = ID128.random()
     let key: SymmetricKey
     let secret: SymmetricKey
+    /// The consent record a share of this section names.
+    let basis = EntityID.random()
     init() throws {
         key = try .random()
         secret = try .random()

@@ -34,7 +34,7 @@ struct SyncRoutesTests {
             #expect(empty?.items.isEmpty == true)
             let refused = try await client.push([.change(try colleague.change(section, sequence: 1), sequence: 0)], as: colleague)
             #expect(statuses(refused) == ["rejected"])
-            #expect(reasons(refused).first?.contains("no grant") == true)
+            #expect(reasons(refused).first?.contains("no write grant") == true)
 
             // The laptop grants the colleague (own organisation); now the colleague pulls grant and change.
             let granted = try await client.push([.grant(try laptop.grant(section, to: colleague, basis: .ownOrganisation), sequence: 0)], as: laptop)
@@ -210,9 +210,11 @@ struct SyncRoutesTests {
             // The colleague cannot make itself a creator of an existing section, nor grant what it does not hold.
             #expect(statuses(try await client.push([.grant(try colleague.grant(section, to: colleague, basis: .creator), sequence: 0)], as: colleague)) == ["rejected"])
             #expect(statuses(try await client.push([.grant(try colleague.grant(section, to: laptop, basis: .ownOrganisation), sequence: 0)], as: colleague)) == ["rejected"])
-            // Nor read another organisation's device.
+            // Certificates are public (a recipient checks a sharer's signature), but an unknown id is not found.
             let uri = "/v1/devices/\(outsider.id.hex)"
-            #expect(try await client.execute(uri: uri, method: .get, headers: laptop.headers("GET", uri, Data())).status == .notFound)
+            #expect(try await client.execute(uri: uri, method: .get, headers: laptop.headers("GET", uri, Data())).status == .ok)
+            let unknown = "/v1/devices/\(ID128.random().hex)"
+            #expect(try await client.execute(uri: unknown, method: .get, headers: laptop.headers("GET", unknown, Data())).status == .notFound)
             // Nor ask the digest of a section it holds no grant for.
             let digest = "/v1/digest?family=\(section.family.hex)&tag=\(section.tag.hex)"
             #expect(try await client.execute(uri: digest, method: .get, headers: colleague.headers("GET", digest, Data())).status == .forbidden)
@@ -236,5 +238,61 @@ struct SyncRoutesTests {
         let bytes = try server.allBytes()
         #expect(bytes.range(of: Data(marker.utf8)) == nil)
         #expect(bytes.range(of: Data("core".utf8)) == nil, "section names stay inside grants' ciphertext")
+    }
+
+    @Test func aShareIsReadOnlyAndANewEpochShutsOutTheWithdrawnRecipient() async throws {
+        let server = try ServerFixture()
+        let wijkteam = try TestOrg(name: "Wijkteam")
+        try server.storage.addOrganisation(wijkteam.info)
+        let laptop = try server.org.device()
+        let colleague = try server.org.device()
+        let officer = try server.org.device(role: .privacyOfficer)
+        let recipient = try wijkteam.device()
+        let section = try TestSection()
+        try await server.test { client in
+            for device in [laptop, colleague, officer, recipient] { _ = try await client.register(device) }
+            let first = try laptop.change(section, sequence: 1, value: "voor")
+            #expect(statuses(try await client.push([
+                .grant(try laptop.grant(section, to: laptop, basis: .creator), sequence: 0), .change(first, sequence: 0),
+                .grant(try laptop.grant(section, to: colleague, basis: .ownOrganisation), sequence: 0),
+                .grant(try laptop.grant(section, to: recipient, basis: .consent), sequence: 0),
+            ], as: laptop)) == ["accepted", "accepted", "accepted", "accepted"])
+            // The recipient organisation's devices are listed for the sharer; the privacy officer's is not.
+            let devices = "/v1/organisations/\(wijkteam.info.id.hex)/devices"
+            let listed = json(try await client.execute(uri: devices, method: .get, headers: laptop.headers("GET", devices, Data())))
+            #expect((listed["devices"] as? [[String: Any]])?.count == 1)
+            // Plan keys never go to a privacy officer's device, nor does a share go out without a consent basis.
+            let toOfficer = try await client.push([.grant(try laptop.grant(section, to: officer, basis: .ownOrganisation), sequence: 0)], as: laptop)
+            #expect(reasons(toOfficer).first?.contains("privacy officer") == true)
+
+            // The recipient reads but may not write, re-share, or start a new epoch.
+            let (_, received) = try await client.pull(as: recipient)
+            #expect(received?.items.count == 2)
+            let write = try await client.push([.change(try recipient.change(section, sequence: 1), sequence: 0)], as: recipient)
+            #expect(reasons(write).first?.contains("read-only") == true)
+            #expect(statuses(try await client.push([.grant(try recipient.grant(section, to: recipient, basis: .creator, epoch: 2), sequence: 0)], as: recipient)) == ["rejected"])
+
+            // Withdrawal: the laptop starts epoch 2 and gives it to the colleague only.
+            #expect(statuses(try await client.push([
+                .grant(try laptop.grant(section, to: laptop, basis: .creator, epoch: 2), sequence: 0),
+                .grant(try laptop.grant(section, to: colleague, basis: .ownOrganisation, epoch: 2), sequence: 0),
+                .change(try laptop.change(section, sequence: 2, value: "na", epoch: 2), sequence: 0),
+            ], as: laptop)) == ["accepted", "accepted", "accepted"])
+            // The colleague, offline, still writes under epoch 1: that change too stays away from the recipient.
+            #expect(statuses(try await client.push([.change(try colleague.change(section, sequence: 1, value: "laat"), sequence: 0)], as: colleague)) == ["accepted"])
+            let (_, later) = try await client.pull(as: recipient, after: 4)
+            #expect(later?.items.isEmpty == true, "nothing after the new epoch reaches the withdrawn recipient")
+            let backfill = "/v1/pull?after=0&family=\(section.family.hex)&tag=\(section.tag.hex)"
+            let (history) = try await client.execute(uri: backfill, method: .get, headers: recipient.headers("GET", backfill, Data()))
+            #expect(try SyncBatch(decoding: Data(history.body.readableBytesView)).items.count == 1, "its section history holds only epoch 1")
+            let (_, colleagueSees) = try await client.pull(as: colleague, after: 4)
+            #expect(colleagueSees?.items.count == 2, "the colleague gets its epoch-2 grant and the laptop's new change")
+
+            // Who holds the section is shown to a device that may write it, not to the recipient.
+            let access = "/v1/access?family=\(section.family.hex)&tag=\(section.tag.hex)"
+            let holders = json(try await client.execute(uri: access, method: .get, headers: laptop.headers("GET", access, Data())))
+            #expect((holders["holders"] as? [[String: Any]])?.count == 5)
+            #expect(try await client.execute(uri: access, method: .get, headers: recipient.headers("GET", access, Data())).status == .forbidden)
+        }
     }
 }

@@ -25,6 +25,7 @@ public struct Profile: Sendable {
 
     static let requestFileName = "device-request.json"
     static let certificateFileName = "device.cert"
+    static let partnersFileName = "partners.json"
     private static let keystorePurpose = "device profile"
     private static let keystoreByteCount = 16 + 64 + 32 + 32
 
@@ -103,17 +104,65 @@ public struct Profile: Sendable {
         try JSONFiles.write(certificate, to: directory.appendingPathComponent(Self.certificateFileName))
     }
 
+    // MARK: Partner organisations
+
+    /// The other organisations this device trusts the keys of: pinned from their `organisation.pub`, handed
+    /// over by the admin, never learnt from the server (which could otherwise slip in its own devices).
+    public func partners() throws -> [OrganisationInfo] {
+        let url = directory.appendingPathComponent(Self.partnersFileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        return try JSONFiles.read(url, what: "partner list")
+    }
+
+    /// Pins a partner organisation's public identity; a known id with another key is refused.
+    public func addPartner(_ info: OrganisationInfo) throws {
+        guard info.id != organisation.id else { throw ClientError(.usage, "that is this device's own organisation") }
+        guard info.signingKey.count == SigningKeyPair.publicKeyByteCount, info.boxKey.count == BoxKeyPair.publicKeyByteCount else {
+            throw ClientError(.badFile, "the organisation file holds no valid public keys")
+        }
+        var list = try partners()
+        if let known = list.first(where: { $0.id == info.id }) {
+            guard known.signingKey == info.signingKey, known.boxKey == info.boxKey else {
+                throw ClientError(.refused, "organisation \(info.id.short) is known here with other keys; a partner's keys are never replaced silently")
+            }
+            return
+        }
+        list.append(info)
+        try JSONFiles.write(list, to: directory.appendingPathComponent(Self.partnersFileName))
+    }
+
+    /// This device's own organisation or a pinned partner.
+    public func trustedOrganisation(_ id: ID128) throws -> OrganisationInfo? {
+        id == organisation.id ? organisation : try partners().first { $0.id == id }
+    }
+
+    /// A partner by id prefix or exact name (case-insensitive).
+    public func partner(_ idOrName: String) throws -> OrganisationInfo {
+        let key = idOrName.lowercased().filter { $0 != "-" }
+        let list = try partners()
+        let byName = list.filter { $0.name.lowercased() == idOrName.lowercased() }
+        let matches = byName.isEmpty ? list.filter { !key.isEmpty && $0.id.hex.hasPrefix(key) } : byName
+        guard matches.count == 1 else {
+            throw ClientError(
+                .notFound,
+                matches.isEmpty
+                    ? "no partner organisation \(idOrName) on this device; add its organisation.pub with 'nazorg partner add'"
+                    : "\(idOrName) matches several partner organisations; give more digits of the id")
+        }
+        return matches[0]
+    }
+
     /// A key grant for one section key of a family, from this device to `recipient` (this device itself for
     /// a creator grant), signed by this device.
     func grant(
         _ key: SectionKeyRecord, of family: FamilyID, familySecret: SymmetricKey,
-        to recipient: (device: DeviceID, boxKey: Data)? = nil, basis: KeyGrant.Basis
+        to recipient: (device: DeviceID, boxKey: Data)? = nil, basis: KeyGrant.Basis, basisRecord: EntityID? = nil
     ) throws -> KeyGrant {
         try KeyGrant.make(
             family: family, tag: key.tag, epoch: key.epoch,
             contents: .init(name: key.name, key: key.key, familySecret: familySecret),
             recipient: recipient?.device ?? device, recipientBoxKey: recipient?.boxKey ?? box.publicKey,
-            granter: device, signer: author.signer, basis: basis)
+            granter: device, signer: author.signer, basis: basis, basisRecord: basisRecord)
     }
 
     /// Verifies a certificate, reporting failures as the client's `badCertificate`.

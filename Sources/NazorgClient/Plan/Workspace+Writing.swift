@@ -25,8 +25,12 @@ extension Workspace {
     }
 
     /// Turns plan edits into ops per section and commits them all in one transaction; for a new family the
-    /// family itself and its section keys are registered in that same transaction.
-    func write(family: FamilyID, edits: [PlanEdit], newFamilySecret: SymmetricKey? = nil) throws -> [SignedChange] {
+    /// family itself and its section keys are registered in that same transaction, and so are `grants` (a
+    /// share's) and `newEpochs` (a withdrawal's new keys, with their re-keys queued).
+    func write(
+        family: FamilyID, edits: [PlanEdit], newFamilySecret: SymmetricKey? = nil, grants extraGrants: [KeyGrant] = [],
+        newEpochs: [SectionKeyRecord] = [], rekeys: [Rekey] = []
+    ) throws -> [SignedChange] {
         var bySection: [String: (SectionKeyRecord, [PendingOp])] = [:]
         var newKeys: [SectionKeyRecord] = []
         func append(_ section: Section, _ ops: [PendingOp]) throws {
@@ -69,14 +73,15 @@ extension Workspace {
         }
         let newTags = Set(newKeys.map(\.tag))
         let localEdits = bySection.values.sorted { $0.0.name < $1.0.name }.map {
-            LocalEdit(family: family, section: $0.0, ops: $0.1, isNewSection: newTags.contains($0.0.tag))
-        }
+            LocalEdit(family: family, section: $0.0, ops: $0.1, isNewKey: newTags.contains($0.0.tag))
+        } + newEpochs.map { LocalEdit(family: family, section: $0, ops: [], isNewKey: true) }
+        newKeys += newEpochs
         // A new section's key is granted to this device itself, so the server learns who may write it.
         let secret = try newKeys.isEmpty ? nil : (newFamilySecret ?? profile.store.familySecret(family))
         let grants = try newKeys.map { try profile.grant($0, of: family, familySecret: secret!, basis: .creator) }
         return try profile.store.commit(
             localEdits, author: profile.author, schemaVersion: EntityKind.schemaVersion, wallMillis: wallMillis,
-            newFamily: newFamilySecret.map { (family, $0) }, grants: grants)
+            newFamily: newFamilySecret.map { (family, $0) }, grants: grants + extraGrants, rekeys: rekeys)
     }
 
     private func id(_ entity: PlanEntity) -> EntityID { EntityID(hex: entity.id)! }

@@ -93,7 +93,8 @@ public struct Workspace: Sendable {
     @discardableResult
     public func add(_ kind: EntityKind, to family: FamilyID, _ inputs: [String: String]) throws -> EntityID {
         let plan = try plan(family)
-        let values = try Validation.parse(kind, try resolvingReferences(inputs, kind: kind, in: plan))
+        let inputs = kind == .consent || kind == .safetyOverride ? try resolvingRecipient(inputs) : inputs
+        var values = try Validation.parse(kind, try resolvingReferences(inputs, kind: kind, in: plan))
         try Validation.validate(kind, fields: values)
         try checkReferences(values, kind: kind, in: plan)
         var child: String?
@@ -117,6 +118,10 @@ public struct Workspace: Sendable {
             throw ClientError(.refused, "this consent is already withdrawn")
         }
         let id = EntityID.random()
+        if kind == .withdrawal {
+            try recordWithdrawal(&values, id: id, in: plan, family: family)
+            return id
+        }
         _ = try write(family: family, edits: [.create(kind, id: id, values: values, child: child)])
         return id
     }
@@ -200,7 +205,8 @@ public struct Workspace: Sendable {
         }
         guard certificate.device != profile.device else { throw ClientError(.usage, "that is this device itself") }
         let secret = try profile.store.familySecret(family)
-        let grants = try latestKeys(family).map { key in
+        // Every epoch: a colleague reads the history too.
+        let grants = try profile.store.sectionKeys(family).map { key in
             try profile.grant(
                 key, of: family, familySecret: secret, to: (certificate.device, certificate.boxKey), basis: .ownOrganisation)
         }

@@ -2,10 +2,8 @@ public import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import NazorgCrypto
+import NazorgModel
 import NazorgStore
 public import NazorgSync
 
@@ -57,6 +55,7 @@ public struct SyncClient: Sendable {
         var report = SyncReport()
         try await register(&report)
         try await push(&report)
+        if try await rekey(&report) { try await push(&report) }
         let restored = try await pull(&report, progress: progress)
         if restored || verify {
             try await repair(&report)
@@ -224,6 +223,80 @@ public struct SyncClient: Sendable {
         return newSections
     }
 
+    /// Gives each new key epoch (started by a withdrawal) to the section's other holders: colleagues of this
+    /// organisation, and other organisations only where another, still valid consent or override covers the
+    /// section. Devices that held the section only on the withdrawn consent get nothing. Returns whether
+    /// grants were queued.
+    private func rekey(_ report: inout SyncReport) async throws -> Bool {
+        let pending = try store.pendingRekeys()
+        guard !pending.isEmpty else { return false }
+        let workspace = try Workspace(profile: profile)
+        var queued = false
+        for rekey in pending {
+            let reply = try await connection.send("GET", "/v1/access?family=\(rekey.family.hex)&tag=\(rekey.tag.hex)")
+            report.roundTrips += 1
+            struct Holder: Decodable {
+                var device: String
+                var epoch: UInt32
+                var writable: Bool
+            }
+            struct Holders: Decodable { var holders: [Holder] }
+            guard let holders = try? JSONDecoder().decode(Holders.self, from: reply.body).holders else {
+                throw ClientError(.network, "the server's list of section holders is malformed; try again")
+            }
+            guard let key = try store.sectionKeys(rekey.family).first(where: { $0.tag == rekey.tag && $0.epoch == rekey.epoch }) else {
+                try store.complete(rekey, grants: [])
+                continue
+            }
+            let plan = try workspace.plan(rekey.family)
+            let secret = try store.familySecret(rekey.family)
+            var grants: [KeyGrant] = []
+            var byDevice: [DeviceID: Bool] = [:]
+            for holder in holders {
+                guard let device = ID128(hex: holder.device), device != profile.device else { continue }
+                byDevice[device] = (byDevice[device] ?? false) || holder.writable
+            }
+            for (device, writable) in byDevice.sorted(by: { $0.key.hex < $1.key.hex }) {
+                guard let certificate = try? await certificate(of: device, &report) else { continue }
+                if writable {
+                    grants.append(try profile.grant(key, of: rekey.family, familySecret: secret, to: (device, certificate.boxKey), basis: .ownOrganisation))
+                    continue
+                }
+                // Another organisation keeps the new key only on a basis other than the withdrawn consent.
+                for share in plan.all(.share) where share.text("ontvanger") == certificate.organisation.hex {
+                    guard let basisID = share.fields["toestemming"]?.ref ?? share.fields["doorbreking"]?.ref,
+                        basisID != rekey.withdrawnBasis.hex,
+                        let basis = try? ShareBasis.check(
+                            ShareRequest(recipient: certificate.organisation.hex, sections: [Section(name: key.name)].compactMap { $0 },
+                                         date: workspace.today, basis: basisID), in: plan)
+                    else { continue }
+                    let grantBasis: KeyGrant.Basis = if case .consent = basis { .consent } else { .safetyOverride }
+                    grants.append(
+                        try profile.grant(
+                            key, of: rekey.family, familySecret: secret, to: (device, certificate.boxKey), basis: grantBasis,
+                            basisRecord: EntityID(hex: basisID)))
+                    break
+                }
+            }
+            try store.complete(rekey, grants: grants)
+            queued = queued || !grants.isEmpty
+        }
+        return queued
+    }
+
+    /// The devices of another organisation that a share reaches, each certificate verified against the
+    /// organisation's key pinned on this device (never the server's word).
+    public func recipientDevices(of organisation: OrganisationInfo) async throws -> [DeviceCertificate] {
+        var report = SyncReport()
+        try await register(&report)
+        let reply = try await connection.send("GET", "/v1/organisations/\(organisation.id.hex)/devices")
+        struct Devices: Decodable { var devices: [DeviceCertificate] }
+        guard let devices = try? JSONDecoder().decode(Devices.self, from: reply.body).devices else {
+            throw ClientError(.network, "the server's list of devices is malformed")
+        }
+        return devices.filter { (try? $0.verify(by: organisation, at: Date())) != nil }
+    }
+
     /// A colleague's certificate from the server, verified against this organisation's key.
     public func colleague(_ device: DeviceID) async throws -> DeviceCertificate {
         var report = SyncReport()
@@ -239,7 +312,8 @@ public struct SyncClient: Sendable {
         _ = try await ServerConnection.perform(request, server: server)
     }
 
-    /// A device's certificate, from the local cache or the server, verified against this organisation's key.
+    /// A device's certificate, from the local cache or the server, verified against the key of its organisation:
+    /// this device's own, or a partner pinned with `nazorg partner add`.
     private func certificate(of device: DeviceID, _ report: inout SyncReport) async throws -> DeviceCertificate {
         if device == profile.device, let own = profile.certificate { return own }
         if let json = try store.knownDevices()[device], let cached = try? JSONDecoder().decode(DeviceCertificate.self, from: Data(json.utf8)) {
@@ -250,8 +324,13 @@ public struct SyncClient: Sendable {
         guard let certificate = try? JSONDecoder().decode(DeviceCertificate.self, from: reply.body), certificate.device == device else {
             throw ClientError(.network, "the server sent a malformed certificate for device \(device.short)")
         }
+        guard let organisation = try profile.trustedOrganisation(certificate.organisation) else {
+            throw ClientError(
+                .badCertificate,
+                "device \(device.short) belongs to organisation \(certificate.organisation.short), which this device does not know; add its organisation.pub with 'nazorg partner add'")
+        }
         do {
-            try certificate.verify(by: profile.organisation, at: Date(timeIntervalSince1970: TimeInterval(certificate.validFrom)))
+            try certificate.verify(by: organisation, at: Date(timeIntervalSince1970: TimeInterval(certificate.validFrom)))
         } catch let error as SyncError {
             throw ClientError(.badCertificate, "device \(device.short): \(error.message)")
         }

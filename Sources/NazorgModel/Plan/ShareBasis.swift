@@ -117,6 +117,24 @@ public enum ShareBasis {
         }
     }
 
+    /// Shares made concurrently with a withdrawal of their consent that neither side had seen: the share did
+    /// not know the withdrawal, and the withdrawal did not know the share. They were accepted (nothing else was
+    /// possible offline) and are flagged for the privacy officer.
+    public static func concurrentWithdrawals(in plan: FamilyPlan) -> [(share: PlanEntity, withdrawal: PlanEntity)] {
+        var flagged: [(PlanEntity, PlanEntity)] = []
+        for share in plan.all(.share) {
+            guard let consent = share.fields["toestemming"]?.ref else { continue }
+            let knownWithdrawals = Set((share.text("intrekkingenGezien") ?? "").split(separator: ",").map(String.init))
+            for withdrawal in plan.all(.withdrawal) where withdrawal.fields["toestemming"]?.ref == consent {
+                let knownShares = Set((withdrawal.text("delingenGezien") ?? "").split(separator: ",").map(String.init))
+                if !knownWithdrawals.contains(withdrawal.id) && !knownShares.contains(share.id) {
+                    flagged.append((share, withdrawal))
+                }
+            }
+        }
+        return flagged
+    }
+
     /// Whole years between two dates.
     static func age(born: CalendarDate, on day: CalendarDate) -> Int {
         var years = day.year - born.year

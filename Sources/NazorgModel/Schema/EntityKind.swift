@@ -190,6 +190,8 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
                 FieldSpec("datum", .date, required: true, label: "ingetrokken op"),
                 .choice("vorm", ConsentForm.self, required: true, label: "hoe vastgelegd"),
                 FieldSpec("vastgelegdDoor", name, required: true, label: "vastgelegd door"),
+                // Set by the engine: the shares of this consent the withdrawing device knew (its causal past).
+                FieldSpec("delingenGezien", .refs(.share), label: "bekende delingen op deze toestemming"),
             ]
         case .safetyOverride:
             return [
@@ -212,10 +214,15 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
         case .share:
             return [
                 FieldSpec("ontvanger", .text(maxLength: 32), required: true, label: "ontvangende organisatie (id)"),
+                FieldSpec("ontvangerNaam", name, label: "ontvangende organisatie"),
                 FieldSpec("secties", .sections, required: true, label: "gedeelde delen van het plan"),
                 FieldSpec("toestemming", .ref(.consent), label: "grondslag: toestemming"),
                 FieldSpec("doorbreking", .ref(.safetyOverride), label: "grondslag: doorbreking (veiligheid)"),
                 FieldSpec("datum", .date, required: true, label: "datum"),
+                FieldSpec("apparaten", .int(0...10_000), label: "aantal ontvangende apparaten"),
+                FieldSpec("gedeeldDoor", name, label: "gedeeld door (medewerker)"),
+                // Set by the engine: withdrawals of the basis the sharing device knew (its causal past).
+                FieldSpec("intrekkingenGezien", .refs(.withdrawal), label: "bekende intrekkingen van de grondslag"),
             ]
         }
     }

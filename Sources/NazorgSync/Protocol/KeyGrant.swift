@@ -4,8 +4,10 @@ public import NazorgCrypto
 /// A section key given to one device: sealed to its X25519 key (`crypto_box_seal`) and signed by the
 /// granting device. The server stores and routes grants and derives access from them, but cannot open them.
 ///
-/// `version u8 | family 16 | tag 16 | epoch u32 | recipient 16 | granter 16 | basis u8 | u16 sealed length |
-///  sealed | signature 64`; the signature covers everything before it; the grant id is BLAKE2b-256 of the bytes.
+/// `version u8 | family 16 | tag 16 | epoch u32 | recipient 16 | granter 16 | basis u8 | [basis record 16] |
+///  u16 sealed length | sealed | signature 64`; the basis record (the consent or safety override a share rests on)
+/// is present only for bases 3 and 4. The signature covers everything before it; the grant id is BLAKE2b-256 of
+/// the bytes.
 public struct KeyGrant: Hashable, Sendable {
     /// Why the recipient may hold the key.
     public enum Basis: UInt8, Sendable, Codable {
@@ -13,6 +15,13 @@ public struct KeyGrant: Hashable, Sendable {
         case creator = 1
         /// A colleague in the same organisation (treatment relationship).
         case ownOrganisation = 2
+        /// Another organisation, on the client's consent (the consent record's id travels with the grant).
+        case consent = 3
+        /// Another organisation, on a safety override (meldcode; the override record's id travels with it).
+        case safetyOverride = 4
+
+        /// Whether the grant discloses to another organisation and so names its consent or override.
+        public var isShare: Bool { self == .consent || self == .safetyOverride }
     }
 
     /// What a grant carries once opened.
@@ -47,6 +56,8 @@ public struct KeyGrant: Hashable, Sendable {
     public let granter: DeviceID
     /// The basis of the grant.
     public let basis: Basis
+    /// For a share: the id of the consent or safety override record (in the family's consent section).
+    public let basisRecord: ID128?
     /// The full signed bytes.
     public let bytes: Data
     /// BLAKE2b-256 of `bytes`.
@@ -57,8 +68,11 @@ public struct KeyGrant: Hashable, Sendable {
     /// Seals a section key to `recipientBoxKey` and signs the grant.
     public static func make(
         family: FamilyID, tag: ID128, epoch: UInt32, contents: Contents, recipient: DeviceID, recipientBoxKey: Data,
-        granter: DeviceID, signer: SigningKeyPair, basis: Basis
+        granter: DeviceID, signer: SigningKeyPair, basis: Basis, basisRecord: ID128? = nil
     ) throws -> KeyGrant {
+        guard basis.isShare == (basisRecord != nil) else {
+            throw SyncError(.malformedChange, "a key grant names a consent or override record exactly when it shares with another organisation")
+        }
         var plaintext = contents.key.bytes.unprotectedData()
         plaintext.append(contents.familySecret.bytes.unprotectedData())
         plaintext.append(contentsOf: Array(contents.name.utf8))
@@ -72,6 +86,7 @@ public struct KeyGrant: Hashable, Sendable {
         writer.write(recipient)
         writer.write(granter)
         writer.write(basis.rawValue)
+        if let basisRecord { writer.write(basisRecord) }
         writer.writeFixed(UInt16(sealed.count))
         writer.writeRaw(sealed)
         writer.writeRaw(signer.sign(writer.data))
@@ -96,6 +111,7 @@ public struct KeyGrant: Hashable, Sendable {
             throw SyncError(.malformedChange, "key grant basis \(rawBasis) is unknown")
         }
         self.basis = basis
+        basisRecord = basis.isShare ? try reader.readID() : nil
         let length = Int(try reader.readFixed(UInt16.self))
         guard length >= BoxKeyPair.sealOverhead + 64 else { throw SyncError(.malformedChange, "key grant is too short") }
         sealed = try reader.readRaw(length)

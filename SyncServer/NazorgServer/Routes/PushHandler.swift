@@ -27,14 +27,15 @@ struct PushHandler {
     func handle(_ items: [SyncBatch.Item]) -> [PushResult] {
         var results: [PushResult?] = Array(repeating: nil, count: items.count)
         var valid: [(index: Int, item: SyncBatch.Item)] = []
-        var granted = Set<String>()
+        var pushed = PushedAccess()
         for (index, item) in items.enumerated() {
             do {
                 switch item {
-                case .change(let change, _): try check(change, granted: granted)
+                case .change(let change, _): try check(change, pushed: pushed)
                 case .grant(let grant, _):
-                    try check(grant, granted: granted)
-                    if grant.recipient == device { granted.insert(Self.key(grant.family, grant.tag)) }
+                    try check(grant, pushed: pushed)
+                    if grant.recipient == device { pushed.writable.insert(Self.key(grant.family, grant.tag, grant.epoch)) }
+                    pushed.latest[Self.key(grant.family, grant.tag)] = max(pushed.latest[Self.key(grant.family, grant.tag)] ?? 0, grant.epoch)
                 }
                 valid.append((index, item))
             } catch let rejection as Rejection {
@@ -64,7 +65,22 @@ struct PushHandler {
         var reason: String
     }
 
+    /// Access given by grants earlier in the same push.
+    private struct PushedAccess {
+        /// (family, tag, epoch) keys this device granted itself.
+        var writable = Set<String>()
+        /// Newest epoch per (family, tag) granted in this push.
+        var latest: [String: UInt32] = [:]
+    }
+
     private static func key(_ family: FamilyID, _ tag: ID128) -> String { family.hex + tag.hex }
+    private static func key(_ family: FamilyID, _ tag: ID128, _ epoch: UInt32) -> String { family.hex + tag.hex + String(epoch) }
+
+    /// Whether this device may write (and so re-grant) epoch `epoch` of a section.
+    private func canWrite(_ family: FamilyID, _ tag: ID128, epoch: UInt32, pushed: PushedAccess) throws -> Bool {
+        if pushed.writable.contains(Self.key(family, tag, epoch)) { return true }
+        return try storage.holders(family: family, tag: tag).contains { $0.device == device && $0.epoch == epoch && $0.writable }
+    }
 
     private func result(for item: SyncBatch.Item, status: String, reason: String? = nil, sequence: UInt64? = nil) -> PushResult {
         let (id, kind): (Data, String) =
@@ -78,12 +94,13 @@ struct PushHandler {
 
     private var device: DeviceID { me.certificate.device }
 
-    private func check(_ change: SignedChange, granted: Set<String>) throws {
+    private func check(_ change: SignedChange, pushed: PushedAccess) throws {
         let h = change.header
         guard h.author == device else { throw Rejection(reason: "the change is signed by another device (\(h.author.short)); push only your own changes") }
         do { try change.verifySignature(authorKey: me.certificate.signingKey) } catch { throw Rejection(reason: "the change's signature does not verify") }
-        guard try granted.contains(Self.key(h.family, h.sectionTag)) || storage.hasAccess(device: device, family: h.family, tag: h.sectionTag) else {
-            throw Rejection(reason: "this device holds no grant for the change's section")
+        guard try canWrite(h.family, h.sectionTag, epoch: h.epoch, pushed: pushed) else {
+            throw Rejection(
+                reason: "this device holds no write grant for the change's section in key epoch \(h.epoch) (a share from another organisation is read-only)")
         }
         let nowMillis = UInt64(max(0, now.timeIntervalSince1970 * 1000))
         guard h.last.millis <= nowMillis + HybridClock.defaultMaxDrift else {
@@ -91,26 +108,43 @@ struct PushHandler {
         }
     }
 
-    private func check(_ grant: KeyGrant, granted: Set<String>) throws {
+    private func check(_ grant: KeyGrant, pushed: PushedAccess) throws {
         guard grant.granter == device else { throw Rejection(reason: "a device pushes only grants it signed itself") }
         do { try grant.verifySignature(granterKey: me.certificate.signingKey) } catch { throw Rejection(reason: "the grant's signature does not verify") }
         guard let recipient = try storage.device(grant.recipient) else {
             throw Rejection(reason: "the recipient device \(grant.recipient.short) is not registered on this server")
         }
-        guard recipient.certificate.organisation == me.certificate.organisation else {
-            throw Rejection(reason: "sharing with another organisation needs the client's consent or a safety override; not supported by this server version")
-        }
         if recipient.revokedAt != nil { throw Rejection(reason: "the recipient device \(grant.recipient.short) is revoked") }
-        let holds = try granted.contains(Self.key(grant.family, grant.tag)) || storage.hasAccess(device: device, family: grant.family, tag: grant.tag)
+        guard recipient.certificate.role != .privacyOfficer else {
+            throw Rejection(reason: "a privacy officer's device reads share logs, never plan sections")
+        }
+        let sameOrganisation = recipient.certificate.organisation == me.certificate.organisation
+        let stored = try storage.latestEpoch(family: grant.family, tag: grant.tag)
+        let latest = max(stored ?? 0, pushed.latest[Self.key(grant.family, grant.tag)] ?? 0)
         switch grant.basis {
         case .creator:
             guard grant.recipient == device else { throw Rejection(reason: "a creator grant is addressed to its own granter") }
-            let exists = try storage.sectionExists(family: grant.family, tag: grant.tag)
-            guard holds || !exists else {
+            if stored == nil && pushed.latest[Self.key(grant.family, grant.tag)] == nil { return }
+            // A new key epoch (after a withdrawal) is started by a device that may write the section.
+            if try canWrite(grant.family, grant.tag, epoch: grant.epoch, pushed: pushed) { return }
+            guard grant.epoch > latest, try canWrite(grant.family, grant.tag, epoch: latest, pushed: pushed) else {
                 throw Rejection(reason: "the section exists already; ask a device that holds it for a grant")
             }
         case .ownOrganisation:
-            guard holds else { throw Rejection(reason: "this device holds no grant for the section it tries to share") }
+            guard sameOrganisation else {
+                throw Rejection(reason: "sharing with another organisation needs the client's consent or a safety override (grant basis consent or safety-override)")
+            }
+            guard try canWrite(grant.family, grant.tag, epoch: grant.epoch, pushed: pushed) else {
+                throw Rejection(reason: "this device holds no grant for the section it tries to share")
+            }
+        case .consent, .safetyOverride:
+            guard !sameOrganisation else { throw Rejection(reason: "a colleague in the same organisation gets an own-organisation grant, not a share") }
+            guard try storage.organisation(recipient.certificate.organisation) != nil else {
+                throw Rejection(reason: "the recipient organisation is not registered on this server")
+            }
+            guard try canWrite(grant.family, grant.tag, epoch: grant.epoch, pushed: pushed) else {
+                throw Rejection(reason: "only a device of the plan's own organisation that holds the section may share it")
+            }
         }
     }
 }

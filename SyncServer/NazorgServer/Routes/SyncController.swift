@@ -22,6 +22,8 @@ struct SyncController: Sendable {
         v1.post("push") { request, context in try await self.push(request, context) }
         v1.get("pull") { request, context in try await self.pull(request, context) }
         v1.get("digest") { request, context in try await self.digest(request, context) }
+        v1.get("organisations/:id/devices") { request, context in try await self.organisationDevices(request, context) }
+        v1.get("access") { request, context in try await self.access(request, context) }
     }
 
     // MARK: Authentication
@@ -109,10 +111,11 @@ struct SyncController: Sendable {
     }
 
     private func device(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let me = try authenticate(request, body: try await body(request, limit: 0))
-        guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)), let record = try storage.device(id),
-            record.certificate.organisation == me.certificate.organisation
-        else { throw ServerError.notFound("no such device in your organisation") }
+        // Certificates are public (keys, role, organisation, the worker's name as staff); a device of another
+        // organisation is looked up to check the signature on a share it made. Ids are random, not guessable.
+        _ = try authenticate(request, body: try await body(request, limit: 0))
+        guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)), let record = try storage.device(id)
+        else { throw ServerError.notFound("no such device") }
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(record.certificate))))
@@ -170,11 +173,9 @@ struct SyncController: Sendable {
             guard let family = query.get("family").flatMap(ID128.init(hex:)), let tag = query.get("tag").flatMap(ID128.init(hex:)) else {
                 throw ServerError.malformed("a section pull needs family and tag (32 hex digits each)")
             }
-            guard try storage.hasAccess(device: me.certificate.device, family: family, tag: tag) else {
-                throw ServerError.forbidden("this device holds no grant for that section")
-            }
+            try requireAccess(me, family: family, tag: tag)
             let until = UInt64(query.get("until") ?? "") ?? UInt64(Int64.max)
-            stored = try storage.changes(family: family, tag: tag, after: after, until: until, limit: limit + 1)
+            stored = try storage.changes(for: me.certificate.device, family: family, tag: tag, after: after, until: until, limit: limit + 1)
         } else {
             stored = try storage.items(for: me.certificate.device, after: after, limit: limit + 1)
             // Grants further ahead go first, so keys arrive before the changes they open.
@@ -203,11 +204,57 @@ struct SyncController: Sendable {
         guard let family = query.get("family").flatMap(ID128.init(hex:)), let tag = query.get("tag").flatMap(ID128.init(hex:)) else {
             throw ServerError.malformed("digest needs family and tag (32 hex digits each)")
         }
-        guard try storage.hasAccess(device: me.certificate.device, family: family, tag: tag) else {
-            throw ServerError.forbidden("this device holds no grant for that section")
-        }
+        try requireAccess(me, family: family, tag: tag)
         let digest = try storage.digest(family: family, tag: tag)
         return try json(["count": String(digest.count), "hash": digest.hash.hexEncoded], status: .ok)
+    }
+
+    /// The certified, unrevoked worker and admin devices of an organisation: the devices a share reaches. The
+    /// sharing client verifies every certificate against the recipient organisation's key it holds itself.
+    private func organisationDevices(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try authenticate(request, body: try await body(request, limit: 0))
+        guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)) else {
+            throw ServerError.malformed("an organisation id is 32 hex digits")
+        }
+        guard try storage.organisation(id) != nil else { throw ServerError.notFound("organisation \(id.short) is not registered on this server") }
+        let nowMillis = Int64(now().timeIntervalSince1970 * 1000)
+        let certificates = try storage.devices(of: id).filter { record in
+            record.revokedAt.map { $0 > nowMillis } ?? true
+        }.map(\.certificate).filter { $0.role != .privacyOfficer }
+        return try encoded(["devices": certificates])
+    }
+
+    /// Who holds which key epoch of a section, for a device that may write it (to re-key after a withdrawal).
+    private func access(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let me = try authenticate(request, body: try await body(request, limit: 0))
+        let query = request.uri.queryParameters
+        guard let family = query.get("family").flatMap(ID128.init(hex:)), let tag = query.get("tag").flatMap(ID128.init(hex:)) else {
+            throw ServerError.malformed("access needs family and tag (32 hex digits each)")
+        }
+        let holders = try storage.holders(family: family, tag: tag)
+        guard holders.contains(where: { $0.device == me.certificate.device && $0.writable }) else {
+            throw ServerError.forbidden("only a device that may write the section sees who holds it")
+        }
+        struct Holder: Encodable {
+            var device: String
+            var epoch: UInt32
+            var writable: Bool
+        }
+        return try encoded(["holders": holders.map { Holder(device: $0.device.hex, epoch: $0.epoch, writable: $0.writable) }])
+    }
+
+    private func requireAccess(_ me: DeviceRecord, family: FamilyID, tag: ID128) throws {
+        guard try storage.holders(family: family, tag: tag).contains(where: { $0.device == me.certificate.device }) else {
+            throw ServerError.forbidden("this device holds no grant for that section")
+        }
+    }
+
+    private func encoded(_ value: some Encodable) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
     private func json(_ object: [String: String], status: HTTPResponse.Status) throws -> Response {

@@ -46,6 +46,23 @@ public struct SQLiteStorage: SyncStorage {
                         PRIMARY KEY (device, nonce)) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v2-epochs") { db in
+            // Access per key epoch, and whether it allows writing (a share to another organisation does not).
+            try db.execute(
+                sql: """
+                    CREATE TABLE section_access (
+                        family BLOB NOT NULL, tag BLOB NOT NULL, epoch INTEGER NOT NULL, device BLOB NOT NULL,
+                        writable INTEGER NOT NULL,
+                        PRIMARY KEY (family, tag, epoch, device)) WITHOUT ROWID;
+                    CREATE INDEX section_access_by_device ON section_access (device, family, tag, epoch);
+                    INSERT INTO section_access (family, tag, epoch, device, writable)
+                        SELECT DISTINCT family, tag, epoch, recipient, 1 FROM item WHERE kind = 2;
+                    DROP TABLE access;
+                    ALTER TABLE item ADD COLUMN access_epoch INTEGER;
+                    UPDATE item SET access_epoch = epoch;
+                    CREATE INDEX device_by_organisation ON device (organisation);
+                    """)
+        }
         try migrator.migrate(database)
     }
 
@@ -90,6 +107,17 @@ public struct SQLiteStorage: SyncStorage {
         }
     }
 
+    public func devices(of organisation: ID128) throws -> [DeviceRecord] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT certificate, revoked_at FROM device WHERE organisation = ? ORDER BY id", arguments: [organisation.data])
+        }.map { row in
+            DeviceRecord(
+                certificate: try JSONDecoder().decode(DeviceCertificate.self, from: Data((row["certificate"] as String).utf8)),
+                revokedAt: row["revoked_at"])
+        }
+    }
+
     public func revoke(_ device: DeviceID, at: Int64) throws {
         try database.write { db in
             try db.execute(
@@ -108,19 +136,22 @@ public struct SQLiteStorage: SyncStorage {
         }
     }
 
-    public func hasAccess(device: DeviceID, family: FamilyID, tag: ID128) throws -> Bool {
+    public func holders(family: FamilyID, tag: ID128) throws -> [SectionAccess] {
         try database.read { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM access WHERE family = ? AND tag = ? AND device = ?)",
-                arguments: [family.data, tag.data, device.data]) ?? false
+            try Row.fetchAll(
+                db, sql: "SELECT device, epoch, writable FROM section_access WHERE family = ? AND tag = ? ORDER BY epoch, device",
+                arguments: [family.data, tag.data])
+        }.compactMap { row in
+            ID128(data: row["device"] as Data).map {
+                SectionAccess(device: $0, epoch: UInt32(truncatingIfNeeded: row["epoch"] as Int64), writable: row["writable"])
+            }
         }
     }
 
-    public func sectionExists(family: FamilyID, tag: ID128) throws -> Bool {
+    public func latestEpoch(family: FamilyID, tag: ID128) throws -> UInt32? {
         try database.read { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM access WHERE family = ? AND tag = ?)", arguments: [family.data, tag.data]) ?? false
-        }
+            try Int64.fetchOne(db, sql: "SELECT MAX(epoch) FROM section_access WHERE family = ? AND tag = ?", arguments: [family.data, tag.data])
+        }.map { UInt32(truncatingIfNeeded: $0) }
     }
 
     public func store(_ items: [SyncBatch.Item]) throws -> [StoreOutcome] {
@@ -144,8 +175,13 @@ public struct SQLiteStorage: SyncStorage {
             grant.id, grant.family.data, grant.tag.data, Int64(grant.epoch), grant.granter.data, grant.recipient.data, grant.bytes,
         ])
         let seq = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO access (family, tag, device) VALUES (?, ?, ?)")
-            .execute(arguments: [grant.family.data, grant.tag.data, grant.recipient.data])
+        // A device keeps the widest access any of its grants gives (write access from its own organisation).
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO section_access (family, tag, epoch, device, writable) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET writable = MAX(writable, excluded.writable)
+                """
+        ).execute(arguments: [grant.family.data, grant.tag.data, Int64(grant.epoch), grant.recipient.data, !grant.basis.isShare])
         return .stored(UInt64(seq))
     }
 
@@ -159,9 +195,17 @@ public struct SQLiteStorage: SyncStorage {
                 sql: "SELECT EXISTS (SELECT 1 FROM item WHERE kind = 1 AND family = ? AND tag = ? AND author = ? AND sequence = ?)"),
             arguments: [h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence)]) ?? false
         if taken { return .sequenceTaken }
+        // A change goes only to devices that hold the section's newest epoch at the time it arrives: an edit
+        // written offline under an older key after a withdrawal still never reaches the withdrawn recipient.
+        let latest = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT MAX(epoch) FROM section_access WHERE family = ? AND tag = ?"),
+            arguments: [h.family.data, h.sectionTag.data]) ?? 0
         try db.cachedStatement(
-            sql: "INSERT INTO item (kind, id, family, tag, epoch, author, sequence, bytes) VALUES (1, ?, ?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [change.id, h.family.data, h.sectionTag.data, Int64(h.epoch), h.author.data, Int64(h.sequence), change.bytes])
+            sql: "INSERT INTO item (kind, id, family, tag, epoch, author, sequence, bytes, access_epoch) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            change.id, h.family.data, h.sectionTag.data, Int64(h.epoch), h.author.data, Int64(h.sequence), change.bytes,
+            max(Int64(h.epoch), latest),
+        ])
         return .stored(UInt64(db.lastInsertedRowID))
     }
 
@@ -174,7 +218,8 @@ public struct SQLiteStorage: SyncStorage {
                     WHERE seq > ? AND (
                         (kind = 2 AND recipient = ?)
                         OR (kind = 1 AND author != ? AND EXISTS (
-                            SELECT 1 FROM access a WHERE a.family = item.family AND a.tag = item.tag AND a.device = ?)))
+                            SELECT 1 FROM section_access a
+                            WHERE a.family = item.family AND a.tag = item.tag AND a.epoch = item.access_epoch AND a.device = ?)))
                     ORDER BY seq LIMIT ?
                     """,
                 arguments: [Int64(cursor), device.data, device.data, device.data, limit]
@@ -182,12 +227,17 @@ public struct SQLiteStorage: SyncStorage {
         }
     }
 
-    public func changes(family: FamilyID, tag: ID128, after cursor: UInt64, until: UInt64, limit: Int) throws -> [StoredItem] {
+    public func changes(for device: DeviceID, family: FamilyID, tag: ID128, after cursor: UInt64, until: UInt64, limit: Int) throws -> [StoredItem] {
         try database.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT seq, bytes FROM item WHERE kind = 1 AND family = ? AND tag = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
-                arguments: [family.data, tag.data, Int64(cursor), Int64(clamping: until), limit]
+                sql: """
+                    SELECT seq, bytes FROM item
+                    WHERE kind = 1 AND family = ? AND tag = ? AND seq > ? AND seq <= ? AND access_epoch IN (
+                        SELECT epoch FROM section_access WHERE family = ? AND tag = ? AND device = ?)
+                    ORDER BY seq LIMIT ?
+                    """,
+                arguments: [family.data, tag.data, Int64(cursor), Int64(clamping: until), family.data, tag.data, device.data, limit]
             ).map { StoredItem(kind: 1, sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
         }
     }

@@ -9,6 +9,23 @@ public struct DeviceRecord: Sendable, Hashable {
     public var revokedAt: Int64?
 }
 
+/// A device's access to one epoch of a section, as its key grants give it.
+public struct SectionAccess: Sendable, Hashable {
+    /// The device.
+    public var device: DeviceID
+    /// The key epoch.
+    public var epoch: UInt32
+    /// Whether it may write: own organisation. A share to another organisation gives read access only.
+    public var writable: Bool
+
+    /// Creates an access record.
+    public init(device: DeviceID, epoch: UInt32, writable: Bool) {
+        self.device = device
+        self.epoch = epoch
+        self.writable = writable
+    }
+}
+
 /// What storing one pushed item did.
 public enum StoreOutcome: Sendable, Hashable {
     /// Stored now under this server sequence number.
@@ -40,22 +57,24 @@ public protocol SyncStorage: Sendable {
     func registerDevice(_ certificate: DeviceCertificate) throws
     /// A registered device.
     func device(_ id: DeviceID) throws -> DeviceRecord?
+    /// The registered devices of an organisation (for a share: the recipient's devices).
+    func devices(of organisation: ID128) throws -> [DeviceRecord]
     /// Marks a device revoked from `at` on.
     func revoke(_ device: DeviceID, at: Int64) throws
     /// Records a request nonce; false if this device used it before. Forgets nonces older than `forgetBefore`.
     func useNonce(device: DeviceID, nonce: String, time: Int64, forgetBefore: Int64) throws -> Bool
-    /// Whether a device holds a grant for a section.
-    func hasAccess(device: DeviceID, family: FamilyID, tag: ID128) throws -> Bool
-    /// Whether any grant exists for a section (if none, its first grant is its creator's).
-    func sectionExists(family: FamilyID, tag: ID128) throws -> Bool
+    /// Every device's access to a section, per epoch.
+    func holders(family: FamilyID, tag: ID128) throws -> [SectionAccess]
+    /// The section's newest key epoch; nil if no grant exists yet (then its first grant is its creator's).
+    func latestEpoch(family: FamilyID, tag: ID128) throws -> UInt32?
     /// Stores already-checked items in one transaction (one fsync per push), in order; grants give access.
     func store(_ items: [SyncBatch.Item]) throws -> [StoreOutcome]
-    /// Items for `device` after `cursor`: grants addressed to it, and other devices' changes in sections it
-    /// holds a grant for (its own changes it has already).
+    /// Items for `device` after `cursor`: grants addressed to it, and other devices' changes in section epochs
+    /// it holds a grant for (its own changes it has already).
     func items(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem]
-    /// The changes of one section after `cursor` and up to `until` (for a device that just received its key:
-    /// the history it skipped while it had no access).
-    func changes(family: FamilyID, tag: ID128, after cursor: UInt64, until: UInt64, limit: Int) throws -> [StoredItem]
+    /// The changes of one section after `cursor` and up to `until`, in the epochs `device` holds a grant for
+    /// (for a device that just received its key: the history it skipped while it had no access).
+    func changes(for device: DeviceID, family: FamilyID, tag: ID128, after cursor: UInt64, until: UInt64, limit: Int) throws -> [StoredItem]
     /// Grants addressed to `device` after `cursor`, however far ahead: sent first, so a device has its keys
     /// before it meets the changes they open.
     func grants(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem]

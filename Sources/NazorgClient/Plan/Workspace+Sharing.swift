@@ -1,0 +1,143 @@
+public import Foundation
+import NazorgCrypto
+public import NazorgModel
+import NazorgStore
+public import NazorgSync
+
+/// What a share did.
+public struct ShareOutcome: Sendable {
+    /// The share record in the family's consent section.
+    public var share: EntityID
+    /// What it rests on.
+    public var basis: ShareBasis.Kind
+    /// The sections shared.
+    public var sections: [Section]
+    /// The recipient organisation's devices that received keys.
+    public var devices: Int
+    /// Key grants queued (sections × epochs × devices).
+    public var grants: Int
+}
+
+/// A share as listed: its record, and whether it crossed a withdrawal it had not seen.
+public struct ShareListing: Sendable {
+    /// The share record.
+    public var share: PlanEntity
+    /// A withdrawal of its consent made concurrently: neither knew the other.
+    public var concurrentWithdrawal: PlanEntity?
+}
+
+extension Workspace {
+    /// Shares sections of a family with another organisation's devices, on one consent or safety override.
+    ///
+    /// The basis is checked against the plan as this device knows it (the share's causal past): it must name
+    /// the recipient, cover every section and today, and not be withdrawn. The share record and the key grants
+    /// (every held epoch of each section, to each device, naming the basis) are written in one transaction and
+    /// go out with the next sync.
+    public func share(
+        _ family: FamilyID, with recipient: OrganisationInfo, sections sectionList: String, basis basisText: String,
+        devices: [DeviceCertificate]
+    ) throws -> ShareOutcome {
+        let plan = try plan(family)
+        let resolved = try resolvingReferences(["secties": sectionList], kind: .share, in: plan)["secties"] ?? ""
+        guard case .text(let names) = try EntityKind.share.field("secties").parse(resolved, kind: .share) else {
+            throw ClientError(.usage, "deling.secties must list sections")
+        }
+        let sections = names.split(separator: ",").compactMap { Section(name: String($0)) }
+        let key = basisText.lowercased().filter { $0 != "-" }
+        let candidates = (plan.all(.consent) + plan.all(.safetyOverride)).filter { !key.isEmpty && $0.id.hasPrefix(key) }
+        guard candidates.count == 1 else {
+            throw ClientError(
+                .notFound,
+                candidates.isEmpty
+                    ? "no consent or safety override \(basisText) in this family; 'nazorg consent list' shows them"
+                    : "\(basisText) matches several records; give more digits")
+        }
+        let basisEntity = candidates[0]
+        let basis = try ShareBasis.check(
+            ShareRequest(recipient: recipient.id.hex, sections: sections, date: today, basis: basisEntity.id), in: plan)
+        let recipients = devices.filter { certificate in
+            (try? certificate.verify(by: recipient, at: now())) != nil && certificate.organisation == recipient.id
+                && (certificate.role == .worker || certificate.role == .admin)
+        }
+        guard !recipients.isEmpty else {
+            throw ClientError(
+                .refused,
+                "\(recipient.name) has no certified worker device registered on the server yet; nothing was shared")
+        }
+        let held = try profile.store.sectionKeys(family)
+        var keys: [SectionKeyRecord] = []
+        for section in sections {
+            let epochs = held.filter { $0.name == section.name }
+            guard !epochs.isEmpty else {
+                throw ClientError(.refused, "this device holds nothing of section \(section.name) for this family yet; nothing was shared")
+            }
+            keys += epochs
+        }
+        let secret = try profile.store.familySecret(family)
+        let (grantBasis, basisID): (KeyGrant.Basis, EntityID) =
+            switch basis {
+            case .consent(let id): (.consent, EntityID(hex: id)!)
+            case .safetyOverride(let id, _): (.safetyOverride, EntityID(hex: id)!)
+            }
+        let grants = try recipients.flatMap { device in
+            try keys.map { key in
+                try profile.grant(key, of: family, familySecret: secret, to: (device.device, device.boxKey), basis: grantBasis, basisRecord: basisID)
+            }
+        }
+        var values: [String: FieldValue] = [
+            "ontvanger": .text(recipient.id.hex), "ontvangerNaam": .text(recipient.name), "secties": .text(names),
+            grantBasis == .consent ? "toestemming" : "doorbreking": .ref(basisEntity.id),
+            "datum": .text(today.description), "apparaten": .int(Int64(recipients.count)),
+        ]
+        if let worker = profile.certificate?.worker { values["gedeeldDoor"] = .text(worker) }
+        let known = plan.all(.withdrawal).filter { $0.fields["toestemming"]?.ref == basisEntity.id }.map(\.id)
+        if !known.isEmpty { values["intrekkingenGezien"] = .text(known.joined(separator: ",")) }
+        try Validation.validate(.share, fields: values)
+        let id = EntityID.random()
+        _ = try write(family: family, edits: [.create(.share, id: id, values: values, child: nil)], grants: grants)
+        return ShareOutcome(share: id, basis: basis, sections: sections, devices: recipients.count, grants: grants.count)
+    }
+
+    /// The family's shares, oldest first, each with a concurrent withdrawal if one crossed it.
+    public func shares(_ family: FamilyID) throws -> [ShareListing] {
+        let plan = try plan(family)
+        let crossed = ShareBasis.concurrentWithdrawals(in: plan)
+        return plan.all(.share).sorted { ($0.text("datum") ?? "", $0.id) < ($1.text("datum") ?? "", $1.id) }.map { share in
+            ShareListing(share: share, concurrentWithdrawal: crossed.first { $0.share.id == share.id }?.withdrawal)
+        }
+    }
+
+    /// Records a withdrawal: it notes the shares of the consent this device knows (its causal past), and starts
+    /// a new key epoch for every section the consent covered, so nothing written afterwards reaches the
+    /// recipient. The new keys go to the other holders at the next sync (those not relying on this consent).
+    func recordWithdrawal(_ values: inout [String: FieldValue], id: EntityID, in plan: FamilyPlan, family: FamilyID) throws {
+        guard let consentID = values["toestemming"]?.ref, let consent = plan.entities.first(where: { $0.id == consentID }) else {
+            throw ClientError(.notFound, "intrekking.toestemming must name a consent of this family")
+        }
+        let knownShares = plan.all(.share).filter { $0.fields["toestemming"]?.ref == consentID }.map(\.id)
+        if !knownShares.isEmpty { values["delingenGezien"] = .text(knownShares.joined(separator: ",")) }
+        let names = Set((consent.text("secties") ?? "").split(separator: ",").map(String.init))
+        let current = try latestKeys(family).filter { names.contains($0.name) }
+        let newEpochs = try current.map { SectionKeyRecord(tag: $0.tag, epoch: $0.epoch + 1, name: $0.name, key: try .random()) }
+        let rekeys = newEpochs.map { Rekey(family: family, tag: $0.tag, epoch: $0.epoch, withdrawnBasis: EntityID(hex: consentID)!) }
+        _ = try write(
+            family: family, edits: [.create(.withdrawal, id: id, values: values, child: nil)], newEpochs: newEpochs, rekeys: rekeys)
+    }
+
+    /// Accepts a partner organisation's short id or name for `ontvanger`, filling in `ontvangerNaam`.
+    func resolvingRecipient(_ inputs: [String: String]) throws -> [String: String] {
+        guard let given = inputs["ontvanger"] else { return inputs }
+        let isFullID = given.count == 32 && given.allSatisfy(\.isHexDigit)
+        let partner: OrganisationInfo
+        if isFullID {
+            guard let known = try profile.trustedOrganisation(ID128(hex: given)!) else { return inputs }
+            partner = known
+        } else {
+            partner = try profile.partner(given)
+        }
+        var resolved = inputs
+        resolved["ontvanger"] = partner.id.hex
+        if resolved["ontvangerNaam"] == nil { resolved["ontvangerNaam"] = partner.name }
+        return resolved
+    }
+}

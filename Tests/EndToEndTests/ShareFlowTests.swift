@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// Shares between organisations through the real `nazorg-server`: the seed scenarios (wijkteam on consent,
+/// Veilig Thuis on a meldcode override, a school with one child's part), refusals, and withdrawal.
+struct ShareFlowTests {
+    /// The shelter's laptop with the Zonnebloem family, and one device at each receiving organisation.
+    struct Setup {
+        let cli: CLIRunner
+        let server: ServerRunner
+        let family: String
+        let ids: [String: String]
+
+        static let partners = ["wijkteam": "Wijkteam Voorbeeldstad-Noord", "vt": "Veilig Thuis Voorbeeldregio", "school": "Basisschool De Regenboog"]
+
+        init() async throws {
+            cli = try CLIRunner()
+            try cli.setUpOrganisation("org")
+            try cli.addDevice("laptop", org: "org")
+            server = ServerRunner(data: cli.directory.appendingPathComponent("server"))
+            try server.addOrganisation(cli.directory.appendingPathComponent("org/organisation.pub"))
+            for (org, name) in Self.partners {
+                try cli.setUpOrganisation(org, name: name)
+                try cli.addDevice("\(org)-laptop", org: org)
+                try server.addOrganisation(cli.directory.appendingPathComponent("\(org)/organisation.pub"))
+                try cli.expectSuccess(cli.on("laptop", ["partner", "add", "\(org)/organisation.pub"]))
+                try cli.expectSuccess(cli.on("\(org)-laptop", ["partner", "add", "org/organisation.pub"]))
+            }
+            try await server.start()
+            for org in Self.partners.keys { try cli.expectSuccess(cli.on("\(org)-laptop", ["sync"], server: server)) }
+            let imported = try cli.on("laptop", ["family", "import", CLIRunner.fixture("zonnebloem")])
+            try cli.expectSuccess(imported)
+            family = String(imported.stdout.split(separator: " ")[1])
+            try cli.expectSuccess(cli.on("laptop", ["sync"], server: server))
+            let plan = try JSONSerialization.jsonObject(with: Data(cli.on("laptop", ["family", "show", family, "--json"]).stdout.utf8)) as? [String: Any]
+            var ids: [String: String] = [:]
+            for entity in plan?["entities"] as? [[String: Any]] ?? [] where entity["kind"] as? String == "lid" {
+                let name = (entity["fields"] as? [String: Any])?["naam"] as? String ?? ""
+                ids[name] = String((entity["id"] as? String ?? "").prefix(8))
+            }
+            self.ids = ids
+        }
+
+        func on(_ device: String, _ arguments: [String]) throws -> CLIRunner.Result { try cli.on(device, arguments, server: server) }
+
+        /// Gives a consent and returns its short id.
+        func consent(to org: String, sections: String, givers: [String], from: String = "2026-01-01", until: String? = nil) throws -> String {
+            let partner = Self.partners[org]!
+            var arguments = ["consent", "give", family, "--gevers", givers.map { ids[$0]! }.joined(separator: ","), "--ontvanger", partner,
+                             "--secties", sections, "--doel", "vervolghulp", "--vanaf", from, "--vorm", "schriftelijk", "--vastgelegd-door", "Mira"]
+            if let until { arguments += ["--tot", until] }
+            let before = Set(try on("laptop", ["consent", "list", family]).stdout.split(separator: "\n"))
+            try cli.expectSuccess(on("laptop", arguments))
+            let line = try on("laptop", ["consent", "list", family]).stdout.split(separator: "\n").first { !before.contains($0) } ?? ""
+            return String(line.split(separator: " ")[1])
+        }
+
+        func show(_ device: String) throws -> String { try on(device, ["family", "show", family]).stdout }
+    }
+
+    @Test func wijkteamReceivesTheConsentedSectionsAndLosesNewDataAfterWithdrawal() async throws {
+        let setup = try await Setup()
+        let consent = try setup.consent(to: "wijkteam", sections: "core,plan", givers: ["Anna Zonnebloem"])
+        let shared = try setup.on("laptop", ["share", setup.family, "--met", "Wijkteam Voorbeeldstad-Noord", "--secties", "core,plan", "--toestemming", consent])
+        #expect(shared.status == 0, "\(shared.stderr)")
+        #expect(shared.stdout.contains("gedeeld met Wijkteam Voorbeeldstad-Noord: core, plan op toestemming \(consent)"), "\(shared.stdout)")
+
+        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["sync"]))
+        let received = try setup.show("wijkteam-laptop")
+        #expect(received.contains("Gezin Zonnebloem") && received.contains("zelfstandig en veilig wonen"), "\(received)")
+        // Only what was consented: no safety plan, no children's parts, no journal.
+        for secret in ["contactverbod", "Oma Zonnebloem", "geen omgang", "eerste huisbezoek"] {
+            #expect(!received.contains(secret), "\(secret) reached the wijkteam")
+        }
+        #expect(try setup.on("laptop", ["share", "list", setup.family]).stdout.contains("aan Wijkteam Voorbeeldstad-Noord  delen: core,plan"))
+
+        // A share is read-only: the wijkteam cannot write into the shelter's plan.
+        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["member", "add", setup.family, "--naam", "Door wijkteam", "--rol", "netwerk"]))
+        let write = try setup.on("wijkteam-laptop", ["sync"])
+        #expect(write.status == 67 && write.stdout.contains("read-only"), "\(write.stdout)")
+
+        // Withdrawal: the next thing written is out of the wijkteam's reach.
+        try setup.cli.expectSuccess(setup.on("laptop", ["consent", "withdraw", setup.family, "--toestemming", consent, "--datum", "2026-11-23", "--vorm", "mondeling", "--vastgelegd-door", "Mira"]))
+        try setup.cli.expectSuccess(setup.on("laptop", ["sync"]))
+        try setup.cli.expectSuccess(setup.on("laptop", ["member", "add", setup.family, "--naam", "Nieuwe partner van Anna", "--rol", "netwerk"]))
+        try setup.cli.expectSuccess(setup.on("laptop", ["sync"]))
+        _ = try setup.on("wijkteam-laptop", ["sync"])
+        let after = try setup.show("wijkteam-laptop")
+        #expect(after.contains("Gezin Zonnebloem"), "what was delivered before stays delivered")
+        #expect(!after.contains("Nieuwe partner van Anna"), "\(after)")
+        // And a new share on the withdrawn consent is refused.
+        let again = try setup.on("laptop", ["share", setup.family, "--met", "Wijkteam Voorbeeldstad-Noord", "--secties", "core", "--toestemming", consent])
+        #expect(again.status == 67 && again.stderr.contains("was withdrawn"), "\(again.stderr)")
+    }
+
+    @Test func sharesWithoutACoveringBasisAreRefused() async throws {
+        let setup = try await Setup()
+        let consent = try setup.consent(to: "wijkteam", sections: "core,plan", givers: ["Anna Zonnebloem"])
+        let expired = try setup.consent(to: "wijkteam", sections: "core", givers: ["Anna Zonnebloem"], from: "2026-01-01", until: "2026-06-30")
+        let share = ["share", setup.family, "--met", "Wijkteam Voorbeeldstad-Noord"]
+        let outside = try setup.on("laptop", share + ["--secties", "core,safety", "--toestemming", consent])
+        #expect(outside.status == 67 && outside.stderr.contains("does not cover safety"), "\(outside.stderr)")
+        let late = try setup.on("laptop", share + ["--secties", "core", "--toestemming", expired])
+        #expect(late.status == 67 && late.stderr.contains("expired on 2026-06-30"), "\(late.stderr)")
+        let elsewhere = try setup.on("laptop", ["share", setup.family, "--met", "Veilig Thuis Voorbeeldregio", "--secties", "core", "--toestemming", consent])
+        #expect(elsewhere.status == 67 && elsewhere.stderr.contains("for another organisation"), "\(elsewhere.stderr)")
+        let none = try setup.on("laptop", share + ["--secties", "core", "--toestemming", "ffffffff"])
+        #expect(none.status == 66, "\(none.stderr)")
+        let both = try setup.on("laptop", share + ["--secties", "core"])
+        #expect(both.status == 64, "\(both.stderr)")
+        // Nothing was shared by any of them.
+        #expect(try setup.on("laptop", ["share", "list", setup.family]).stdout.contains("geen delingen"))
+        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["sync"]))
+        #expect(try setup.on("wijkteam-laptop", ["family", "list"]).stdout.contains("geen gezinnen"))
+    }
+
+    @Test func veiligThuisGetsOnlyTheSafetySectionOnAMeldcodeOverride() async throws {
+        let setup = try await Setup()
+        // The mother refuses; a child is unsafe. The worker records a meldcode override for the safety plan only.
+        let recorded = try setup.on("laptop", [
+            "override", "record", setup.family, "--ontvanger", "Veilig Thuis Voorbeeldregio", "--secties", "safety",
+            "--grond", "melding-veilig-thuis", "--vermoeden", "ja", "--onveilig", "ja", "--hulp-mogelijk", "nee",
+            "--hulp-aanvaard", "nee", "--duurzaam-veilig", "nee", "--rechtvaardiging", "Bram onveilig, moeder weigert toestemming",
+            "--geraadpleegd", "aandachtsfunctionaris", "--moeder-geinformeerd", "nee", "--waarom-niet", "vergroot het gevaar",
+            "--besluit-door", "teamleider", "--datum", "2026-11-23",
+        ])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let line = try setup.on("laptop", ["consent", "list", setup.family]).stdout.split(separator: "\n").first { $0.hasPrefix("doorbreking") } ?? ""
+        let override = String(line.split(separator: " ")[1])
+        let wider = try setup.on("laptop", ["share", setup.family, "--met", "Veilig Thuis Voorbeeldregio", "--secties", "safety,core", "--doorbreking", override])
+        #expect(wider.status == 67 && wider.stderr.contains("does not cover core"), "\(wider.stderr)")
+        let shared = try setup.on("laptop", ["share", setup.family, "--met", "Veilig Thuis Voorbeeldregio", "--secties", "safety", "--doorbreking", override])
+        #expect(shared.status == 0 && shared.stdout.contains("melding veilig thuis"), "\(shared.stdout) \(shared.stderr)")
+        try setup.cli.expectSuccess(setup.on("vt-laptop", ["sync"]))
+        let received = try setup.on("vt-laptop", ["family", "show", setup.family, "--json"]).stdout
+        #expect(received.contains("contactverbod") && received.contains("Oma Zonnebloem"), "\(received)")
+        for other in ["Gezin Zonnebloem", "zelfstandig en veilig wonen", "geen omgang", "eerste huisbezoek"] {
+            #expect(!received.contains(other), "\(other) reached Veilig Thuis")
+        }
+    }
+
+    @Test func theSchoolReceivesOnlyOneChildsPart() async throws {
+        let setup = try await Setup()
+        let lotte = setup.ids["Lotte"]!
+        // Lotte is 5: both parents with parental authority consent for her part.
+        let consent = try setup.consent(to: "school", sections: "child:\(lotte)", givers: ["Anna Zonnebloem", "Vader Zonnebloem"])
+        let shared = try setup.on("laptop", ["share", setup.family, "--met", "Basisschool De Regenboog", "--secties", "child:\(lotte)", "--toestemming", consent])
+        #expect(shared.status == 0, "\(shared.stderr)")
+        try setup.cli.expectSuccess(setup.on("school-laptop", ["sync"]))
+        let received = try setup.on("school-laptop", ["family", "show", setup.family, "--json"]).stdout
+        let plan = try JSONSerialization.jsonObject(with: Data(received.utf8)) as? [String: Any]
+        let entities = plan?["entities"] as? [[String: Any]] ?? []
+        #expect(entities.count == 1 && entities.first?["kind"] as? String == "kinddeel", "\(received)")
+        #expect((entities.first?["section"] as? String ?? "").hasPrefix("child:\(lotte)"), "\(received)")
+    }
+}
