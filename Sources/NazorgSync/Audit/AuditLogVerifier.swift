@@ -1,0 +1,98 @@
+public import Foundation
+
+/// What checking a share log found.
+public struct AuditLogCheck: Sendable {
+    /// The entries that opened and verified, with their place in the log.
+    public var entries: [(index: Int, entry: AuditEntry)] = []
+    /// Everything wrong, each naming the entry (by index, device and sequence) where it can.
+    public var problems: [String] = []
+    /// Whether nothing is wrong.
+    public var isIntact: Bool { problems.isEmpty }
+}
+
+/// Checks an organisation's share log as the privacy officer receives it, trusting neither the server nor
+/// any single device: the signed tree head must cover exactly these leaves; it must extend the last head this
+/// officer saw (same prefix, never smaller); every leaf must match the officer's earlier copy; every entry must
+/// open, be signed by its device, and continue that device's hash chain without a gap.
+public enum AuditLogVerifier {
+    /// Checks `leaves` against `head` and what was seen before.
+    public static func verify(
+        leaves: [Data], head: TreeHead, serverKey: Data, lastSeen: TreeHead?, localCopy: [Data],
+        open: (AuditLeaf) throws -> AuditEntry, deviceKey: (DeviceID) -> Data?
+    ) -> AuditLogCheck {
+        var check = AuditLogCheck()
+        let hashes = leaves.map(MerkleTree.leafHash)
+        if !head.isSigned(by: serverKey) {
+            check.problems.append("the tree head is not signed by the server's log key")
+        }
+        if head.size != UInt64(leaves.count) || MerkleTree.root(hashes) != head.root {
+            check.problems.append("the server's log (\(leaves.count) entries) does not match its own signed tree head (size \(head.size))")
+        }
+        if let lastSeen {
+            if head.size < lastSeen.size {
+                check.problems.append("the server presented an older tree head: size \(head.size), after size \(lastSeen.size) was seen")
+            } else if leaves.count >= Int(lastSeen.size), MerkleTree.root(hashes.prefix(Int(lastSeen.size))) != lastSeen.root {
+                check.problems.append("the log is not consistent with the tree head seen before (size \(lastSeen.size)): earlier entries were dropped, altered or reordered")
+            }
+        }
+        check.problems += compare(leaves, with: localCopy)
+        check.problems += verifyEntries(leaves, into: &check.entries, open: open, deviceKey: deviceKey)
+        return check
+    }
+
+    /// Names each leaf the server no longer holds as the officer copied it.
+    static func compare(_ leaves: [Data], with copy: [Data]) -> [String] {
+        var problems: [String] = []
+        var position: [Data: Int] = [:]
+        for (index, leaf) in leaves.enumerated() { position[leaf] = position[leaf] ?? index }
+        for (index, kept) in copy.enumerated() where index >= leaves.count || leaves[index] != kept {
+            let name = (try? AuditLeaf(bytes: kept)).map { "entry \(index) (device \($0.device.short), #\($0.sequence))" } ?? "entry \(index)"
+            if let moved = position[kept] {
+                problems.append("\(name) was reordered: the server now holds it at \(moved)")
+            } else if index + 1 < copy.count, index < leaves.count, leaves[index] == copy[index + 1] {
+                problems.append("\(name) was deleted from the server's log")
+            } else if index >= leaves.count {
+                problems.append("\(name) is missing from the server's log")
+            } else {
+                problems.append("\(name) was altered on the server")
+            }
+        }
+        return problems
+    }
+
+    /// Opens each leaf and checks signatures and every device's chain.
+    static func verifyEntries(
+        _ leaves: [Data], into entries: inout [(index: Int, entry: AuditEntry)], open: (AuditLeaf) throws -> AuditEntry,
+        deviceKey: (DeviceID) -> Data?
+    ) -> [String] {
+        var problems: [String] = []
+        var heads: [DeviceID: (sequence: UInt64, hash: Data)] = [:]
+        for (index, bytes) in leaves.enumerated() {
+            do {
+                let leaf = try AuditLeaf(bytes: bytes)
+                let entry = try open(leaf)
+                guard let key = deviceKey(entry.device) else {
+                    problems.append("entry \(index): device \(entry.device.short) is not a certified device of this organisation")
+                    continue
+                }
+                try entry.verifySignature(deviceKey: key)
+                let head = heads[entry.device] ?? (0, Data(count: 32))
+                if entry.sequence != head.sequence + 1 {
+                    problems.append(
+                        entry.sequence <= head.sequence
+                            ? "entry \(index) (device \(entry.device.short), #\(entry.sequence)) repeats or reorders that device's entries (after #\(head.sequence))"
+                            : "entries \(head.sequence + 1)–\(entry.sequence - 1) of device \(entry.device.short) are missing before entry \(index)")
+                } else if entry.previous != head.hash {
+                    problems.append("entry \(index) (device \(entry.device.short), #\(entry.sequence)) does not chain to that device's previous entry")
+                }
+                heads[entry.device] = (max(head.sequence, entry.sequence), entry.hash)
+                entries.append((index, entry))
+            } catch let error as SyncError {
+                problems.append("entry \(index): \(error.message)")
+            } catch {
+                problems.append("entry \(index) cannot be read")
+            }
+        }
+        return problems
+    }
+}
