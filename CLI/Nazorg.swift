@@ -21,7 +21,7 @@ struct Nazorg: AsyncParsableCommand {
             FactCommand<RiskFields>.self, KindCommand<GoalFields>.self, KindCommand<ActionFields>.self,
             KindCommand<ChildFields>.self, AftercareCommand.self, FactCommand<ContactFields>.self,
             FactCommand<EvaluationFields>.self, FactCommand<SelfRelianceFields>.self, KindCommand<StagnationFields>.self,
-            ConsentCommand.self, FactCommand<OverrideFields>.self, PartnerCommand.self, ShareCommand.self,
+            ConsentCommand.self, FactCommand<OverrideFields>.self, PartnerCommand.self, ShareCommand.self, AuditCommand.self,
             DeleteCommand.self, ConflictsCommand.self, SyncCommand.self,
         ]
     )

@@ -51,7 +51,10 @@ struct FamilyCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let workspace = try profile.workspace()
-                let plan = try workspace.plan(try workspace.family(family.family))
+                let id = try workspace.family(family.family)
+                let plan = try workspace.plan(id)
+                // Reading is logged (NEN 7513), before anything is shown.
+                try workspace.recordRead(id)
                 if json {
                     say(String(decoding: try PlanRenderer.json(plan, today: workspace.today), as: UTF8.self))
                 } else {

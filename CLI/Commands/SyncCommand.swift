@@ -38,6 +38,10 @@ struct SyncCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\(line)\n".utf8))
             }
             say("verstuurd: \(report.pushed), opgehaald: \(report.pulledChanges) wijzigingen, \(report.receivedGrants) sleutels (\(report.roundTrips) verzoeken)")
+            if report.auditPushed > 0 { say("logboek: \(report.auditPushed) regels naar het deellogboek van de organisatie") }
+            if report.auditWaiting > 0 {
+                say("logboek: \(report.auditWaiting) regels wachten: er is nog geen privacy officer-apparaat geregistreerd")
+            }
             if report.repaired > 0 { say("hersteld: \(report.repaired) wijzigingen opnieuw verstuurd (de server miste ze)") }
             for line in report.rejected { say("geweigerd door de server: \(line)") }
             for line in report.refusedLocally { say("niet toegepast: \(line)") }

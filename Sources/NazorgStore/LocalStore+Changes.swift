@@ -62,7 +62,8 @@ extension LocalStore {
     @discardableResult
     public func commit(
         _ edits: [LocalEdit], author: Author, schemaVersion: UInt16, wallMillis: UInt64,
-        newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, grants: [KeyGrant] = [], rekeys: [Rekey] = []
+        newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, grants: [KeyGrant] = [], rekeys: [Rekey] = [],
+        audit: [AuditRecord] = []
     ) throws -> [SignedChange] {
         let storageKey = try key()
         return try withDatabase("saving the edit") {
@@ -100,6 +101,7 @@ extension LocalStore {
                     changes.append(change)
                 }
                 try Self.writeClock(clock.last.rawValue, db)
+                try Self.appendAudit(audit, author: author, storageKey: storageKey, db)
                 return changes
             }
         }

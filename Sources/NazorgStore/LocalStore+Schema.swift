@@ -66,6 +66,16 @@ extension LocalStore {
                         PRIMARY KEY (family, tag, epoch)) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v4-share-log") { db in
+            // This device's own signed, hash-chained share-log entries (sealed under the storage key), and on a
+            // privacy officer's device its copy of the organisation's log.
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_entry (
+                        sequence INTEGER PRIMARY KEY, hash BLOB NOT NULL, sealed BLOB NOT NULL, pushed INTEGER NOT NULL DEFAULT 0);
+                    CREATE TABLE audit_copy (idx INTEGER PRIMARY KEY, leaf BLOB NOT NULL, sealed BLOB NOT NULL);
+                    """)
+        }
         return migrator
     }
 }

@@ -184,15 +184,16 @@ public struct Profile: Sendable {
         try JSONFiles.read(url, what: "certificate request")
     }
 
-    /// Throws unless a valid certificate is installed: plans are kept only on certified devices.
-    public func requireCertificate(now: Date = Date()) throws -> DeviceCertificate {
+    /// Throws unless a valid certificate is installed: plans are kept only on certified worker and admin devices
+    /// (`keepsPlans`); a privacy officer's device is certified too, but holds no plan.
+    public func requireCertificate(now: Date = Date(), keepsPlans: Bool = true) throws -> DeviceCertificate {
         guard let certificate else {
             throw ClientError(
                 .refused,
                 "this device has no certificate yet; have the organisation's admin run 'nazorg org certify' on \(Self.requestFileName) and install it with 'nazorg device install-certificate'")
         }
         try Self.check(certificate, by: organisation, at: now)
-        guard certificate.role == .worker || certificate.role == .admin else {
+        guard !keepsPlans || certificate.role == .worker || certificate.role == .admin else {
             throw ClientError(.refused, "a \(certificate.role.rawValue) device does not keep family plans")
         }
         return certificate

@@ -94,7 +94,11 @@ extension Workspace {
         if !known.isEmpty { values["intrekkingenGezien"] = .text(known.joined(separator: ",")) }
         try Validation.validate(.share, fields: values)
         let id = EntityID.random()
-        _ = try write(family: family, edits: [.create(.share, id: id, values: values, child: nil)], grants: grants)
+        let audit = auditRecord(
+            .share, .transfer, family: family, sections: sections.map(\.name), basis: Self.basisName(basis),
+            recipient: (recipient.id.hex, recipient.name), record: id.hex, detail: "\(recipients.count) apparaten",
+            purpose: (basisEntity.text("doel") ?? (grantBasis == .consent ? "vervolghulp" : "veiligheid (meldcode)")))
+        _ = try write(family: family, edits: [.create(.share, id: id, values: values, child: nil)], grants: grants, audit: [audit])
         return ShareOutcome(share: id, basis: basis, sections: sections, devices: recipients.count, grants: grants.count)
     }
 
@@ -120,8 +124,65 @@ extension Workspace {
         let current = try latestKeys(family).filter { names.contains($0.name) }
         let newEpochs = try current.map { SectionKeyRecord(tag: $0.tag, epoch: $0.epoch + 1, name: $0.name, key: try .random()) }
         let rekeys = newEpochs.map { Rekey(family: family, tag: $0.tag, epoch: $0.epoch, withdrawnBasis: EntityID(hex: consentID)!) }
+        let audit = auditRecord(
+            .withdrawal, .update, family: family, sections: names.sorted(), basis: "consent:\(consentID)",
+            recipient: consent.text("ontvanger").map { ($0, consent.text("ontvangerNaam") ?? "?") }, record: id.hex,
+            detail: "nieuwe sleutelperiode voor \(newEpochs.count) delen", purpose: consent.text("doel") ?? "vervolghulp")
         _ = try write(
-            family: family, edits: [.create(.withdrawal, id: id, values: values, child: nil)], newEpochs: newEpochs, rekeys: rekeys)
+            family: family, edits: [.create(.withdrawal, id: id, values: values, child: nil)], newEpochs: newEpochs, rekeys: rekeys,
+            audit: [audit])
+    }
+
+    // MARK: Share log
+
+    /// `consent:<id>` or `safety-override:<id>`: the consent profile of a share-log entry.
+    static func basisName(_ basis: ShareBasis.Kind) -> String {
+        switch basis {
+        case .consent(let id): "consent:\(id)"
+        case .safetyOverride(let id, _): "safety-override:\(id)"
+        }
+    }
+
+    /// A share-log record of this device's worker, with the NEN 7513 user and source fields filled in.
+    func auditRecord(
+        _ event: AuditRecord.Event, _ action: AuditRecord.Action, family: FamilyID, sections: [String] = [], members: [String] = [],
+        basis: String? = nil, recipient: (id: String, name: String)? = nil, record: String? = nil, detail: String? = nil,
+        purpose: String, outcome: String = "success"
+    ) -> AuditRecord {
+        AuditRecord(
+            event: event, action: action, time: Int64(wallMillis), outcome: outcome, worker: profile.certificate?.worker ?? "?",
+            role: profile.certificate?.role.rawValue ?? "?", purpose: purpose, organisation: profile.organisation.id.hex,
+            organisationName: profile.organisation.name, device: profile.device.hex, family: family.hex, members: members,
+            sections: sections, basis: basis, recipient: recipient?.id, recipientName: recipient?.name, record: record, detail: detail)
+    }
+
+    /// The share-log records of recording a consent or a safety override.
+    func auditRecords(for kind: EntityKind, id: EntityID, values: [String: FieldValue], family: FamilyID) -> [AuditRecord] {
+        let sections = (values["secties"]?.text ?? "").split(separator: ",").map(String.init)
+        let recipient = values["ontvanger"]?.text.map { ($0, values["ontvangerNaam"]?.text ?? "?") }
+        switch kind {
+        case .consent:
+            return [auditRecord(
+                .consent, .create, family: family, sections: sections,
+                members: (values["gevers"]?.text ?? "").split(separator: ",").map(String.init), basis: "consent:\(id.hex)",
+                recipient: recipient, record: id.hex, detail: "vastgelegd: \(values["vorm"]?.text ?? "?")",
+                purpose: values["doel"]?.text ?? "?")]
+        case .safetyOverride:
+            let ground = values["grond"]?.text.flatMap(LegalGround.init(rawValue:))?.label ?? "?"
+            let told = values["moederGeinformeerd"]?.bool == true ? "moeder geïnformeerd" : "moeder niet geïnformeerd"
+            return [auditRecord(
+                .override, .execute, family: family, sections: sections, basis: "safety-override:\(id.hex)", recipient: recipient,
+                record: id.hex, detail: "grond: \(ground); \(told)", purpose: "veiligheid (meldcode)", outcome: "flagged")]
+        default:
+            return []
+        }
+    }
+
+    /// Logs that this device's worker opened a family's plan (NEN 7513 counts reading).
+    public func recordRead(_ family: FamilyID) throws {
+        let sections = try latestKeys(family).map(\.name).sorted()
+        try profile.store.appendAudit(
+            [auditRecord(.read, .read, family: family, sections: sections, purpose: "hulpverlening")], author: profile.author)
     }
 
     /// Accepts a partner organisation's short id or name for `ontvanger`, filling in `ontvangerNaam`.

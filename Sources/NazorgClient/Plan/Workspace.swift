@@ -122,7 +122,9 @@ public struct Workspace: Sendable {
             try recordWithdrawal(&values, id: id, in: plan, family: family)
             return id
         }
-        _ = try write(family: family, edits: [.create(kind, id: id, values: values, child: child)])
+        _ = try write(
+            family: family, edits: [.create(kind, id: id, values: values, child: child)],
+            audit: auditRecords(for: kind, id: id, values: values, family: family))
         return id
     }
 

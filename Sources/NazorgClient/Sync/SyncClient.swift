@@ -25,6 +25,10 @@ public struct SyncReport: Sendable {
     public var roundTrips = 0
     /// Changes pushed again because the server had lost them (restored from an older copy).
     public var repaired = 0
+    /// Share-log entries sent to the organisation's log.
+    public var auditPushed = 0
+    /// Share-log entries waiting because no privacy officer's device is registered yet.
+    public var auditWaiting = 0
     /// Short ids of changes fetched by a section backfill.
     var backfilled = Set<String>()
 }
@@ -60,15 +64,16 @@ public struct SyncClient: Sendable {
         if restored || verify {
             try await repair(&report)
         }
+        try await pushAudit(&report)
         report.conflictedEntities = try store.conflictedEntityCount()
         return report
     }
 
     /// Registers this device's certificate once per server.
-    private func register(_ report: inout SyncReport) async throws {
+    func register(_ report: inout SyncReport) async throws {
         let key = "registered:\(serverKey)"
         guard try store.meta(key) == nil else { return }
-        let certificate = try profile.requireCertificate()
+        let certificate = try profile.requireCertificate(keepsPlans: false)
         _ = try await connection.send("POST", "/v1/devices", body: try JSONEncoder().encode(certificate))
         report.roundTrips += 1
         try store.setMeta(key, Data([1]))
@@ -208,6 +213,9 @@ public struct SyncClient: Sendable {
                     try store.addSectionKey(
                         SectionKeyRecord(tag: grant.tag, epoch: grant.epoch, name: contents.name, key: contents.key), family: grant.family)
                     if !held { report.receivedGrants += 1 }
+                    if !held, grant.basis.isShare, let record = grant.basisRecord {
+                        try logReceipt(of: grant, section: contents.name, record: record, from: granter)
+                    }
                 } catch let error as SyncError {
                     report.refusedLocally.append("grant from \(grant.granter.short): \(error.message)")
                 }
@@ -221,6 +229,43 @@ public struct SyncClient: Sendable {
         report.pulledChanges += applied.applied.count
         report.refusedLocally += applied.rejected.map { "change \($0.id.prefix(8).hexEncoded): \($0.error.message)" }
         return newSections
+    }
+
+    /// Sends this device's new share-log entries to the organisation's log, sealed to its privacy officers.
+    private func pushAudit(_ report: inout SyncReport) async throws {
+        let entries = try store.auditEntries(unpushedOnly: true)
+        guard !entries.isEmpty else { return }
+        let own = profile.organisation
+        let reply = try await connection.send("GET", "/v1/organisations/\(own.id.hex)/devices?role=privacy-officer")
+        report.roundTrips += 1
+        struct Devices: Decodable { var devices: [DeviceCertificate] }
+        guard let listed = try? JSONDecoder().decode(Devices.self, from: reply.body).devices else {
+            throw ClientError(.network, "the server's list of privacy officers is malformed")
+        }
+        let officers = listed.filter { $0.role == .privacyOfficer && (try? $0.verify(by: own, at: Date())) != nil }
+        guard !officers.isEmpty else {
+            report.auditWaiting = entries.count
+            return
+        }
+        let leaves = try entries.map {
+            try AuditLeaf.seal($0, organisation: own.id, officers: officers.prefix(16).map { ($0.device, $0.boxKey) }).bytes
+        }
+        struct Posted: Encodable { var leaves: [Data] }
+        let answer = try await connection.send("POST", "/v1/audit", body: try JSONEncoder().encode(Posted(leaves: leaves)))
+        report.roundTrips += 1
+        struct Result: Decodable {
+            var sequence: UInt64
+            var status: String
+            var reason: String?
+        }
+        struct Results: Decodable { var results: [Result] }
+        guard let results = try? JSONDecoder().decode(Results.self, from: answer.body).results else {
+            throw ClientError(.network, "the server's answer to the share log is malformed; nothing was lost, try again")
+        }
+        let stored = results.filter { $0.status != "rejected" }.map(\.sequence)
+        try store.markAuditPushed(stored)
+        report.auditPushed += stored.count
+        report.rejected += results.filter { $0.status == "rejected" }.map { "share-log entry #\($0.sequence): \($0.reason ?? "refused")" }
     }
 
     /// Gives each new key epoch (started by a withdrawal) to the section's other holders: colleagues of this
@@ -297,6 +342,20 @@ public struct SyncClient: Sendable {
         return devices.filter { (try? $0.verify(by: organisation, at: Date())) != nil }
     }
 
+    /// Logs receiving a section shared by another organisation (NEN 7513: the receiving side logs too).
+    private func logReceipt(of grant: KeyGrant, section: String, record: EntityID, from granter: DeviceCertificate) throws {
+        let certificate = try profile.requireCertificate(keepsPlans: false)
+        let basis = grant.basis == .consent ? "consent:\(record.hex)" : "safety-override:\(record.hex)"
+        try store.appendAudit(
+            [AuditRecord(
+                event: .receipt, action: .create, time: Int64(wallMillis), worker: certificate.worker, role: certificate.role.rawValue,
+                purpose: "ontvangst van gedeelde gegevens", organisation: profile.organisation.id.hex,
+                organisationName: profile.organisation.name, device: profile.device.hex, family: grant.family.hex, sections: [section],
+                basis: basis, recipient: granter.organisation.hex, recipientName: granter.organisationName,
+                detail: "ontvangen van \(granter.organisationName)")],
+            author: profile.author)
+    }
+
     /// A colleague's certificate from the server, verified against this organisation's key.
     public func colleague(_ device: DeviceID) async throws -> DeviceCertificate {
         var report = SyncReport()
@@ -314,7 +373,7 @@ public struct SyncClient: Sendable {
 
     /// A device's certificate, from the local cache or the server, verified against the key of its organisation:
     /// this device's own, or a partner pinned with `nazorg partner add`.
-    private func certificate(of device: DeviceID, _ report: inout SyncReport) async throws -> DeviceCertificate {
+    func certificate(of device: DeviceID, _ report: inout SyncReport) async throws -> DeviceCertificate {
         if device == profile.device, let own = profile.certificate { return own }
         if let json = try store.knownDevices()[device], let cached = try? JSONDecoder().decode(DeviceCertificate.self, from: Data(json.utf8)) {
             return cached

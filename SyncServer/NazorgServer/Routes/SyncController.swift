@@ -24,11 +24,12 @@ struct SyncController: Sendable {
         v1.get("digest") { request, context in try await self.digest(request, context) }
         v1.get("organisations/:id/devices") { request, context in try await self.organisationDevices(request, context) }
         v1.get("access") { request, context in try await self.access(request, context) }
+        addAuditRoutes(to: v1)
     }
 
     // MARK: Authentication
 
-    private func body(_ request: Request, limit: Int) async throws -> Data {
+    func body(_ request: Request, limit: Int) async throws -> Data {
         do {
             var buffer = try await request.body.collect(upTo: limit)
             return Data(buffer.readBytes(length: buffer.readableBytes) ?? [])
@@ -40,7 +41,7 @@ struct SyncController: Sendable {
     }
 
     /// Checks a signed request; `registering` is the certificate being registered by this very request.
-    private func authenticate(_ request: Request, body: Data, registering: DeviceCertificate? = nil) throws -> DeviceRecord {
+    func authenticate(_ request: Request, body: Data, registering: DeviceCertificate? = nil) throws -> DeviceRecord {
         func header(_ name: String) throws -> String {
             guard let field = HTTPField.Name(name), let value = request.headers[field] else {
                 throw ServerError.unauthenticated("missing \(name) header: requests must be signed by a registered device")
@@ -212,15 +213,20 @@ struct SyncController: Sendable {
     /// The certified, unrevoked worker and admin devices of an organisation: the devices a share reaches. The
     /// sharing client verifies every certificate against the recipient organisation's key it holds itself.
     private func organisationDevices(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        _ = try authenticate(request, body: try await body(request, limit: 0))
+        let me = try authenticate(request, body: try await body(request, limit: 0))
         guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)) else {
             throw ServerError.malformed("an organisation id is 32 hex digits")
         }
         guard try storage.organisation(id) != nil else { throw ServerError.notFound("organisation \(id.short) is not registered on this server") }
+        // The privacy officers' devices (to seal share-log entries to) are listed only within the organisation.
+        let officers = request.uri.queryParameters.get("role") == DeviceRole.privacyOfficer.rawValue
+        if officers && id != me.certificate.organisation {
+            throw ServerError.forbidden("only an organisation's own devices see its privacy officers")
+        }
         let nowMillis = Int64(now().timeIntervalSince1970 * 1000)
         let certificates = try storage.devices(of: id).filter { record in
             record.revokedAt.map { $0 > nowMillis } ?? true
-        }.map(\.certificate).filter { $0.role != .privacyOfficer }
+        }.map(\.certificate).filter { ($0.role == .privacyOfficer) == officers }
         return try encoded(["devices": certificates])
     }
 
@@ -249,7 +255,7 @@ struct SyncController: Sendable {
         }
     }
 
-    private func encoded(_ value: some Encodable) throws -> Response {
+    func encoded(_ value: some Encodable) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         let encoder = JSONEncoder()

@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-import NazorgCrypto
+public import NazorgCrypto
 public import NazorgSync
 
 /// `SyncStorage` on an embedded SQLite file (`DIR/server.sqlite`, WAL, `synchronous = FULL`).
@@ -61,6 +61,18 @@ public struct SQLiteStorage: SyncStorage {
                     ALTER TABLE item ADD COLUMN access_epoch INTEGER;
                     UPDATE item SET access_epoch = epoch;
                     CREATE INDEX device_by_organisation ON device (organisation);
+                    """)
+        }
+        migrator.registerMigration("v3-share-log") { db in
+            // One append-only log per organisation; leaves are sealed to its privacy officers.
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_leaf (
+                        organisation BLOB NOT NULL, idx INTEGER NOT NULL, device BLOB NOT NULL, sequence INTEGER NOT NULL,
+                        hash BLOB NOT NULL, bytes BLOB NOT NULL,
+                        PRIMARY KEY (organisation, idx)) WITHOUT ROWID;
+                    CREATE UNIQUE INDEX audit_leaf_by_device ON audit_leaf (organisation, device, sequence);
+                    CREATE TABLE log_key (id INTEGER PRIMARY KEY CHECK (id = 1), secret BLOB NOT NULL);
                     """)
         }
         try migrator.migrate(database)
@@ -253,6 +265,60 @@ public struct SQLiteStorage: SyncStorage {
 
     public func head() throws -> UInt64 {
         try database.read { db in UInt64(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM item") ?? 0) }
+    }
+
+    public func logKey() throws -> SigningKeyPair {
+        let secret = try database.write { db -> Data in
+            if let existing = try Data.fetchOne(db, sql: "SELECT secret FROM log_key WHERE id = 1") { return existing }
+            let key = try SigningKeyPair.generate()
+            let secret = key.secretKey.unprotectedData()
+            try db.execute(sql: "INSERT INTO log_key (id, secret) VALUES (1, ?)", arguments: [secret])
+            return secret
+        }
+        return try SigningKeyPair(secretKey: SecureBytes(copying: secret))
+    }
+
+    public func appendAudit(organisation: ID128, device: DeviceID, leaves: [AuditLeaf]) throws -> [AuditAppendOutcome] {
+        try database.write { db in
+            var outcomes: [AuditAppendOutcome] = []
+            for leaf in leaves {
+                if let row = try Row.fetchOne(
+                    db, sql: "SELECT idx, bytes FROM audit_leaf WHERE organisation = ? AND device = ? AND sequence = ?",
+                    arguments: [organisation.data, device.data, Int64(bitPattern: leaf.sequence)])
+                {
+                    outcomes.append((row["bytes"] as Data) == leaf.bytes ? .duplicate(UInt64(row["idx"] as Int64)) : .outOfOrder(expected: 0))
+                    continue
+                }
+                let last = try Int64.fetchOne(
+                    db, sql: "SELECT MAX(sequence) FROM audit_leaf WHERE organisation = ? AND device = ?",
+                    arguments: [organisation.data, device.data]) ?? 0
+                guard leaf.sequence == UInt64(last) + 1 else {
+                    outcomes.append(.outOfOrder(expected: UInt64(last) + 1))
+                    continue
+                }
+                let index = try Int64.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM audit_leaf WHERE organisation = ?", arguments: [organisation.data]) ?? 0
+                try db.execute(
+                    sql: "INSERT INTO audit_leaf (organisation, idx, device, sequence, hash, bytes) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [organisation.data, index, device.data, Int64(bitPattern: leaf.sequence), MerkleTree.leafHash(leaf.bytes), leaf.bytes])
+                outcomes.append(.stored(UInt64(index)))
+            }
+            return outcomes
+        }
+    }
+
+    public func auditLeaves(organisation: ID128, from: UInt64, limit: Int) throws -> [Data] {
+        try database.read { db in
+            try Data.fetchAll(
+                db, sql: "SELECT bytes FROM audit_leaf WHERE organisation = ? AND idx >= ? ORDER BY idx LIMIT ?",
+                arguments: [organisation.data, Int64(clamping: from), limit])
+        }
+    }
+
+    public func auditHashes(organisation: ID128) throws -> [Data] {
+        try database.read { db in
+            try Data.fetchAll(db, sql: "SELECT hash FROM audit_leaf WHERE organisation = ? ORDER BY idx", arguments: [organisation.data])
+        }
     }
 
     public func digest(family: FamilyID, tag: ID128) throws -> (count: Int, hash: Data) {

@@ -1,4 +1,5 @@
 public import Foundation
+public import NazorgCrypto
 public import NazorgSync
 
 /// A device as the server knows it.
@@ -34,6 +35,16 @@ public enum StoreOutcome: Sendable, Hashable {
     case duplicate(UInt64)
     /// Another change by the same author already has this (family, section, sequence).
     case sequenceTaken
+}
+
+/// What appending one share-log leaf did.
+public enum AuditAppendOutcome: Sendable, Hashable {
+    /// Appended at this index of the organisation's log.
+    case stored(UInt64)
+    /// The same leaf is already in the log at this index.
+    case duplicate(UInt64)
+    /// The device's entries must arrive in order without gaps: this is the sequence expected next.
+    case outOfOrder(expected: UInt64)
 }
 
 /// One item as stored, for pulls.
@@ -80,6 +91,15 @@ public protocol SyncStorage: Sendable {
     func grants(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem]
     /// The highest server sequence number stored (0 when empty).
     func head() throws -> UInt64
+    /// The key that signs tree heads of the share logs (created on first use, kept with the data).
+    func logKey() throws -> SigningKeyPair
+    /// Appends one device's share-log leaves to its organisation's append-only log, in one transaction; each
+    /// leaf must be that device's next sequence number.
+    func appendAudit(organisation: ID128, device: DeviceID, leaves: [AuditLeaf]) throws -> [AuditAppendOutcome]
+    /// Leaves of an organisation's log from index `from` on.
+    func auditLeaves(organisation: ID128, from: UInt64, limit: Int) throws -> [Data]
+    /// The leaf hashes of an organisation's whole log, in order (for its root and proofs).
+    func auditHashes(organisation: ID128) throws -> [Data]
     /// Count and BLAKE2b-256 over the sorted ids of a section's changes.
     func digest(family: FamilyID, tag: ID128) throws -> (count: Int, hash: Data)
 }

@@ -1,0 +1,92 @@
+public import Foundation
+import GRDB
+import NazorgCrypto
+public import NazorgSync
+
+extension LocalStore {
+    /// Appends records to this device's share-log chain (signed, hash-chained), in one transaction.
+    public func appendAudit(_ records: [AuditRecord], author: Author) throws {
+        let storageKey = try key()
+        try withDatabase("writing the share log") {
+            try database.write { db in try Self.appendAudit(records, author: author, storageKey: storageKey, db) }
+        }
+    }
+
+    static func appendAudit(_ records: [AuditRecord], author: Author, storageKey: SymmetricKey, _ db: Database) throws {
+        guard !records.isEmpty else { return }
+        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+        var sequence = UInt64(head?["sequence"] as Int64? ?? 0)
+        var previous: Data = head?["hash"] ?? Data(count: 32)
+        for record in records {
+            sequence += 1
+            let entry = try AuditEntry.make(record, device: author.device, sequence: sequence, previous: previous, signer: author.signer)
+            let sealed = AEAD.seal(entry.bytes, associatedData: Self.auditAD(sequence), key: storageKey)
+            try db.execute(
+                sql: "INSERT INTO audit_entry (sequence, hash, sealed) VALUES (?, ?, ?)",
+                arguments: [Int64(sequence), entry.hash, sealed])
+            previous = entry.hash
+        }
+    }
+
+    private static func auditAD(_ sequence: UInt64) -> Data { Data("audit:\(sequence)".utf8) }
+
+    /// This device's share-log entries, all or only those not yet on the server.
+    public func auditEntries(unpushedOnly: Bool = false) throws -> [AuditEntry] {
+        let storageKey = try key()
+        return try withDatabase("reading the share log") {
+            try database.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT sequence, sealed FROM audit_entry \(unpushedOnly ? "WHERE pushed = 0" : "") ORDER BY sequence"
+                ).map { row in
+                    let sequence = UInt64(row["sequence"] as Int64)
+                    do {
+                        return try AuditEntry(bytes: AEAD.open(combined: row["sealed"] as Data, associatedData: Self.auditAD(sequence), key: storageKey))
+                    } catch {
+                        throw StoreError(.corrupt, "share-log entry \(sequence) on this device does not decrypt", cause: error)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Marks entries the server holds.
+    public func markAuditPushed(_ sequences: [UInt64]) throws {
+        try withDatabase("marking share-log entries sent") {
+            try database.write { db in
+                for sequence in sequences { try db.execute(sql: "UPDATE audit_entry SET pushed = 1 WHERE sequence = ?", arguments: [Int64(sequence)]) }
+            }
+        }
+    }
+
+    // MARK: The privacy officer's copy
+
+    /// The privacy officer's copy of the organisation's log: each leaf as received and its opened entry.
+    public func auditCopy() throws -> [(leaf: Data, entry: AuditEntry)] {
+        let storageKey = try key()
+        return try withDatabase("reading the share-log copy") {
+            try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT idx, leaf, sealed FROM audit_copy ORDER BY idx").map { row in
+                    let index = row["idx"] as Int64
+                    let plain = try AEAD.open(combined: row["sealed"] as Data, associatedData: Data("copy:\(index)".utf8), key: storageKey)
+                    return (row["leaf"], try AuditEntry(bytes: plain))
+                }
+            }
+        }
+    }
+
+    /// Appends verified leaves to the copy (and the tree head they were checked against) in one transaction.
+    public func appendAuditCopy(_ items: [(leaf: Data, entry: AuditEntry)], from start: Int, head: Data, headKey: String) throws {
+        let storageKey = try key()
+        try withDatabase("saving the share-log copy") {
+            try database.write { db in
+                for (offset, item) in items.enumerated() {
+                    let index = Int64(start + offset)
+                    try db.execute(
+                        sql: "INSERT INTO audit_copy (idx, leaf, sealed) VALUES (?, ?, ?)",
+                        arguments: [index, item.leaf, AEAD.seal(item.entry.bytes, associatedData: Data("copy:\(index)".utf8), key: storageKey)])
+                }
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [headKey, head])
+            }
+        }
+    }
+}

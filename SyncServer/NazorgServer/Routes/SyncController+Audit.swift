@@ -1,0 +1,116 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NazorgCrypto
+import NazorgSync
+
+/// The share-log routes: devices append their sealed entries; the organisation's privacy officers read the
+/// log with signed tree heads and RFC 6962 proofs. The server cannot open an entry.
+extension SyncController {
+    func addAuditRoutes(to v1: RouterGroup<BasicRequestContext>) {
+        v1.post("audit") { request, context in try await self.appendAudit(request, context) }
+        v1.get("audit/key") { request, context in try await self.auditKey(request, context) }
+        v1.get("audit/head") { request, context in try await self.auditHead(request, context) }
+        v1.get("audit/log") { request, context in try await self.auditLog(request, context) }
+        v1.get("audit/consistency") { request, context in try await self.auditConsistency(request, context) }
+        v1.get("audit/proof") { request, context in try await self.auditInclusion(request, context) }
+    }
+
+    struct AuditLeaves: Codable {
+        var leaves: [Data]
+    }
+
+    private func appendAudit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let data = try await body(request, limit: limits.maxBodyBytes)
+        let me = try authenticate(request, body: data)
+        guard let posted = try? JSONDecoder().decode(AuditLeaves.self, from: data) else {
+            throw ServerError.malformed("the body is not a list of share-log leaves (JSON with base64 leaves)")
+        }
+        guard posted.leaves.count <= limits.maxBatchItems else {
+            throw ServerError(.contentTooLarge, "too-large", "a share-log append holds at most \(limits.maxBatchItems) leaves")
+        }
+        var leaves: [AuditLeaf] = []
+        for (index, bytes) in posted.leaves.enumerated() {
+            let leaf: AuditLeaf
+            do { leaf = try AuditLeaf(bytes: bytes) } catch let error as SyncError {
+                throw ServerError.malformed("leaf \(index): \(error.message)")
+            }
+            guard leaf.organisation == me.certificate.organisation, leaf.device == me.certificate.device else {
+                throw ServerError.forbidden("leaf \(index) is not this device's own entry for its own organisation")
+            }
+            leaves.append(leaf)
+        }
+        let outcomes = try storage.appendAudit(organisation: me.certificate.organisation, device: me.certificate.device, leaves: leaves)
+        struct Result: Encodable {
+            var sequence: UInt64
+            var status: String
+            var index: UInt64?
+            var reason: String?
+        }
+        let results = zip(leaves, outcomes).map { leaf, outcome in
+            switch outcome {
+            case .stored(let index): Result(sequence: leaf.sequence, status: "accepted", index: index)
+            case .duplicate(let index): Result(sequence: leaf.sequence, status: "duplicate", index: index)
+            case .outOfOrder(let expected):
+                Result(
+                    sequence: leaf.sequence, status: "rejected",
+                    reason: expected == 0
+                        ? "another entry with this sequence is in the log already"
+                        : "entries arrive in order without gaps: expected sequence \(expected)")
+            }
+        }
+        return try encoded(["results": results])
+    }
+
+    private func auditKey(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try authenticate(request, body: try await body(request, limit: 0))
+        return try encoded(["key": try storage.logKey().publicKey])
+    }
+
+    /// The caller must be a privacy officer; it reads its own organisation's log.
+    private func officer(_ request: Request) async throws -> DeviceRecord {
+        let me = try authenticate(request, body: try await body(request, limit: 0))
+        guard me.certificate.role == .privacyOfficer else {
+            throw ServerError.forbidden("the share log is read by the organisation's privacy officer only")
+        }
+        return me
+    }
+
+    private func auditHead(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let organisation = try await officer(request).certificate.organisation
+        let hashes = try storage.auditHashes(organisation: organisation)
+        let head = TreeHead.sign(
+            organisation: organisation, size: UInt64(hashes.count), root: MerkleTree.root(hashes),
+            time: Int64(now().timeIntervalSince1970 * 1000), key: try storage.logKey())
+        return try encoded(head)
+    }
+
+    private func auditLog(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let organisation = try await officer(request).certificate.organisation
+        let query = request.uri.queryParameters
+        guard let from = UInt64(query.get("from") ?? "0") else { throw ServerError.malformed("from must be a whole number") }
+        let limit = min(max(Int(query.get("limit") ?? "") ?? 1000, 1), limits.maxPullItems)
+        return try encoded(AuditLeaves(leaves: try storage.auditLeaves(organisation: organisation, from: from, limit: limit)))
+    }
+
+    private func auditConsistency(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let organisation = try await officer(request).certificate.organisation
+        let query = request.uri.queryParameters
+        let hashes = try storage.auditHashes(organisation: organisation)
+        guard let first = Int(query.get("first") ?? ""), let second = Int(query.get("second") ?? ""),
+            first >= 0, first <= second, second <= hashes.count
+        else { throw ServerError.malformed("consistency needs 0 <= first <= second <= the log's size (\(hashes.count))") }
+        return try encoded(["proof": MerkleTree.consistencyProof(oldSize: first, Array(hashes.prefix(second)))])
+    }
+
+    private func auditInclusion(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let organisation = try await officer(request).certificate.organisation
+        let query = request.uri.queryParameters
+        let hashes = try storage.auditHashes(organisation: organisation)
+        guard let index = Int(query.get("index") ?? ""), let size = Int(query.get("size") ?? ""),
+            index >= 0, index < size, size <= hashes.count
+        else { throw ServerError.malformed("proof needs 0 <= index < size <= the log's size (\(hashes.count))") }
+        return try encoded(["proof": MerkleTree.inclusionProof(index: index, Array(hashes.prefix(size)))])
+    }
+}
