@@ -236,13 +236,7 @@ public struct SyncClient: Sendable {
         let entries = try store.auditEntries(unpushedOnly: true)
         guard !entries.isEmpty else { return }
         let own = profile.organisation
-        let reply = try await connection.send("GET", "/v1/organisations/\(own.id.hex)/devices?role=privacy-officer")
-        report.roundTrips += 1
-        struct Devices: Decodable { var devices: [DeviceCertificate] }
-        guard let listed = try? JSONDecoder().decode(Devices.self, from: reply.body).devices else {
-            throw ClientError(.network, "the server's list of privacy officers is malformed")
-        }
-        let officers = listed.filter { $0.role == .privacyOfficer && (try? $0.verify(by: own, at: Date())) != nil }
+        let officers = try await privacyOfficers(&report)
         guard !officers.isEmpty else {
             report.auditWaiting = entries.count
             return
@@ -266,6 +260,31 @@ public struct SyncClient: Sendable {
         try store.markAuditPushed(stored)
         report.auditPushed += stored.count
         report.rejected += results.filter { $0.status == "rejected" }.map { "share-log entry #\($0.sequence): \($0.reason ?? "refused")" }
+    }
+
+    /// The organisation's privacy officers' devices, verified against its key; asked of the server at most
+    /// every ten minutes (a sync with nothing new stays one request).
+    private func privacyOfficers(_ report: inout SyncReport) async throws -> [DeviceCertificate] {
+        struct Cached: Codable {
+            var time: Double
+            var devices: [DeviceCertificate]
+        }
+        let key = "officers:\(serverKey)"
+        if let data = try store.meta(key), let cached = try? JSONDecoder().decode(Cached.self, from: data),
+            Date().timeIntervalSince1970 - cached.time < 600
+        {
+            return cached.devices
+        }
+        let own = profile.organisation
+        let reply = try await connection.send("GET", "/v1/organisations/\(own.id.hex)/devices?role=privacy-officer")
+        report.roundTrips += 1
+        struct Devices: Decodable { var devices: [DeviceCertificate] }
+        guard let listed = try? JSONDecoder().decode(Devices.self, from: reply.body).devices else {
+            throw ClientError(.network, "the server's list of privacy officers is malformed")
+        }
+        let officers = listed.filter { $0.role == .privacyOfficer && $0.organisation == own.id && (try? $0.verify(by: own, at: Date())) != nil }
+        try store.setMeta(key, try JSONEncoder().encode(Cached(time: Date().timeIntervalSince1970, devices: officers)))
+        return officers
     }
 
     /// Gives each new key epoch (started by a withdrawal) to the section's other holders: colleagues of this
