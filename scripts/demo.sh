@@ -2,7 +2,11 @@
 # Installs what is missing, builds `nazorg` and `nazorg-server`, and shows:
 #   1. the ambulant worker's offline flow on a fixture family (keys, certified laptop, plan, edits, refusals);
 #   2. the blind sync server on its embedded SQLite store, with the worker's laptop and a colleague's
-#      converging, a concurrent edit shown as a conflict on both, and resolved.
+#      converging, a concurrent edit shown as a conflict on both, and resolved;
+#   3. shares with other organisations: the wijkteam on the mother's consent, Veilig Thuis on a meldcode
+#      override (safety plan only), a withdrawal that shuts the wijkteam out of what is written afterwards;
+#   4. the privacy officer pulling, verifying and reporting the share log, reviewing the override, and
+#      answering the mother's GDPR art. 15 request.
 # Everything happens in a scratch directory that is removed at the end (keep it with KEEP=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,14 +68,27 @@ run family show "$family"
 
 echo; echo "== Niets leesbaars op schijf: zoek de naam van het gezin in de database, WAL en alle andere bestanden"
 if grep -r -l -a "Zonnebloem" "$NAZORG_PROFILE"; then echo "PLAINTEXT FOUND"; exit 1; else echo "'Zonnebloem' komt in geen enkel bestand van het profiel voor"; fi
+echo; echo "== Ketenpartners met eigen sleutels: het wijkteam en Veilig Thuis; en de privacy officer van de opvang"
+certified() { # profile, worker, org dir, role
+  NAZORG_PROFILE="$work/$1" run device init --worker "$2" --org "$3/organisation.pub" --role "$4"
+  NAZORG_PASSPHRASE_FILE=beheerder.pass run org certify "$1/device-request.json" --org-key "$3/organisation.key" --out "$1.cert"
+  NAZORG_PROFILE="$work/$1" run device install-certificate "$1.cert"
+}
+NAZORG_PASSPHRASE_FILE=beheerder.pass run org init --name "Wijkteam Voorbeeldstad-Noord" --dir wijkteam
+NAZORG_PASSPHRASE_FILE=beheerder.pass run org init --name "Veilig Thuis Voorbeeldregio" --dir vt
+certified wijkteam-laptop "Sanne de Wit" wijkteam worker
+certified vt-laptop "Jeroen Bakker" vt worker
+certified fg "Fatima El Idrissi" org privacy-officer
+
 echo; echo "== De synchronisatieserver: hij bewaart alleen versleutelde wijzigingen (embedded SQLite in $work/server)"
 port=$(( 20000 + RANDOM % 20000 ))
-sstep "org add --data server org/organisation.pub"; "$server_bin" org add --data server org/organisation.pub
+for o in org wijkteam vt; do sstep "org add --data server $o/organisation.pub"; "$server_bin" org add --data server "$o/organisation.pub"; done
 sstep "serve --data server --port $port &"
 "$server_bin" serve --data server --port "$port" > server.log 2>&1 &
 server_pid=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 export NAZORG_SERVER="http://127.0.0.1:$port"
+NAZORG_PROFILE="$work/fg" run audit pull
 
 echo; echo "== Een collega krijgt een eigen laptop en toegang tot het gezinsplan (grondslag: eigen organisatie)"
 NAZORG_PROFILE="$work/collega" run device init --worker "Ilse de Boer" --org org/organisation.pub
@@ -100,8 +117,52 @@ run sync
 NAZORG_PROFILE="$work/collega" run sync
 NAZORG_PROFILE="$work/collega" run conflicts list "$family"
 
+echo; echo "== Ketenpartners vastleggen: elk apparaat kent de sleutels van de ander uit organisation.pub (niet van de server)"
+run partner add wijkteam/organisation.pub
+run partner add vt/organisation.pub
+for p in wijkteam-laptop vt-laptop; do NAZORG_PROFILE="$work/$p" run partner add org/organisation.pub; NAZORG_PROFILE="$work/$p" run sync; done
+
+echo; echo "== Warme overdracht naar het wijkteam: Anna geeft schriftelijk toestemming voor de kern en het plan"
+mother=$("$bin" family show "$family" --json | awk '/"rol" : "ouder-in-opvang"/{f=1} f && /"id" :/{print; exit}' | sed -n -E 's/.*"id" : "([0-9a-f]{8}).*/\1/p')
+run consent give "$family" --gevers "$mother" --ontvanger "Wijkteam Voorbeeldstad-Noord" --secties core,plan --doel "vervolghulp en regie na vertrek" --vanaf 2026-11-01 --vorm schriftelijk --vastgelegd-door "Mira Visser"
+consent=$("$bin" consent list "$family" | awk '/^toestemming/{print $2; exit}')
+refused share "$family" --met "Wijkteam Voorbeeldstad-Noord" --secties core,safety --toestemming "$consent"
+run share "$family" --met "Wijkteam Voorbeeldstad-Noord" --secties core,plan --toestemming "$consent"
+NAZORG_PROFILE="$work/wijkteam-laptop" run sync
+NAZORG_PROFILE="$work/wijkteam-laptop" run family show "$family"
+
+echo; echo "== Anna weigert verder te delen, maar Lotte is onveilig: meldcode-melding aan Veilig Thuis, alleen het veiligheidsplan"
+refused override record "$family" --ontvanger "Veilig Thuis Voorbeeldregio" --secties safety --grond melding-veilig-thuis --vermoeden ja --onveilig ja --hulp-mogelijk nee --hulp-aanvaard nee --duurzaam-veilig nee --rechtvaardiging "Lotte onveilig, moeder weigert toestemming" --moeder-geinformeerd nee --waarom-niet "vergroot het gevaar" --besluit-door "teamleider Opvang" --datum 2026-11-23
+run override record "$family" --ontvanger "Veilig Thuis Voorbeeldregio" --secties safety --grond melding-veilig-thuis --vermoeden ja --onveilig ja --hulp-mogelijk nee --hulp-aanvaard nee --duurzaam-veilig nee --rechtvaardiging "Lotte onveilig, moeder weigert toestemming" --geraadpleegd "aandachtsfunctionaris en Veilig Thuis (advies)" --moeder-geinformeerd nee --waarom-niet "vergroot het gevaar" --besluit-door "teamleider Opvang" --datum 2026-11-23
+override=$("$bin" consent list "$family" | awk '/^doorbreking/{print $2; exit}')
+run share "$family" --met "Veilig Thuis Voorbeeldregio" --secties safety --doorbreking "$override"
+NAZORG_PROFILE="$work/vt-laptop" run sync
+NAZORG_PROFILE="$work/vt-laptop" run family show "$family"
+
+echo; echo "== Anna trekt haar toestemming in: wat daarna geschreven wordt, kan het wijkteam niet meer lezen"
+run consent withdraw "$family" --toestemming "$consent" --datum 2026-11-23 --vorm mondeling --vastgelegd-door "Mira Visser"
+run sync
+run member add "$family" --naam "Nieuwe buurvrouw" --rol netwerk
+run sync
+NAZORG_PROFILE="$work/wijkteam-laptop" run sync
+if NAZORG_PROFILE="$work/wijkteam-laptop" "$bin" family show "$family" | grep -q "Nieuwe buurvrouw"; then echo "WITHDRAWN RECIPIENT STILL READS"; exit 1; else echo "het wijkteam ziet 'Nieuwe buurvrouw' niet (wat eerder gedeeld was, blijft gedeeld: dat kan niet worden teruggehaald)"; fi
+run share list "$family"
+
+echo; echo "== De privacy officer: logboek ophalen en controleren, NEN 7513-overzicht, toetsing, inzageverzoek"
+export NAZORG_PROFILE="$work/fg"
+run audit pull
+run audit verify
+run audit report --per gezin
+run audit overrides
+entry=$("$bin" audit overrides --format csv | awk -F'","' '$2=="override"{print $17; exit}' | tr -d '"')
+run audit review "$entry" --uitkomst akkoord --toelichting "grond, afweging en raadpleging volledig; minimale delen"
+run audit pull
+run audit client "$family"
+run audit report --per grondslag --format csv
+export NAZORG_PROFILE="$work/laptop"
+
 echo; echo "== De server kan niets lezen: zoek de naam van het gezin in zijn bestanden"
 if grep -r -l -a "Zonnebloem" server; then echo "PLAINTEXT FOUND"; exit 1; else echo "'Zonnebloem' komt in geen enkel bestand van de server voor"; fi
 step "-server: SIGTERM (lopende verzoeken worden afgemaakt, de opslag wordt gesloten)"
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
-echo; echo "Klaar. Nog niet gebouwd: delen met andere organisaties (toestemming en doorbreking worden al vastgelegd: 'nazorg consent --help'), de warme overdracht, de audit van de privacyfunctionaris (zie de open issues)."
+echo; echo "Klaar. Nog niet gebouwd: de warme-overdrachtsbundel met ontvangstbevestiging en FHIR-export (zie de open issues)."
