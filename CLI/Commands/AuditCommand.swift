@@ -77,7 +77,7 @@ struct AuditCommand: AsyncParsableCommand {
             let from = try van.map { try day($0, "--van") }
             let until = try tot.map { try day($0, "--tot") }
             try reportingErrors {
-                let records = try Auditor(profile: try profile.unlocked(), server: URL(string: "http://localhost")!).records()
+                let records = try Auditor(profile: try profile.unlocked()).records()
                 let rows = AuditViews.report(
                     records, filter: .init(family: gezin, worker: medewerker, from: from, until: until, basis: grondslag), by: ordering)
                 try printRecords(rows, format: format)
@@ -92,7 +92,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let records = try Auditor(profile: try profile.unlocked(), server: URL(string: "http://localhost")!).records()
+                let records = try Auditor(profile: try profile.unlocked()).records()
                 let queue = AuditViews.overrideQueue(records)
                 if queue.isEmpty && format == .table { say("niets te toetsen") } else { try printRecords(queue, format: format) }
             }
@@ -112,7 +112,7 @@ struct AuditCommand: AsyncParsableCommand {
             }
             guard (1...500).contains(toelichting.count) else { throw ValidationError("--toelichting must be 1 to 500 characters") }
             try reportingErrors {
-                let record = try Auditor(profile: try profile.unlocked(), server: URL(string: "http://localhost")!)
+                let record = try Auditor(profile: try profile.unlocked())
                     .review(entry, outcome: uitkomst, note: toelichting)
                 say("toetsing van \(String(record.record?.prefix(8) ?? "")) vastgelegd: \(uitkomst)")
             }
@@ -128,7 +128,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let records = try Auditor(profile: try profile.unlocked(), server: URL(string: "http://localhost")!).records()
+                let records = try Auditor(profile: try profile.unlocked()).records()
                 let shares = AuditViews.clientAnswer(records, family: family)
                 guard format == .table else { return try printRecords(shares, format: format) }
                 if shares.isEmpty { say("geen delingen van gezin \(family) in het logboek") }

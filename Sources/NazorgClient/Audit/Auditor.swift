@@ -19,21 +19,29 @@ public struct AuditPullReport: Sendable {
 /// head, and every entry must be signed by a certified device of the organisation and continue its chain.
 public struct Auditor: Sendable {
     let profile: Profile
-    let client: SyncClient
+    private let server: SyncClient?
 
-    /// An auditor on a privacy officer's profile.
-    public init(profile: Profile, server: URL) throws {
+    /// An auditor on a privacy officer's profile; `server` is needed for `pull`, `verify` and sending reviews,
+    /// not for the reports, which read the verified copy on this device.
+    public init(profile: Profile, server: URL? = nil) throws {
         let certificate = try profile.requireCertificate(keepsPlans: false)
         guard certificate.role == .privacyOfficer else {
             throw ClientError(.refused, "the share log is read on a privacy officer's device; this device is a \(certificate.role.rawValue)")
         }
         self.profile = profile
-        self.client = SyncClient(profile: profile, server: server)
+        self.server = server.map { SyncClient(profile: profile, server: $0) }
     }
 
-    private var serverKey: String { client.connection.server.absoluteString }
-    private var headKey: String { "audit-head:\(serverKey)" }
-    private var logKeyKey: String { "audit-log-key:\(serverKey)" }
+    private var client: SyncClient {
+        get throws {
+            guard let server else { throw ClientError(.usage, "give the sync server with --server or $NAZORG_SERVER") }
+            return server
+        }
+    }
+
+    /// The last tree head and the pinned log key are kept per organisation (one log per organisation).
+    private var headKey: String { "audit-head:\(profile.organisation.id.hex)" }
+    private var logKeyKey: String { "audit-log-key:\(profile.organisation.id.hex)" }
     private var store: LocalStore { profile.store }
 
     /// The tree head seen at the last pull.

@@ -348,8 +348,8 @@ public struct SyncClient: Sendable {
         return queued
     }
 
-    /// The devices of another organisation that a share reaches, each certificate verified against the
-    /// organisation's key pinned on this device (never the server's word).
+    /// The devices of another organisation that a share reaches, as the server lists them; `Workspace.share`
+    /// keeps only those certified by the organisation's key pinned on this device (never the server's word).
     public func recipientDevices(of organisation: OrganisationInfo) async throws -> [DeviceCertificate] {
         var report = SyncReport()
         try await register(&report)
@@ -358,7 +358,7 @@ public struct SyncClient: Sendable {
         guard let devices = try? JSONDecoder().decode(Devices.self, from: reply.body).devices else {
             throw ClientError(.network, "the server's list of devices is malformed")
         }
-        return devices.filter { (try? $0.verify(by: organisation, at: Date())) != nil }
+        return devices
     }
 
     /// Logs receiving a section shared by another organisation (NEN 7513: the receiving side logs too).
