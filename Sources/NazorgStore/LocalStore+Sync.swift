@@ -53,13 +53,16 @@ extension LocalStore {
         }
     }
 
-    /// Queues key grants to push (for example to a colleague's device).
-    public func queue(grants: [KeyGrant]) throws {
+    /// Queues key grants to push (for example to a colleague's device), with the share-log records that
+    /// log them, in one transaction.
+    public func queue(grants: [KeyGrant], audit: [AuditRecord] = [], author: Author? = nil) throws {
+        let storageKey = try key()
         try withDatabase("queueing key grants") {
             try database.write { db in
                 for grant in grants {
                     try db.execute(sql: "INSERT OR IGNORE INTO grant_outbox (id, bytes) VALUES (?, ?)", arguments: [grant.id, grant.bytes])
                 }
+                if let author { try Self.appendAudit(audit, author: author, storageKey: storageKey, db) }
             }
         }
     }

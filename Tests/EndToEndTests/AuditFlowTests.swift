@@ -73,6 +73,12 @@ struct AuditFlowTests {
         #expect(!(try on("fg", ["audit", "overrides"]).stdout.contains(String(overrideEntry.prefix(8)))))
         #expect(try on("fg", ["audit", "report", "--format", "csv"]).stdout.contains("\"review\""))
 
+        // The officer's device never received a plan key: its store holds none.
+        let officerStore = try DatabaseQueue(path: cli.directory.appendingPathComponent("fg/store.sqlite").path)
+        #expect(try await officerStore.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM section_key") } == 0)
+        #expect(try await officerStore.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM family") } == 0)
+        try officerStore.close()
+
         // The server deletes one entry and renumbers the rest: verify names it; pull refuses to take it over.
         _ = server.stop()
         let database = try DatabaseQueue(path: server.data.appendingPathComponent("server.sqlite").path)

@@ -161,4 +161,32 @@ struct ShareBasisTests {
         #expect(throws: ModelError.self) { try Validation.parse(.consent, ["secties": "core,consent"]) }
         #expect(throws: ModelError.self) { try Validation.parse(.consent, ["gevers": "\(mother),\(mother)"]) }
     }
+
+    @Test func aShareAndAWithdrawalThatDidNotKnowEachOtherAreFlagged() {
+        let c = String(repeating: "d", count: 32)
+        let s1 = String(repeating: "e", count: 32)
+        let s2 = String(repeating: "f", count: 32)
+        let w = String(repeating: "9", count: 32)
+        func share(_ id: String, knows withdrawal: String? = nil) -> PlanEntity {
+            var fields: [String: FieldValue] = [
+                "ontvanger": .text(wijkteam), "secties": .text("core"), "toestemming": .ref(c), "datum": .text("2026-11-22"),
+            ]
+            if let withdrawal { fields["intrekkingenGezien"] = .text(withdrawal) }
+            return PlanEntity(id: id, kind: .share, section: .consent, fields: fields)
+        }
+        func withdrawal(knows shares: [String]) -> PlanEntity {
+            var fields: [String: FieldValue] = ["toestemming": .ref(c), "datum": .text("2026-11-22"), "vorm": .text("mondeling"), "vastgelegdDoor": .text("Ilse")]
+            if !shares.isEmpty { fields["delingenGezien"] = .text(shares.joined(separator: ",")) }
+            return PlanEntity(id: w, kind: .withdrawal, section: .consent, fields: fields)
+        }
+        let base = [consent(c, givers: [mother], to: wijkteam, sections: "core")]
+        // s1 was made offline while a colleague withdrew the consent; neither saw the other.
+        let crossed = ShareBasis.concurrentWithdrawals(in: plan(base + [share(s1), withdrawal(knows: [])]))
+        #expect(crossed.map(\.share.id) == [s1] && crossed.map(\.withdrawal.id) == [w])
+        // The withdrawal knew s1 (it came after it): nothing to flag.
+        #expect(ShareBasis.concurrentWithdrawals(in: plan(base + [share(s1), withdrawal(knows: [s1])])).isEmpty)
+        // s2 knew the (future-dated) withdrawal: nothing to flag; s1 did not and is flagged.
+        let mixed = ShareBasis.concurrentWithdrawals(in: plan(base + [share(s1), share(s2, knows: w), withdrawal(knows: [])]))
+        #expect(mixed.map(\.share.id) == [s1])
+    }
 }

@@ -212,7 +212,14 @@ public struct Workspace: Sendable {
             try profile.grant(
                 key, of: family, familySecret: secret, to: (certificate.device, certificate.boxKey), basis: .ownOrganisation)
         }
-        try profile.store.queue(grants: grants)
+        let sections = try profile.store.sectionKeys(family).filter { key in grants.contains { $0.tag == key.tag } }.map(\.name)
+        try profile.store.queue(
+            grants: grants,
+            audit: [auditRecord(
+                .grant, .transfer, family: family, sections: Set(sections).sorted(), basis: "own-organisation",
+                recipient: (profile.organisation.id.hex, profile.organisation.name),
+                detail: "collega \(certificate.worker) (apparaat \(certificate.device.short))", purpose: "behandelrelatie (collega)")],
+            author: profile.author)
         return grants.count
     }
 

@@ -7,7 +7,7 @@ public import NazorgCrypto
 public struct AuditRecord: Codable, Hashable, Sendable {
     /// What happened, in the log's own words.
     public enum Event: String, Codable, Sendable, CaseIterable {
-        case consent, withdrawal, override, share, receipt, read, review
+        case consent, withdrawal, override, share, grant, receipt, read, review
     }
 
     /// The NEN 7513 / RFC 3881 action code.
