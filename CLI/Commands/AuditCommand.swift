@@ -27,7 +27,7 @@ struct AuditCommand: AsyncParsableCommand {
                 let auditor = try Auditor(profile: try profile.unlocked(), server: url)
                 let sent = try await auditor.pushOwnEntries()
                 let report = try await auditor.pull()
-                say("logboek: \(report.newEntries) nieuwe regels, \(report.head.size) in totaal; boomkop gecontroleerd (\(report.head.root.prefix(8).map { String(format: "%02x", $0) }.joined()))")
+                say("logboek: \(report.newEntries) nieuwe regels, \(report.head.size) in totaal; boomkop gecontroleerd (\(report.head.root.prefix(8).hexEncoded))")
                 if sent.auditPushed > 0 { say("eigen toetsingen verstuurd: \(sent.auditPushed)") }
             }
         }

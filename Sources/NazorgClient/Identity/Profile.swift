@@ -194,7 +194,10 @@ public struct Profile: Sendable {
         }
         try Self.check(certificate, by: organisation, at: now)
         guard !keepsPlans || certificate.role == .worker || certificate.role == .admin else {
-            throw ClientError(.refused, "a \(certificate.role.rawValue) device does not keep family plans")
+            throw ClientError(
+                .refused,
+                "a \(certificate.role.rawValue) device does not keep family plans"
+                    + (certificate.role == .privacyOfficer ? "; it reads the share log with 'nazorg audit pull'" : ""))
         }
         return certificate
     }

@@ -331,7 +331,7 @@ public struct SyncClient: Sendable {
                     guard let basisID = share.fields["toestemming"]?.ref ?? share.fields["doorbreking"]?.ref,
                         basisID != rekey.withdrawnBasis.hex,
                         let basis = try? ShareBasis.check(
-                            ShareRequest(recipient: certificate.organisation.hex, sections: [Section(name: key.name)].compactMap { $0 },
+                            ShareRequest(recipient: certificate.organisation.hex, sections: Section(name: key.name).map { [$0] } ?? [],
                                          date: workspace.today, basis: basisID), in: plan)
                     else { continue }
                     let grantBasis: KeyGrant.Basis = if case .consent = basis { .consent } else { .safetyOverride }

@@ -79,7 +79,7 @@ struct PushHandler {
     /// Whether this device may write (and so re-grant) epoch `epoch` of a section.
     private func canWrite(_ family: FamilyID, _ tag: ID128, epoch: UInt32, pushed: PushedAccess) throws -> Bool {
         if pushed.writable.contains(Self.key(family, tag, epoch)) { return true }
-        return try storage.holders(family: family, tag: tag).contains { $0.device == device && $0.epoch == epoch && $0.writable }
+        return try storage.canWrite(device: device, family: family, tag: tag, epoch: epoch)
     }
 
     private func result(for item: SyncBatch.Item, status: String, reason: String? = nil, sequence: UInt64? = nil) -> PushResult {

@@ -148,6 +148,15 @@ public struct SQLiteStorage: SyncStorage {
         }
     }
 
+    public func canWrite(device: DeviceID, family: FamilyID, tag: ID128, epoch: UInt32) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT EXISTS (SELECT 1 FROM section_access WHERE family = ? AND tag = ? AND epoch = ? AND device = ? AND writable)"),
+                arguments: [family.data, tag.data, Int64(epoch), device.data]) ?? false
+        }
+    }
+
     public func holders(family: FamilyID, tag: ID128) throws -> [SectionAccess] {
         try database.read { db in
             try Row.fetchAll(

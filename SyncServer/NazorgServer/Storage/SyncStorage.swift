@@ -74,6 +74,8 @@ public protocol SyncStorage: Sendable {
     func revoke(_ device: DeviceID, at: Int64) throws
     /// Records a request nonce; false if this device used it before. Forgets nonces older than `forgetBefore`.
     func useNonce(device: DeviceID, nonce: String, time: Int64, forgetBefore: Int64) throws -> Bool
+    /// Whether `device` may write epoch `epoch` of a section (one indexed lookup: it runs for every pushed change).
+    func canWrite(device: DeviceID, family: FamilyID, tag: ID128, epoch: UInt32) throws -> Bool
     /// Every device's access to a section, per epoch.
     func holders(family: FamilyID, tag: ID128) throws -> [SectionAccess]
     /// The section's newest key epoch; nil if no grant exists yet (then its first grant is its creator's).
