@@ -4,7 +4,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: Hashable, Sendable {
             case malformedChange, unsupportedVersion, badSignature, unknownAuthor, missingKey, decryptionFailed
-            case clockInFuture, clockExhausted, tooLarge, badCertificate
+            case clockInFuture, clockExhausted, tooLarge, badCertificate, badBundle
         }
         private var wrapped: Wrapped
         private init(_ wrapped: Wrapped) { self.wrapped = wrapped }
@@ -29,6 +29,8 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         public static var tooLarge: Self { Self(.tooLarge) }
         /// A device certificate that does not verify, is expired, or belongs to someone else.
         public static var badCertificate: Self { Self(.badCertificate) }
+        /// A handover bundle or receipt that is malformed, altered, not addressed here, or not signed as it claims.
+        public static var badBundle: Self { Self(.badBundle) }
 
         public var description: String { String(describing: self.wrapped) }
     }
