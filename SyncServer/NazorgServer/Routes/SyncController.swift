@@ -25,6 +25,7 @@ struct SyncController: Sendable {
         v1.get("organisations/:id/devices") { request, context in try await self.organisationDevices(request, context) }
         v1.get("access") { request, context in try await self.access(request, context) }
         addAuditRoutes(to: v1)
+        addMailboxRoutes(to: v1)
     }
 
     // MARK: Authentication

@@ -5,7 +5,7 @@ public import NazorgSync
 
 /// `SyncStorage` on an embedded SQLite file (`DIR/server.sqlite`, WAL, `synchronous = FULL`).
 public struct SQLiteStorage: SyncStorage {
-    private let database: DatabasePool
+    let database: DatabasePool
 
     /// Opens or creates the store in `directory`.
     public init(directory: URL) throws {
@@ -73,6 +73,18 @@ public struct SQLiteStorage: SyncStorage {
                         PRIMARY KEY (organisation, idx)) WITHOUT ROWID;
                     CREATE UNIQUE INDEX audit_leaf_by_device ON audit_leaf (organisation, device, sequence);
                     CREATE TABLE log_key (id INTEGER PRIMARY KEY CHECK (id = 1), secret BLOB NOT NULL);
+                    """)
+        }
+        migrator.registerMigration("v4-mailbox") { db in
+            // Handover bundles and receipts, addressed to an organisation; the server routes, never opens.
+            try db.execute(
+                sql: """
+                    CREATE TABLE mail (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT, kind INTEGER NOT NULL, id BLOB NOT NULL,
+                        recipient BLOB NOT NULL, sender BLOB NOT NULL, sender_device BLOB NOT NULL,
+                        received INTEGER NOT NULL, bytes BLOB NOT NULL);
+                    CREATE UNIQUE INDEX mail_by_id ON mail (kind, id);
+                    CREATE INDEX mail_by_recipient ON mail (recipient, seq);
                     """)
         }
         try migrator.migrate(database)

@@ -47,6 +47,58 @@ public enum AuditAppendOutcome: Sendable, Hashable {
     case outOfOrder(expected: UInt64)
 }
 
+/// An item in an organisation's mailbox: a handover bundle addressed to it, or a receipt for one it sent.
+public struct MailItem: Sendable, Hashable {
+    /// What the item is.
+    public enum Kind: UInt8, Sendable {
+        /// A sealed handover bundle (`HandoverEnvelope`).
+        case bundle = 1
+        /// A signed receipt (`HandoverReceipt`, JSON).
+        case receipt = 2
+    }
+
+    /// Bundle or receipt.
+    public var kind: Kind
+    /// The bundle id (a receipt carries the id of the bundle it acknowledges).
+    public var id: ID128
+    /// The addressed organisation.
+    public var recipient: ID128
+    /// The sending organisation.
+    public var sender: ID128
+    /// The sending device.
+    public var senderDevice: DeviceID
+    /// Server time of arrival (ms since 1970).
+    public var received: Int64
+    /// Mailbox order.
+    public var sequence: UInt64 = 0
+    /// The bytes as posted (empty in listings).
+    public var bytes: Data
+    /// Their length.
+    public var size: Int
+
+    /// Creates a mail item.
+    public init(kind: Kind, id: ID128, recipient: ID128, sender: ID128, senderDevice: DeviceID, received: Int64, bytes: Data) {
+        self.kind = kind
+        self.id = id
+        self.recipient = recipient
+        self.sender = sender
+        self.senderDevice = senderDevice
+        self.received = received
+        self.bytes = bytes
+        self.size = bytes.count
+    }
+}
+
+/// What posting a mail item did.
+public enum MailOutcome: Sendable, Hashable {
+    /// Stored now.
+    case stored
+    /// The same bytes were stored before.
+    case duplicate
+    /// Another item of this kind with this id is stored, with other bytes.
+    case conflict
+}
+
 /// One item as stored, for pulls.
 public struct StoredItem: Sendable, Hashable {
     /// 1 = change, 2 = key grant.
@@ -102,6 +154,12 @@ public protocol SyncStorage: Sendable {
     func auditLeaves(organisation: ID128, from: UInt64, limit: Int) throws -> [Data]
     /// The leaf hashes of an organisation's whole log, in order (for its root and proofs).
     func auditHashes(organisation: ID128) throws -> [Data]
+    /// Stores a handover bundle or receipt in its addressee's mailbox.
+    func postMail(_ item: MailItem) throws -> MailOutcome
+    /// The items addressed to an organisation after `after`, oldest first, without their bytes.
+    func mail(for organisation: ID128, after: UInt64, limit: Int) throws -> [MailItem]
+    /// One item with its bytes.
+    func mailItem(_ kind: MailItem.Kind, id: ID128) throws -> MailItem?
     /// Count and BLAKE2b-256 over the sorted ids of a section's changes.
     func digest(family: FamilyID, tag: ID128) throws -> (count: Int, hash: Data)
 }

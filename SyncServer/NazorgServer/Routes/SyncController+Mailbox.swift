@@ -1,0 +1,126 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NazorgSync
+
+/// The mailbox routes: a worker posts a sealed handover bundle to another organisation, that organisation's
+/// devices list and fetch it, and post a signed receipt back. The server reads only the bundle's clear header
+/// (who to, from whom, which devices can open it) and checks it against the sending device and the registry.
+extension SyncController {
+    func addMailboxRoutes(to v1: RouterGroup<BasicRequestContext>) {
+        v1.post("mailbox/bundles") { request, context in try await self.postBundle(request, context) }
+        v1.post("mailbox/receipts") { request, context in try await self.postReceipt(request, context) }
+        v1.get("mailbox") { request, context in try await self.listMail(request, context) }
+        v1.get("mailbox/bundles/:id") { request, context in try await self.fetchMail(.bundle, request, context) }
+        v1.get("mailbox/receipts/:id") { request, context in try await self.fetchMail(.receipt, request, context) }
+    }
+
+    /// Bundles and receipts are a worker's business: a privacy officer's device neither sends nor reads them.
+    private func requireWorker(_ me: DeviceRecord) throws {
+        guard me.certificate.role == .worker || me.certificate.role == .admin else {
+            throw ServerError.forbidden("a \(me.certificate.role.rawValue) device does not send or receive handover bundles")
+        }
+    }
+
+    private func postBundle(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let data = try await body(request, limit: HandoverEnvelope.maxByteCount)
+        let me = try authenticate(request, body: data)
+        try requireWorker(me)
+        let header: HandoverEnvelope.Header
+        do { header = try HandoverEnvelope.header(of: data) } catch let error as SyncError { throw ServerError.malformed(error.message) }
+        guard header.sender == me.certificate.organisation, header.senderDevice == me.certificate.device else {
+            throw ServerError.forbidden("the bundle names another sender than this device and its organisation")
+        }
+        guard header.recipient != me.certificate.organisation else {
+            throw ServerError.malformed("a handover bundle goes to another organisation, not to the sender's own")
+        }
+        guard try storage.organisation(header.recipient) != nil else {
+            throw ServerError.notFound("organisation \(header.recipient.short) is not registered on this server")
+        }
+        let registered = Set(try storage.devices(of: header.recipient).map(\.certificate.device))
+        if let stranger = header.devices.first(where: { !registered.contains($0) }) {
+            throw ServerError.malformed("the bundle is sealed to device \(stranger.short), which is not a registered device of the addressed organisation")
+        }
+        let item = MailItem(
+            kind: .bundle, id: header.bundle, recipient: header.recipient, sender: header.sender, senderDevice: header.senderDevice,
+            received: Int64(now().timeIntervalSince1970 * 1000), bytes: data)
+        return try posted(item, context)
+    }
+
+    private func postReceipt(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let data = try await body(request, limit: 64 << 10)
+        let me = try authenticate(request, body: data)
+        try requireWorker(me)
+        guard let receipt = try? JSONDecoder().decode(HandoverReceipt.self, from: data) else {
+            throw ServerError.malformed("the body is not a handover receipt (JSON)")
+        }
+        do { try receipt.verifySignature() } catch let error as SyncError { throw ServerError.malformed(error.message) }
+        guard receipt.certificate.device == me.certificate.device, receipt.receiver == me.certificate.organisation else {
+            throw ServerError.forbidden("a receipt is signed by the device that posts it")
+        }
+        guard let bundle = try storage.mailItem(.bundle, id: receipt.bundle), bundle.recipient == me.certificate.organisation,
+            bundle.sender == receipt.sender
+        else {
+            throw ServerError.notFound("no bundle \(receipt.bundle.short) from organisation \(receipt.sender.short) was addressed to this organisation")
+        }
+        let item = MailItem(
+            kind: .receipt, id: receipt.bundle, recipient: receipt.sender, sender: me.certificate.organisation,
+            senderDevice: me.certificate.device, received: Int64(now().timeIntervalSince1970 * 1000), bytes: data)
+        return try posted(item, context)
+    }
+
+    private func posted(_ item: MailItem, _ context: BasicRequestContext) throws -> Response {
+        switch try storage.postMail(item) {
+        case .conflict:
+            throw ServerError(.conflict, "conflict", "another \(item.kind == .bundle ? "bundle" : "receipt") with id \(item.id.short) is held, with other bytes")
+        case .duplicate:
+            return try encoded(["id": item.id.hex, "status": "duplicate"])
+        case .stored:
+            context.logger.info(
+                "mail stored",
+                metadata: ["kind": "\(item.kind == .bundle ? "bundle" : "receipt")", "to": "\(item.recipient.short)", "bytes": "\(item.size)"])
+            var response = try encoded(["id": item.id.hex, "status": "stored"])
+            response.status = .created
+            return response
+        }
+    }
+
+    private func listMail(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let me = try authenticate(request, body: try await body(request, limit: 0))
+        try requireWorker(me)
+        guard let after = UInt64(request.uri.queryParameters.get("after") ?? "0") else {
+            throw ServerError.malformed("after must be a whole number")
+        }
+        struct Listed: Encodable {
+            var sequence: UInt64
+            var kind: String
+            var id: String
+            var sender: String
+            var senderDevice: String
+            var received: Int64
+            var size: Int
+        }
+        let items = try storage.mail(for: me.certificate.organisation, after: after, limit: 1000).map {
+            Listed(
+                sequence: $0.sequence, kind: $0.kind == .bundle ? "bundle" : "receipt", id: $0.id.hex, sender: $0.sender.hex,
+                senderDevice: $0.senderDevice.hex, received: $0.received, size: $0.size)
+        }
+        return try encoded(["items": items])
+    }
+
+    private func fetchMail(_ kind: MailItem.Kind, _ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let me = try authenticate(request, body: try await body(request, limit: 0))
+        try requireWorker(me)
+        guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)) else {
+            throw ServerError.malformed("a bundle id is 32 hex digits")
+        }
+        // Another organisation's mail is answered as absent: its existence is not for this device to learn.
+        guard let item = try storage.mailItem(kind, id: id), item.recipient == me.certificate.organisation else {
+            throw ServerError.notFound("no \(kind == .bundle ? "bundle" : "receipt") \(id.short) addressed to this organisation")
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = kind == .bundle ? "application/vnd.nazorg.handover" : "application/json"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: item.bytes)))
+    }
+}
