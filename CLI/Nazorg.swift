@@ -21,7 +21,8 @@ struct Nazorg: AsyncParsableCommand {
             FactCommand<RiskFields>.self, KindCommand<GoalFields>.self, KindCommand<ActionFields>.self,
             KindCommand<ChildFields>.self, AftercareCommand.self, FactCommand<ContactFields>.self,
             FactCommand<EvaluationFields>.self, FactCommand<SelfRelianceFields>.self, KindCommand<StagnationFields>.self,
-            ConsentCommand.self, FactCommand<OverrideFields>.self, PartnerCommand.self, ShareCommand.self, AuditCommand.self,
+            ConsentCommand.self, FactCommand<OverrideFields>.self, PartnerCommand.self, ShareCommand.self, HandoverCommand.self,
+            AuditCommand.self,
             DeleteCommand.self, ConflictsCommand.self, SyncCommand.self,
         ]
     )
@@ -50,6 +51,7 @@ func commandName(_ kind: EntityKind) -> String {
     case .withdrawal: "withdrawal"
     case .safetyOverride: "override"
     case .share: "share"
+    case .provenance: "handover"
     }
 }
 

@@ -5,7 +5,10 @@
 #      converging, a concurrent edit shown as a conflict on both, and resolved;
 #   3. shares with other organisations: the wijkteam on the mother's consent, Veilig Thuis on a meldcode
 #      override (safety plan only), a withdrawal that shuts the wijkteam out of what is written afterwards;
-#   4. the privacy officer pulling, verifying and reporting the share log, reviewing the override, and
+#   4. the warm handover at the end of aftercare: a signed, sealed bundle for the wijkteam, opened, verified,
+#      imported and acknowledged by the wijkteam (refused for Veilig Thuis, refused a second time), its
+#      readable summary and its FHIR R4 export;
+#   5. the privacy officer pulling, verifying and reporting the share log, reviewing the override, and
 #      answering the mother's GDPR art. 15 request.
 # Everything happens in a scratch directory that is removed at the end (keep it with KEEP=1).
 set -euo pipefail
@@ -148,6 +151,34 @@ NAZORG_PROFILE="$work/wijkteam-laptop" run sync
 if NAZORG_PROFILE="$work/wijkteam-laptop" "$bin" family show "$family" | grep -q "Nieuwe buurvrouw"; then echo "WITHDRAWN RECIPIENT STILL READS"; exit 1; else echo "het wijkteam ziet 'Nieuwe buurvrouw' niet (wat eerder gedeeld was, blijft gedeeld: dat kan niet worden teruggehaald)"; fi
 run share list "$family"
 
+echo; echo "== Warme overdracht aan het einde van de nazorg (norm 4.1): een bundel voor het wijkteam"
+echo "   In het overdrachtsgesprek geeft Anna toestemming voor een eenmalige overdracht van kern, veiligheidsplan en plan."
+run consent give "$family" --gevers "$mother" --ontvanger "Wijkteam Voorbeeldstad-Noord" --secties core,safety,plan --doel "warme overdracht: regie en veiligheid na de nazorg" --vanaf 2026-11-23 --vorm schriftelijk --vastgelegd-door "Mira Visser"
+handover_consent=$("$bin" consent list "$family" | awk '/^toestemming/ && /warme overdracht/ {print $2; exit}')
+out=$("$bin" handover create "$family" --naar "Wijkteam Voorbeeldstad-Noord" --toestemming "$handover_consent" --gesprek-datum 2026-11-23 --gesprek-vorm in-persoon --aanwezig client,vertrekkend,ontvangend --context "Anna wil zelf de regie houden over contact met school; praat liever niet over haar ex-partner waar de kinderen bij zijn." --afspraak "Wijkagent rijdt de eerste maand extra langs (afgesproken met politie Noord)" --afspraak "School meldt afwezigheid van Bram dezelfde dag bij de regisseur" --bestand overdracht.nzb)
+step handover create "$family" --naar "Wijkteam Voorbeeldstad-Noord" --toestemming "$handover_consent" --gesprek-datum 2026-11-23 --gesprek-vorm in-persoon --aanwezig client,vertrekkend,ontvangend --context "…" --afspraak "…" --afspraak "…" --bestand overdracht.nzb
+echo "$out"
+bundle=$(echo "$out" | awk '/^overdrachtsbundel/{print $2; exit}')
+echo; echo "== Alleen de geadresseerde kan hem openen: Veilig Thuis niet; één gewijzigde byte wordt geweigerd"
+NAZORG_PROFILE="$work/vt-laptop" refused handover open --bestand overdracht.nzb
+python3 -c "import sys; b=bytearray(open('overdracht.nzb','rb').read()); b[len(b)//2]^=1; open('gewijzigd.nzb','wb').write(b)"
+NAZORG_PROFILE="$work/wijkteam-laptop" refused handover open --bestand gewijzigd.nzb
+echo; echo "== Het wijkteam: postbus, openen en controleren, importeren als eigen plan, bevestigen"
+export NAZORG_PROFILE="$work/wijkteam-laptop"
+run handover inbox
+run handover open "$bundle"
+run handover import "$bundle"
+refused handover import "$bundle"
+run handover summary "$bundle"
+run handover export "$bundle" --fhir --uit overdracht.fhir.json
+echo "FHIR R4 Bundle: $(grep -c '"resourceType"' overdracht.fhir.json) resources in overdracht.fhir.json"
+run handover ack "$bundle"
+run family list
+export NAZORG_PROFILE="$work/laptop"
+echo; echo "== De opvang ziet de ontvangstbevestiging (ook in het logboek)"
+run sync
+run handover inbox
+
 echo; echo "== De privacy officer: logboek ophalen en controleren, NEN 7513-overzicht, toetsing, inzageverzoek"
 export NAZORG_PROFILE="$work/fg"
 run audit pull
@@ -165,4 +196,4 @@ echo; echo "== De server kan niets lezen: zoek de naam van het gezin in zijn bes
 if grep -r -l -a "Zonnebloem" server; then echo "PLAINTEXT FOUND"; exit 1; else echo "'Zonnebloem' komt in geen enkel bestand van de server voor"; fi
 step "-server: SIGTERM (lopende verzoeken worden afgemaakt, de opslag wordt gesloten)"
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
-echo; echo "Klaar. Nog niet gebouwd: de warme-overdrachtsbundel met ontvangstbevestiging en FHIR-export (zie de open issues)."
+echo; echo "Klaar."

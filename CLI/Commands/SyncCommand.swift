@@ -42,6 +42,9 @@ struct SyncCommand: AsyncParsableCommand {
             if report.auditWaiting > 0 {
                 say("logboek: \(report.auditWaiting) regels wachten: er is nog geen privacy officer-apparaat geregistreerd")
             }
+            for receipt in try await HandoverMail(workspace: workspace, server: url).collectReceipts() {
+                say("ontvangstbevestiging: overdrachtsbundel \(receipt.bundle.short) ontvangen door \(receipt.certificate.worker) (\(receipt.certificate.organisationName))\(receipt.imported ? ", geïmporteerd" : "")")
+            }
             if report.repaired > 0 { say("hersteld: \(report.repaired) wijzigingen opnieuw verstuurd (de server miste ze)") }
             for line in report.rejected { say("geweigerd door de server: \(line)") }
             for line in report.refusedLocally { say("niet toegepast: \(line)") }

@@ -63,12 +63,22 @@ extension LocalStore {
     public func commit(
         _ edits: [LocalEdit], author: Author, schemaVersion: UInt16, wallMillis: UInt64,
         newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, grants: [KeyGrant] = [], rekeys: [Rekey] = [],
-        audit: [AuditRecord] = []
+        audit: [AuditRecord] = [], handover: HandoverRecord? = nil
     ) throws -> [SignedChange] {
         let storageKey = try key()
         return try withDatabase("saving the edit") {
             try database.write { db in
                 if let newFamily { try Self.insertFamily(newFamily.id, secret: newFamily.secret, storageKey: storageKey, db) }
+                if let handover {
+                    // A bundle is imported once: a replay of the same bundle changes nothing.
+                    if handover.importedAt != nil,
+                        try Row.fetchOne(
+                            db, sql: "SELECT 1 FROM handover WHERE id = ? AND imported_at IS NOT NULL", arguments: [handover.id.data]) != nil
+                    {
+                        throw StoreError(.conflict, "handover bundle \(handover.id.short) was imported before")
+                    }
+                    try Self.save(handover, db)
+                }
                 for edit in edits where edit.isNewKey {
                     try Self.insertSectionKey(edit.section, family: edit.family, storageKey: storageKey, db)
                 }

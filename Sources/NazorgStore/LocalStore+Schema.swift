@@ -76,6 +76,17 @@ extension LocalStore {
                     CREATE TABLE audit_copy (idx INTEGER PRIMARY KEY, leaf BLOB NOT NULL, sealed BLOB NOT NULL);
                     """)
         }
+        migrator.registerMigration("v5-handover") { db in
+            // Warm-handover bundles this device sent or received. A received bundle is kept as it came (sealed
+            // to this device's key), so it can be shown, imported and exported again without the server.
+            try db.execute(
+                sql: """
+                    CREATE TABLE handover (
+                        id BLOB PRIMARY KEY, direction INTEGER NOT NULL, organisation BLOB NOT NULL, family BLOB,
+                        created INTEGER NOT NULL, digest BLOB NOT NULL, bytes BLOB,
+                        imported_at INTEGER, acknowledged_at INTEGER, receipt BLOB) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

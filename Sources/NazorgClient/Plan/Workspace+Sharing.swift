@@ -43,27 +43,10 @@ extension Workspace {
             throw ClientError(.usage, "deling.secties must list sections")
         }
         let sections = names.split(separator: ",").compactMap { Section(name: String($0)) }
-        let key = basisText.lowercased().filter { $0 != "-" }
-        let candidates = (plan.all(.consent) + plan.all(.safetyOverride)).filter { !key.isEmpty && $0.id.hasPrefix(key) }
-        guard candidates.count == 1 else {
-            throw ClientError(
-                .notFound,
-                candidates.isEmpty
-                    ? "no consent or safety override \(basisText) in this family; 'nazorg consent list' shows them"
-                    : "\(basisText) matches several records; give more digits")
-        }
-        let basisEntity = candidates[0]
+        let basisEntity = try basisRecord(basisText, in: plan)
         let basis = try ShareBasis.check(
             ShareRequest(recipient: recipient.id.hex, sections: sections, date: today, basis: basisEntity.id), in: plan)
-        let recipients = devices.filter { certificate in
-            (try? certificate.verify(by: recipient, at: now())) != nil && certificate.organisation == recipient.id
-                && (certificate.role == .worker || certificate.role == .admin)
-        }
-        guard !recipients.isEmpty else {
-            throw ClientError(
-                .refused,
-                "\(recipient.name) has no certified worker device registered on the server yet; nothing was shared")
-        }
+        let recipients = try certifiedDevices(devices, of: recipient)
         let held = try profile.store.sectionKeys(family)
         var keys: [SectionKeyRecord] = []
         for section in sections {
@@ -131,6 +114,35 @@ extension Workspace {
         _ = try write(
             family: family, edits: [.create(.withdrawal, id: id, values: values, child: nil)], newEpochs: newEpochs, rekeys: rekeys,
             audit: [audit])
+    }
+
+    /// A family's consent or safety override by id prefix.
+    func basisRecord(_ text: String, in plan: FamilyPlan) throws -> PlanEntity {
+        let key = text.lowercased().filter { $0 != "-" }
+        let candidates = (plan.all(.consent) + plan.all(.safetyOverride)).filter { !key.isEmpty && $0.id.hasPrefix(key) }
+        guard candidates.count == 1 else {
+            throw ClientError(
+                .notFound,
+                candidates.isEmpty
+                    ? "no consent or safety override \(text) in this family; 'nazorg consent list' shows them"
+                    : "\(text) matches several records; give more digits")
+        }
+        return candidates[0]
+    }
+
+    /// The devices a share or handover reaches: those the server lists that the recipient organisation's key
+    /// (pinned on this device) certifies, valid now, that keep plans. None is a refusal.
+    func certifiedDevices(_ devices: [DeviceCertificate], of recipient: OrganisationInfo) throws -> [DeviceCertificate] {
+        let certified = devices.filter { certificate in
+            (try? certificate.verify(by: recipient, at: now())) != nil && certificate.organisation == recipient.id
+                && (certificate.role == .worker || certificate.role == .admin)
+        }
+        guard !certified.isEmpty else {
+            throw ClientError(
+                .refused,
+                "\(recipient.name) has no certified worker device registered on the server yet; nothing was shared")
+        }
+        return certified
     }
 
     // MARK: Share log

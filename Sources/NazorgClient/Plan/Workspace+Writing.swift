@@ -29,7 +29,7 @@ extension Workspace {
     /// share's) and `newEpochs` (a withdrawal's new keys, with their re-keys queued).
     func write(
         family: FamilyID, edits: [PlanEdit], newFamilySecret: SymmetricKey? = nil, grants extraGrants: [KeyGrant] = [],
-        newEpochs: [SectionKeyRecord] = [], rekeys: [Rekey] = [], audit: [AuditRecord] = []
+        newEpochs: [SectionKeyRecord] = [], rekeys: [Rekey] = [], audit: [AuditRecord] = [], handover: HandoverRecord? = nil
     ) throws -> [SignedChange] {
         var bySection: [String: (SectionKeyRecord, [PendingOp])] = [:]
         var newKeys: [SectionKeyRecord] = []
@@ -81,7 +81,8 @@ extension Workspace {
         let grants = try newKeys.map { try profile.grant($0, of: family, familySecret: secret!, basis: .creator) }
         return try profile.store.commit(
             localEdits, author: profile.author, schemaVersion: EntityKind.schemaVersion, wallMillis: wallMillis,
-            newFamily: newFamilySecret.map { (family, $0) }, grants: grants + extraGrants, rekeys: rekeys, audit: audit)
+            newFamily: newFamilySecret.map { (family, $0) }, grants: grants + extraGrants, rekeys: rekeys, audit: audit,
+            handover: handover)
     }
 
     private func id(_ entity: PlanEntity) -> EntityID { EntityID(hex: entity.id)! }

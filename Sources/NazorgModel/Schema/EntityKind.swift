@@ -21,6 +21,7 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     case withdrawal = "intrekking"
     case safetyOverride = "doorbreking"
     case share = "deling"
+    case provenance = "herkomst"
 
     /// The version of the schema below; it travels in every change header.
     public static let schemaVersion: UInt16 = 1
@@ -28,7 +29,7 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     /// Fact records are never edited; every other kind is a set of multi-value registers.
     public var isFact: Bool {
         switch self {
-        case .riskAssessment, .contact, .evaluation, .selfReliance, .consent, .withdrawal, .safetyOverride, .share: true
+        case .riskAssessment, .contact, .evaluation, .selfReliance, .consent, .withdrawal, .safetyOverride, .share, .provenance: true
         default: false
         }
     }
@@ -41,7 +42,7 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
         case .goal, .action, .aftercare, .stagnation, .evaluation, .selfReliance: .plan
         case .child: .child(member ?? "")
         case .contact: .journal
-        case .consent, .withdrawal, .safetyOverride, .share: .consent
+        case .consent, .withdrawal, .safetyOverride, .share, .provenance: .consent
         }
     }
 
@@ -223,6 +224,28 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
                 FieldSpec("gedeeldDoor", name, label: "gedeeld door (medewerker)"),
                 // Set by the engine: withdrawals of the basis the sharing device knew (its causal past).
                 FieldSpec("intrekkingenGezien", .refs(.withdrawal), label: "bekende intrekkingen van de grondslag"),
+                // Set by the engine when the share is a warm-handover bundle.
+                FieldSpec("bundel", .text(maxLength: 32), label: "overdrachtsbundel (id)"),
+            ]
+        case .provenance:
+            // Where an imported plan came from: one record per imported warm-handover bundle.
+            return [
+                FieldSpec("bundel", .text(maxLength: 32), required: true, label: "overdrachtsbundel (id)"),
+                FieldSpec("van", name, required: true, label: "overgedragen door organisatie"),
+                FieldSpec("vanId", .text(maxLength: 32), required: true, label: "organisatie (id)"),
+                FieldSpec("door", name, required: true, label: "overgedragen door (medewerker)"),
+                FieldSpec("datum", .date, required: true, label: "datum overdracht"),
+                FieldSpec("grondslag", text, required: true, label: "grondslag van de overdracht"),
+                FieldSpec("secties", .sections, required: true, label: "overgedragen delen"),
+                FieldSpec("achtergehouden", text, label: "niet overgedragen delen, en waarom"),
+                FieldSpec("gesprekDatum", .date, label: "overdrachtsgesprek op"),
+                .choice("gesprekVorm", HandoverMode.self, label: "vorm van het gesprek"),
+                FieldSpec("aanwezig", text, label: "aanwezig bij het gesprek"),
+                FieldSpec("context", long, label: "persoonlijke context"),
+                FieldSpec("afspraken", long, label: "afspraken met ketenpartners"),
+                FieldSpec("contactpersoon", text, label: "contactpersoon bij de vorige organisatie"),
+                FieldSpec("ontvangenDoor", name, required: true, label: "ontvangen door"),
+                FieldSpec("oorspronkelijkGezin", .text(maxLength: 32), required: true, label: "gezin bij de vorige organisatie (id)"),
             ]
         }
     }

@@ -155,3 +155,34 @@ public enum ConsentForm: String, Vocabulary {
 
     public var label: String { rawValue }
 }
+
+/// How the warm-handover conversation took place: preferably in person, by phone or another spoken form
+/// is also possible (keurmerk norm 4.1, fn 25).
+public enum HandoverMode: String, Vocabulary {
+    case inPerson = "in-persoon"
+    case phone = "telefoon"
+    case video = "video"
+
+    public var label: String {
+        switch self {
+        case .inPerson: "in persoon"
+        case .phone: "telefonisch"
+        case .video: "via video"
+        }
+    }
+}
+
+/// Who takes part in the warm-handover conversation: the client and the workers of both organisations.
+public enum HandoverAttendee: String, Vocabulary {
+    case client = "client"
+    case departingWorker = "vertrekkend"
+    case receivingWorker = "ontvangend"
+
+    public var label: String {
+        switch self {
+        case .client: "de cliënt"
+        case .departingWorker: "de vertrekkende hulpverlener"
+        case .receivingWorker: "de ontvangende hulpverlener"
+        }
+    }
+}

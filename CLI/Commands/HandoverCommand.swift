@@ -1,0 +1,300 @@
+import ArgumentParser
+import Foundation
+import NazorgClient
+import NazorgModel
+import NazorgStore
+import NazorgSync
+
+/// `nazorg handover create|send|inbox|open|import|ack|summary|export`: the warm handover (warme overdracht).
+struct HandoverCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handover",
+        abstract: "Warme overdracht: een bundel met het plan naar de volgende organisatie, met ontvangstbevestiging.",
+        discussion: """
+            Een warme overdracht heeft drie delen (norm 4.1): informatie, persoonlijke context en afspraken met \
+            ketenpartners, en een gesprek met de cliënt en de hulpverleners van beide organisaties. De bundel bevat \
+            een momentopname van de delen die de toestemming (of de doorbreking) dekt, het overdrachtsgesprek, de \
+            regisseur, een contactpersoon en het certificaat van de afzender; ondertekend, en zo versleuteld dat alleen \
+            de ontvangende organisatie hem kan openen. Maken is delen: het staat in het logboek. De ontvanger opent en \
+            controleert hem, importeert hem als eigen gezinsplan en stuurt een ondertekende ontvangstbevestiging terug.
+            """,
+        subcommands: [Create.self, Send.self, Inbox.self, Open.self, Import.self, Ack.self, Summary.self, Export.self])
+
+    /// The bundle argument of the receiving commands.
+    struct BundleArgument: ParsableArguments {
+        @Argument(help: ArgumentHelp("Het id van de bundel, of de eerste cijfers ('nazorg handover inbox').", valueName: "bundle"))
+        var bundle: String?
+        @Option(help: ArgumentHelp("Een bundel als bestand (offline overgedragen) in plaats van uit de postbus.", valueName: "file"))
+        var bestand: String?
+
+        func validate() throws {
+            guard (bundle == nil) != (bestand == nil) else { throw ValidationError("give a bundle id or --bestand FILE, not both") }
+        }
+
+        func bytes(_ mail: HandoverMail) async throws -> Data {
+            if let bestand {
+                guard let data = FileManager.default.contents(atPath: bestand) else {
+                    throw ClientError(.notFound, "cannot read \(bestand)")
+                }
+                return data
+            }
+            return try await mail.bytes(of: bundle ?? "")
+        }
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Maak een overdrachtsbundel en verstuur hem naar de postbus van de ontvanger (of naar een bestand).")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var family: FamilyArgument
+        @Option(name: [.customLong("naar"), .customLong("to")], help: ArgumentHelp("De ontvangende organisatie: naam of id van een ketenpartner.", valueName: "partner"))
+        var naar: String
+        @Option(help: ArgumentHelp("Welke delen (standaard: alles wat de grondslag dekt).", valueName: "sections")) var secties: String?
+        @Option(help: ArgumentHelp("Grondslag: het id van een toestemming.", valueName: "id")) var toestemming: String?
+        @Option(help: ArgumentHelp("Grondslag: het id van een doorbreking (veiligheid).", valueName: "id")) var doorbreking: String?
+        @Option(name: .customLong("gesprek-datum"), help: ArgumentHelp("Datum van het overdrachtsgesprek (YYYY-MM-DD).", valueName: "date"))
+        var gesprekDatum: String
+        @Option(name: .customLong("gesprek-vorm"), help: ArgumentHelp("in-persoon, telefoon of video.", valueName: "mode"))
+        var gesprekVorm: String
+        @Option(help: ArgumentHelp("Wie was erbij: client,vertrekkend,ontvangend.", valueName: "who")) var aanwezig: String = ""
+        @Option(help: ArgumentHelp("Persoonlijke context: wat het gezin wil dat de nieuwe hulpverlener weet.", valueName: "text"))
+        var context: String = ""
+        @Option(help: ArgumentHelp("Een afspraak met een ketenpartner (herhaal voor meer).", valueName: "text")) var afspraak: [String] = []
+        @Option(help: ArgumentHelp("Contactpersoon voor vragen (standaard: jij, bij je organisatie).", valueName: "text"))
+        var contactpersoon: String?
+        @Option(name: .customLong("verhuizing-naar"), help: ArgumentHelp("De nieuwe gemeente bij een verhuizing naar een andere regio.", valueName: "gemeente"))
+        var verhuizingNaar: String?
+        @Option(help: ArgumentHelp("Schrijf de bundel ook naar dit bestand (offline overdracht).", valueName: "file")) var bestand: String?
+        @Flag(name: .customLong("niet-versturen"), help: "Niet naar de postbus; alleen het bestand.") var nietVersturen = false
+        @OptionGroup var server: ServerOptions
+
+        func validate() throws {
+            guard (toestemming == nil) != (doorbreking == nil) else {
+                throw ValidationError("give exactly one basis: --toestemming ID or --doorbreking ID")
+            }
+            if nietVersturen && bestand == nil { throw ValidationError("--niet-versturen needs --bestand FILE") }
+        }
+
+        func run() async throws {
+            let url = try server.url()
+            try await reportingErrorsAsync {
+                let workspace = try profile.workspace()
+                let recipient = try workspace.profile.partner(naar)
+                let familyID = try workspace.family(family.family)
+                let mail = HandoverMail(workspace: workspace, server: url)
+                let meeting = HandoverDocument.Meeting(
+                    date: gesprekDatum, mode: gesprekVorm,
+                    attended: aanwezig.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                let created = try workspace.createHandover(
+                    familyID, to: recipient,
+                    HandoverRequest(
+                        sections: secties, basis: toestemming ?? doorbreking ?? "", meeting: meeting, personalContext: context,
+                        agreements: afspraak, contact: contactpersoon, movingTo: verhuizingNaar),
+                    devices: try await mail.devices(of: recipient))
+                say("overdrachtsbundel \(created.bundle.short) voor \(recipient.name): \(created.document.sections.joined(separator: ", ")) (\(created.document.entities.count) onderdelen, \(created.devices) apparaten; deling \(created.share.short))")
+                for withheld in created.document.withheld { say("  niet overgedragen: \(withheld.section) — \(withheld.reason)") }
+                if let bestand {
+                    try created.bytes.write(to: URL(fileURLWithPath: bestand), options: .atomic)
+                    say("geschreven naar \(bestand) (\(created.bytes.count) bytes)")
+                }
+                if !nietVersturen {
+                    do {
+                        try await mail.deliver(created.bytes)
+                    } catch let error as ClientError {
+                        throw ClientError(error.code, "\(error.message); the bundle is kept: send it again with 'nazorg handover send \(created.bundle.short)'")
+                    }
+                    say("verstuurd naar de postbus van \(recipient.name)")
+                }
+                _ = try await SyncClient(profile: workspace.profile, server: url).sync()
+            }
+        }
+    }
+
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Verstuur een gemaakte bundel (opnieuw) naar de postbus van de ontvanger.")
+        @OptionGroup var profile: ProfileOptions
+        @Argument(help: ArgumentHelp("Het id van de bundel.", valueName: "bundle")) var bundle: String
+        @OptionGroup var server: ServerOptions
+
+        func run() async throws {
+            let url = try server.url()
+            try await reportingErrorsAsync {
+                let workspace = try profile.workspace()
+                let record = try workspace.handover(bundle)
+                guard record.direction == .sent, let bytes = record.bytes else {
+                    throw ClientError(.refused, "bundle \(record.id.short) was not made on this device")
+                }
+                try await HandoverMail(workspace: workspace, server: url).deliver(bytes)
+                say("bundel \(record.id.short) verstuurd")
+            }
+        }
+    }
+
+    struct Inbox: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Toon de bundels voor je organisatie, en de ontvangstbevestigingen van wat je verstuurde.")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var server: ServerOptions
+
+        func run() async throws {
+            let url = try server.url()
+            try await reportingErrorsAsync {
+                let workspace = try profile.workspace()
+                let mail = HandoverMail(workspace: workspace, server: url)
+                let arrived = try await mail.collectReceipts()
+                for receipt in arrived {
+                    say("ontvangstbevestiging: bundel \(receipt.bundle.short) ontvangen door \(receipt.certificate.worker) (\(receipt.certificate.organisationName))\(receipt.imported ? ", geïmporteerd" : "")")
+                }
+                func organisation(_ hex: String) -> String {
+                    ID128(hex: hex).flatMap { try? workspace.profile.trustedOrganisation($0) }?.name ?? "organisatie \(hex.prefix(8)) (geen ketenpartner)"
+                }
+                let kept = Dictionary(uniqueKeysWithValues: try workspace.profile.store.handovers().map { ($0.id.hex, $0) })
+                let bundles = try await mail.inbox().filter { $0.kind == "bundle" }
+                say("Ontvangen")
+                if bundles.isEmpty { say("  geen bundels") }
+                for entry in bundles {
+                    let record = kept[entry.id]
+                    let status =
+                        record == nil ? "nieuw"
+                        : record?.importedAt != nil ? "geïmporteerd als gezin \(record?.family?.short ?? "?")" : "geopend"
+                    let acknowledged = record?.acknowledgedAt != nil ? ", bevestigd" : ""
+                    say("  \(entry.id.prefix(8))  van \(organisation(entry.sender))  \(day(entry.received))  \(entry.size) bytes  \(status)\(acknowledged)")
+                }
+                let sent = try workspace.profile.store.handovers(.sent)
+                if !sent.isEmpty {
+                    say("Verzonden")
+                    for record in sent {
+                        let receipt = record.acknowledgedAt.map { "ontvangst bevestigd op \(day($0))" } ?? "nog geen ontvangstbevestiging"
+                        say("  \(record.id.short)  aan \(organisation(record.organisation.hex))  \(day(record.created))  \(receipt)")
+                    }
+                }
+            }
+        }
+    }
+
+    struct Open: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open en controleer een bundel: afzender, handtekening, grondslag, wat erin zit en wat is achtergehouden.")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var bundle: BundleArgument
+        @OptionGroup var server: ServerOptions
+
+        func run() async throws {
+            let url = try server.url()
+            try await reportingErrorsAsync {
+                let workspace = try profile.workspace()
+                let mail = HandoverMail(workspace: workspace, server: url)
+                let opened = try await mail.open(try await bundle.bytes(mail))
+                let document = opened.document
+                say("bundel \(opened.header.bundle.short) van \(opened.sender.name), gemaakt door \(opened.certificate.worker) op \(document.created.prefix(10)): gecontroleerd (handtekening, certificaat, apparaat niet ingetrokken, grondslag, inhoud)")
+                let basis = document.basisEntity.map { "\($0.kind == .consent ? "toestemming" : "doorbreking") \($0.shortID)" } ?? "?"
+                say("grondslag: \(basis)")
+                say("overgedragen: \(document.sections.joined(separator: ", ")) (\(document.entities.count) onderdelen)")
+                for withheld in document.withheld { say("niet overgedragen: \(withheld.section) — \(withheld.reason)") }
+                say("gesprek: \(document.meeting.date), \(document.meeting.mode), aanwezig: \(document.meeting.attended.joined(separator: ", "))")
+                if let record = opened.record, let imported = record.importedAt {
+                    say("al geïmporteerd op \(day(imported)) als gezin \(record.family?.short ?? "?")")
+                } else {
+                    say("importeer met 'nazorg handover import \(opened.header.bundle.short)'; lees met 'nazorg handover summary \(opened.header.bundle.short)'")
+                }
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Importeer een gecontroleerde bundel als eigen gezinsplan, met de herkomst erbij.")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var bundle: BundleArgument
+        @OptionGroup var server: ServerOptions
+
+        func run() async throws {
+            let url = try server.url()
+            try await reportingErrorsAsync {
+                let workspace = try profile.workspace()
+                let mail = HandoverMail(workspace: workspace, server: url)
+                let opened = try await mail.open(try await bundle.bytes(mail))
+                let family = try workspace.importHandover(opened)
+                say("geïmporteerd als gezin \(family.short) (\(opened.document.entities.count) onderdelen van \(opened.sender.name))")
+                say("bevestig de ontvangst met 'nazorg handover ack \(opened.header.bundle.short)'")
+            }
+        }
+    }
+
+    struct Ack: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stuur een ondertekende ontvangstbevestiging naar de afzender (staat in beide logboeken).")
+        @OptionGroup var profile: ProfileOptions
+        @OptionGroup var bundle: BundleArgument
+        @OptionGroup var server: ServerOptions
+
+        func run() async throws {
+            let url = try server.url()
+            try await reportingErrorsAsync {
+                let workspace = try profile.workspace()
+                let mail = HandoverMail(workspace: workspace, server: url)
+                let opened = try await mail.open(try await bundle.bytes(mail))
+                let receipt = try await mail.acknowledge(opened)
+                say("ontvangst van bundel \(receipt.bundle.short) bevestigd aan \(opened.sender.name)\(receipt.imported ? " (geïmporteerd)" : "")")
+                _ = try await SyncClient(profile: workspace.profile, server: url).sync()
+            }
+        }
+    }
+
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "De bundel als leesbaar document (Markdown of HTML): gezin, veiligheidsplan, doelen, regisseur, afspraken.")
+        @OptionGroup var profile: ProfileOptions
+        @Argument(help: ArgumentHelp("Het id van een geopende bundel.", valueName: "bundle")) var bundle: String
+        @Option(help: ArgumentHelp("markdown of html.", valueName: "format")) var format: String = "markdown"
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar het scherm.", valueName: "file")) var uit: String?
+
+        func validate() throws {
+            guard HandoverSummary.Format(rawValue: format) != nil else { throw ValidationError("--format must be markdown or html") }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let workspace = try profile.workspace()
+                let opened = try workspace.keptHandover(bundle)
+                let text = HandoverSummary.render(opened.document, format: HandoverSummary.Format(rawValue: format)!)
+                try write(Data(text.utf8), to: uit)
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Exporteer een geopende bundel als HL7 FHIR R4 Bundle (JSON) voor een systeem dat FHIR spreekt.")
+        @OptionGroup var profile: ProfileOptions
+        @Argument(help: ArgumentHelp("Het id van een geopende bundel.", valueName: "bundle")) var bundle: String
+        @Flag(help: "HL7 FHIR R4 (de enige exportvorm).") var fhir = false
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar het scherm.", valueName: "file")) var uit: String?
+
+        func validate() throws {
+            guard fhir else { throw ValidationError("give --fhir: FHIR R4 is the export format") }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let workspace = try profile.workspace()
+                let opened = try workspace.keptHandover(bundle)
+                try write(try FHIRExport.bundle(opened.document), to: uit)
+            }
+        }
+    }
+}
+
+/// Writes to a file (atomically) or to stdout.
+private func write(_ data: Data, to path: String?) throws {
+    if let path {
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    } else {
+        FileHandle.standardOutput.write(data)
+    }
+}
+
+/// `YYYY-MM-DD` of a time in ms.
+private func day(_ millis: Int64) -> String {
+    String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(millis) / 1000)).prefix(10))
+}

@@ -1,0 +1,120 @@
+public import Foundation
+import NazorgStore
+public import NazorgSync
+
+/// A bundle addressed to this organisation, as the server's mailbox lists it.
+public struct MailboxEntry: Sendable, Hashable, Decodable {
+    /// Mailbox order.
+    public var sequence: UInt64
+    /// `bundle` or `receipt`.
+    public var kind: String
+    /// The bundle id (hex).
+    public var id: String
+    /// The sending organisation (hex).
+    public var sender: String
+    /// The sending device (hex).
+    public var senderDevice: String
+    /// Server time of arrival (ms).
+    public var received: Int64
+    /// Size in bytes.
+    public var size: Int
+}
+
+/// The warm handover through the server's mailbox: deliver a bundle, list and fetch what is addressed to this
+/// organisation, send a receipt, and collect the receipts for bundles this device sent.
+public struct HandoverMail: Sendable {
+    let workspace: Workspace
+    let client: SyncClient
+
+    /// Mail for `workspace` through `server`.
+    public init(workspace: Workspace, server: URL) {
+        self.workspace = workspace
+        self.client = SyncClient(profile: workspace.profile, server: server)
+    }
+
+    /// The devices of an organisation that the server lists as registered and not revoked.
+    public func devices(of organisation: OrganisationInfo) async throws -> [DeviceCertificate] {
+        try await client.recipientDevices(of: organisation)
+    }
+
+    /// Delivers a sealed bundle to its addressee's mailbox (again: the server keeps one copy).
+    public func deliver(_ bytes: Data) async throws {
+        var report = SyncReport()
+        try await client.register(&report)
+        _ = try await client.connection.send("POST", "/v1/mailbox/bundles", body: bytes)
+    }
+
+    /// What the mailbox holds for this organisation.
+    public func inbox() async throws -> [MailboxEntry] {
+        var report = SyncReport()
+        try await client.register(&report)
+        let reply = try await client.connection.send("GET", "/v1/mailbox")
+        struct Listing: Decodable { var items: [MailboxEntry] }
+        guard let listing = try? JSONDecoder().decode(Listing.self, from: reply.body) else {
+            throw ClientError(.network, "the server's mailbox listing is malformed")
+        }
+        return listing.items
+    }
+
+    /// Fetches a bundle (by full id) from the mailbox.
+    public func fetch(_ bundle: ID128) async throws -> Data {
+        var report = SyncReport()
+        try await client.register(&report)
+        return try await client.connection.send("GET", "/v1/mailbox/bundles/\(bundle.hex)").body
+    }
+
+    /// A bundle's bytes by id or its first digits: kept on this device, else from the mailbox.
+    public func bytes(of idOrPrefix: String) async throws -> Data {
+        if let kept = try? workspace.handover(idOrPrefix), kept.direction == .received, let bytes = kept.bytes { return bytes }
+        let key = idOrPrefix.lowercased().filter { $0 != "-" }
+        let matches = try await inbox().filter { $0.kind == "bundle" && !key.isEmpty && $0.id.hasPrefix(key) }
+        guard matches.count == 1, let id = ID128(hex: matches[0].id) else {
+            throw ClientError(
+                .notFound,
+                matches.isEmpty
+                    ? "no handover bundle \(idOrPrefix) for this organisation; 'nazorg handover inbox' lists them"
+                    : "\(idOrPrefix) matches several bundles; give more digits")
+        }
+        return try await fetch(id)
+    }
+
+    /// Opens and verifies a bundle's bytes, asking the server which devices of the sender are registered and
+    /// not revoked, and keeps it on this device.
+    public func open(_ bytes: Data) async throws -> OpenedHandover {
+        let header: HandoverEnvelope.Header
+        do { header = try HandoverEnvelope.header(of: bytes) } catch let error as SyncError {
+            throw ClientError(.refused, "handover bundle refused: \(error.message)")
+        }
+        guard let sender = try workspace.profile.trustedOrganisation(header.sender), sender.id != workspace.profile.organisation.id else {
+            throw ClientError(
+                .refused,
+                "handover bundle \(header.bundle.short) refused: organisation \(header.sender.short) is not a partner on this device; add its organisation.pub (from its admin) with 'nazorg partner add'")
+        }
+        let opened = try workspace.openHandover(bytes, registeredSenderDevices: try await devices(of: sender))
+        try workspace.keep(opened)
+        return opened
+    }
+
+    /// Signs a receipt for an opened bundle, records it in the share log, and posts it to the sender.
+    public func acknowledge(_ opened: OpenedHandover) async throws -> HandoverReceipt {
+        let receipt = try workspace.acknowledge(opened)
+        _ = try await client.connection.send("POST", "/v1/mailbox/receipts", body: try JSONEncoder().encode(receipt))
+        return receipt
+    }
+
+    /// Fetches the receipts for bundles this device sent that were not acknowledged yet, checks and records each.
+    /// Returns how many arrived now. Asks the server nothing when no sent bundle is waiting.
+    public func collectReceipts() async throws -> [HandoverReceipt] {
+        let waiting = Set(try workspace.profile.store.handovers(.sent).filter { $0.acknowledgedAt == nil }.map(\.id.hex))
+        guard !waiting.isEmpty else { return [] }
+        var arrived: [HandoverReceipt] = []
+        for entry in try await inbox() where entry.kind == "receipt" && waiting.contains(entry.id) {
+            let body = try await client.connection.send("GET", "/v1/mailbox/receipts/\(entry.id)").body
+            guard let receipt = try? JSONDecoder().decode(HandoverReceipt.self, from: body) else {
+                throw ClientError(.network, "the receipt for bundle \(entry.id.prefix(8)) is malformed")
+            }
+            if try workspace.record(receipt: receipt) { arrived.append(receipt) }
+        }
+        return arrived
+    }
+}

@@ -1,0 +1,430 @@
+public import Foundation
+import NazorgCrypto
+public import NazorgModel
+public import NazorgStore
+public import NazorgSync
+
+/// What the departing worker gives for a warm handover besides the plan itself.
+public struct HandoverRequest: Sendable {
+    /// Sections to hand over (`core,safety,…`); nil: every section the basis covers that this device holds.
+    public var sections: String?
+    /// The consent or safety override (id or its first digits).
+    public var basis: String
+    /// The handover meeting: date, mode, who attended.
+    public var meeting: HandoverDocument.Meeting
+    /// Personal context.
+    public var personalContext: String
+    /// Agreements with chain partners.
+    public var agreements: [String]
+    /// A named contact at the sending organisation; nil: the sending worker at the organisation.
+    public var contact: String?
+    /// The new municipality, when the family moves to another region.
+    public var movingTo: String?
+
+    /// Creates a request.
+    public init(
+        sections: String?, basis: String, meeting: HandoverDocument.Meeting, personalContext: String, agreements: [String],
+        contact: String?, movingTo: String?
+    ) {
+        self.sections = sections
+        self.basis = basis
+        self.meeting = meeting
+        self.personalContext = personalContext
+        self.agreements = agreements
+        self.contact = contact
+        self.movingTo = movingTo
+    }
+}
+
+/// A bundle made and recorded.
+public struct HandoverCreated: Sendable {
+    /// The bundle id.
+    public var bundle: ID128
+    /// The sealed bundle, for the mailbox or a file.
+    public var bytes: Data
+    /// The share record (deling) in the family's consent section.
+    public var share: EntityID
+    /// What it holds and what it withholds.
+    public var document: HandoverDocument
+    /// The receiving devices it is sealed to.
+    public var devices: Int
+}
+
+/// A received bundle, opened and verified.
+public struct OpenedHandover: Sendable {
+    /// The clear header.
+    public var header: HandoverEnvelope.Header
+    /// The sending device's certificate (verified).
+    public var certificate: DeviceCertificate
+    /// The sending organisation (a pinned partner).
+    public var sender: OrganisationInfo
+    /// The content (checked against its basis and the schema).
+    public var document: HandoverDocument
+    /// The bundle as received.
+    public var bytes: Data
+    /// What this device did with it so far.
+    public var record: HandoverRecord?
+}
+
+extension Workspace {
+    // MARK: Sending
+
+    /// Makes a warm-handover bundle: a snapshot of the sections its basis covers, with the meeting, personal
+    /// context, agreements, contact and the sender's certificate; signed, sealed to the receiving organisation's
+    /// certified devices. Making it is a share: the `deling` record, the share-log entry and the bundle are
+    /// written in one transaction before the bundle leaves this device.
+    public func createHandover(
+        _ family: FamilyID, to recipient: OrganisationInfo, _ request: HandoverRequest, devices: [DeviceCertificate]
+    ) throws -> HandoverCreated {
+        let certificate = try profile.requireCertificate(now: now())
+        let plan = try plan(family)
+        let basisEntity = try basisRecord(request.basis, in: plan)
+        let covered = (basisEntity.text("secties") ?? "").split(separator: ",").map(String.init)
+        let held = Set(try latestKeys(family).map(\.name))
+        let chosen: [Section]
+        if let list = request.sections {
+            let resolved = try resolvingReferences(["secties": list], kind: .share, in: plan)["secties"] ?? ""
+            guard case .text(let names) = try EntityKind.share.field("secties").parse(resolved, kind: .share) else {
+                throw ClientError(.usage, "--secties must list sections")
+            }
+            chosen = names.split(separator: ",").compactMap { Section(name: String($0)) }
+        } else {
+            chosen = covered.filter(held.contains).compactMap(Section.init(name:))
+        }
+        let basis = try ShareBasis.check(
+            ShareRequest(recipient: recipient.id.hex, sections: chosen, date: today, basis: basisEntity.id), in: plan)
+        for section in chosen where !held.contains(section.name) {
+            throw ClientError(.refused, "this device holds nothing of section \(section.name) for this family; nothing was handed over")
+        }
+        try Self.check(request.meeting)
+        if request.movingTo != nil, chosen.contains(.core) {
+            // After a move the regisseur comes from the new municipality (002 §4.2): name them before handing over.
+            guard let regisseur = plan.all(.regisseur).filter({ ($0.date("tot") ?? today) >= today })
+                .max(by: { ($0.text("vanaf") ?? "") < ($1.text("vanaf") ?? "") }),
+                regisseur.text("organisatie") != profile.organisation.name
+            else {
+                throw ClientError(
+                    .refused,
+                    "a move to another region needs the new regisseur (from the new municipality) named in the plan first: 'nazorg regisseur add'")
+            }
+        }
+        let recipients = try certifiedDevices(devices, of: recipient)
+        let chosenNames = Set(chosen.map(\.name))
+        var withheld: [HandoverDocument.Withheld] = []
+        for name in held.sorted() where !chosenNames.contains(name) {
+            let reason =
+                name == Section.consent.name
+                ? "de toestemmingen en het logboek blijven bij de eigen organisatie"
+                : covered.contains(name)
+                    ? "niet gekozen voor deze overdracht"
+                    : "valt buiten de \(basisEntity.kind == .consent ? "toestemming" : "doorbreking") \(basisEntity.shortID)"
+            withheld.append(.init(section: name, reason: reason))
+        }
+        let bundle = ID128.random()
+        let created = now()
+        let shareID = EntityID.random()
+        let document = HandoverDocument(
+            format: HandoverDocument.currentFormat, bundle: bundle.hex, family: family.hex,
+            created: ISO8601DateFormatter().string(from: created),
+            sender: .init(organisation: profile.organisation.id.hex, organisationName: profile.organisation.name, worker: certificate.worker),
+            recipient: .init(organisation: recipient.id.hex, organisationName: recipient.name, worker: ""),
+            basis: .init(basisEntity), sections: chosen.map(\.name).sorted(), withheld: withheld,
+            entities: plan.entities.filter { chosenNames.contains($0.section.name) && !$0.isDeleted }
+                .sorted { ($0.section.name, $0.kind.rawValue, $0.id) < ($1.section.name, $1.kind.rawValue, $1.id) }
+                .map(HandoverDocument.Entity.init),
+            meeting: request.meeting, personalContext: request.personalContext, agreements: request.agreements,
+            contact: request.contact ?? "\(certificate.worker), \(profile.organisation.name)", movingTo: request.movingTo)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let bytes: Data
+        do {
+            bytes = try HandoverEnvelope.seal(
+                content: try encoder.encode(document), bundle: bundle, recipient: recipient.id,
+                devices: recipients.map { ($0.device, $0.boxKey) }, certificate: certificate, signer: profile.author.signer,
+                created: Int64(created.timeIntervalSince1970 * 1000))
+        } catch let error as SyncError {
+            throw ClientError(.refused, error.message)
+        }
+        let grantBasis = basisEntity.kind == .consent ? "toestemming" : "doorbreking"
+        var values: [String: FieldValue] = [
+            "ontvanger": .text(recipient.id.hex), "ontvangerNaam": .text(recipient.name), "secties": .text(document.sections.joined(separator: ",")),
+            grantBasis: .ref(basisEntity.id), "datum": .text(today.description), "apparaten": .int(Int64(recipients.count)),
+            "gedeeldDoor": .text(certificate.worker), "bundel": .text(bundle.hex),
+        ]
+        let known = plan.all(.withdrawal).filter { $0.fields["toestemming"]?.ref == basisEntity.id }.map(\.id)
+        if !known.isEmpty { values["intrekkingenGezien"] = .text(known.joined(separator: ",")) }
+        try Validation.validate(.share, fields: values)
+        let audit = auditRecord(
+            .share, .transfer, family: family, sections: document.sections, basis: Self.basisName(basis),
+            recipient: (recipient.id.hex, recipient.name), record: shareID.hex,
+            detail: "warme overdracht: bundel \(bundle.short), \(recipients.count) apparaten",
+            purpose: basisEntity.text("doel") ?? (basisEntity.kind == .consent ? "warme overdracht" : "veiligheid (meldcode)"))
+        let record = HandoverRecord(
+            id: bundle, direction: .sent, organisation: recipient.id, family: family, created: Int64(created.timeIntervalSince1970 * 1000),
+            digest: HandoverEnvelope.digest(bytes), bytes: bytes)
+        _ = try write(
+            family: family, edits: [.create(.share, id: shareID, values: values, child: nil)], audit: [audit], handover: record)
+        return HandoverCreated(bundle: bundle, bytes: bytes, share: shareID, document: document, devices: recipients.count)
+    }
+
+    static func check(_ meeting: HandoverDocument.Meeting) throws {
+        guard CalendarDate(meeting.date) != nil else { throw ClientError(.usage, "the handover meeting's date must be a real date as YYYY-MM-DD") }
+        guard HandoverMode(rawValue: meeting.mode) != nil else {
+            throw ClientError(.usage, "the handover meeting's mode must be one of: \(HandoverMode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for code in meeting.attended where HandoverAttendee(rawValue: code) == nil {
+            throw ClientError(.usage, "who attended must be among: \(HandoverAttendee.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    // MARK: Receiving
+
+    /// Opens a bundle addressed to this organisation and verifies all of it: that this device is an addressee,
+    /// every byte (secretstream under a header-bound key), the sender's signature and certificate against the
+    /// partner key pinned here, that the sending device is registered and not revoked (`registeredSenderDevices`:
+    /// the server's list for the sending organisation), that the basis names this organisation and covers every
+    /// section and the date, and every entity against the schema. Nothing is written.
+    public func openHandover(_ bytes: Data, registeredSenderDevices: [DeviceCertificate]) throws -> OpenedHandover {
+        try openHandover(bytes, registeredSenderDevices: Optional(registeredSenderDevices))
+    }
+
+    /// A bundle kept on this device after it was verified (`keep`), opened again without the server: for the
+    /// summary and the FHIR export.
+    public func keptHandover(_ idOrPrefix: String) throws -> OpenedHandover {
+        let record = try handover(idOrPrefix)
+        guard record.direction == .received, let bytes = record.bytes else {
+            throw ClientError(.refused, "bundle \(record.id.short) was sent by this organisation; only its addressee can open it")
+        }
+        return try openHandover(bytes, registeredSenderDevices: nil)
+    }
+
+    /// `registeredSenderDevices` nil: the registration was checked when the bundle was kept.
+    func openHandover(_ bytes: Data, registeredSenderDevices: [DeviceCertificate]?) throws -> OpenedHandover {
+        let opened: HandoverEnvelope.Opened
+        do {
+            opened = try HandoverEnvelope.open(bytes, organisation: profile.organisation.id, device: profile.device, box: profile.box)
+        } catch let error as SyncError {
+            throw ClientError(.refused, "handover bundle refused: \(error.message)")
+        }
+        let header = opened.header
+        func refuse(_ message: String) -> ClientError { ClientError(.refused, "handover bundle \(header.bundle.short) refused: \(message)") }
+        guard header.sender != profile.organisation.id, let sender = try profile.trustedOrganisation(header.sender) else {
+            throw refuse(
+                "organisation \(header.sender.short) is not a partner on this device; add its organisation.pub (from its admin) with 'nazorg partner add'")
+        }
+        let created = Date(timeIntervalSince1970: TimeInterval(header.created) / 1000)
+        guard created <= now().addingTimeInterval(300) else { throw refuse("it is dated in the future") }
+        do {
+            try opened.certificate.verify(by: sender, at: created)
+        } catch let error as SyncError {
+            throw refuse("the sender's certificate: \(error.message)")
+        }
+        guard opened.certificate.role == .worker || opened.certificate.role == .admin else {
+            throw refuse("it was made by a \(opened.certificate.role.rawValue) device, which holds no plans")
+        }
+        if let registeredSenderDevices, !registeredSenderDevices.contains(where: { $0.device == opened.certificate.device }) {
+            throw refuse(
+                "the sending device \(opened.certificate.device.short) is revoked by \(sender.name) or not registered at the server; ask the sender for a new bundle")
+        }
+        let document: HandoverDocument
+        do {
+            document = try JSONDecoder().decode(HandoverDocument.self, from: opened.content)
+        } catch {
+            throw refuse("its contents are not a handover document")
+        }
+        try Self.check(document, header: header, organisation: profile.organisation, created: created, refuse: refuse)
+        return OpenedHandover(
+            header: header, certificate: opened.certificate, sender: sender, document: document, bytes: bytes,
+            record: try profile.store.handover(header.bundle))
+    }
+
+    /// The content checks: format, addresses, basis coverage and every entity against the schema.
+    private static func check(
+        _ document: HandoverDocument, header: HandoverEnvelope.Header, organisation: OrganisationInfo, created: Date,
+        refuse: (String) -> ClientError
+    ) throws {
+        guard document.format == HandoverDocument.currentFormat else {
+            throw refuse("format \(document.format) is not known to this build (knows \(HandoverDocument.currentFormat))")
+        }
+        guard document.bundle == header.bundle.hex, document.sender.organisation == header.sender.hex,
+            document.recipient.organisation == organisation.id.hex
+        else { throw refuse("its contents do not match its envelope (bundle, sender or addressee)") }
+        do { try check(document.meeting) } catch let error as ClientError { throw refuse(error.message) }
+        // The basis: a consent or safety override naming this organisation, covering every section, valid then.
+        guard let basis = document.basisEntity, basis.kind == .consent || basis.kind == .safetyOverride,
+            (try? Validation.validate(basis.kind, fields: basis.fields)) != nil
+        else { throw refuse("its basis is not a valid consent or safety override") }
+        guard basis.text("ontvanger") == organisation.id.hex else {
+            throw refuse("its \(basis.kind.rawValue) \(basis.shortID) is for another organisation, not this one")
+        }
+        let covered = Set((basis.text("secties") ?? "").split(separator: ",").map(String.init))
+        let sections = Set(document.sections)
+        guard !sections.isEmpty, sections.allSatisfy({ Section(name: $0) != nil && $0 != Section.consent.name }) else {
+            throw refuse("it lists no sections, or a section that is never handed over")
+        }
+        if let outside = sections.union(document.entities.map(\.section)).sorted().first(where: { !covered.contains($0) }) {
+            throw refuse("it contains section \(outside), which its \(basis.kind.rawValue) \(basis.shortID) does not cover (it covers \(covered.sorted().joined(separator: ", ")))")
+        }
+        let day = CalendarDate(String(ISO8601DateFormatter().string(from: created).prefix(10)))!
+        if basis.kind == .consent {
+            if let from = basis.date("vanaf"), day < from { throw refuse("its consent \(basis.shortID) is valid only from \(from)") }
+            if let until = basis.date("tot"), day > until { throw refuse("its consent \(basis.shortID) expired on \(until)") }
+        } else if let decided = basis.date("datum"), day < decided {
+            throw refuse("its safety override \(basis.shortID) was decided only after the bundle was made")
+        }
+        var ids = Set<String>()
+        for entity in document.entities {
+            guard let kind = EntityKind(rawValue: entity.kind), kind.section() != .consent,
+                entity.id.count == 32, EntityID(hex: entity.id) != nil, ids.insert(entity.id).inserted
+            else { throw refuse("entity \(entity.id.prefix(8)) is not a plan entity that can be handed over") }
+            guard sections.contains(entity.section) else { throw refuse("entity \(entity.id.prefix(8)) lies outside the listed sections") }
+            do {
+                let values = try Validation.parse(kind, entity.fields)
+                try Validation.validate(kind, fields: values)
+                let child = kind == .child ? values["lid"]?.ref : nil
+                guard kind.section(child: child).name == entity.section else {
+                    throw ModelError(.invalidValue, "\(kind.rawValue) does not belong in section \(entity.section)")
+                }
+            } catch let error as ModelError {
+                throw refuse("entity \(entity.id.prefix(8)): \(error.message)")
+            }
+        }
+    }
+
+    /// Keeps a verified bundle on this device (sealed, as received), so it can be shown and imported later.
+    public func keep(_ opened: OpenedHandover) throws {
+        try profile.store.keepReceived(
+            HandoverRecord(
+                id: opened.header.bundle, direction: .received, organisation: opened.header.sender, family: nil,
+                created: opened.header.created, digest: HandoverEnvelope.digest(opened.bytes), bytes: opened.bytes))
+    }
+
+    /// Imports a verified bundle as this organisation's own family plan: new family, new keys, the handed-over
+    /// entities as they were, and a `herkomst` record with the provenance, the meeting, the personal context and
+    /// the agreements. One transaction, logged as a receipt in the share log. A bundle is imported once.
+    public func importHandover(_ opened: OpenedHandover) throws -> FamilyID {
+        if let record = try profile.store.handover(opened.header.bundle), let imported = record.importedAt {
+            throw ClientError(
+                .refused,
+                "handover bundle \(opened.header.bundle.short) was imported on \(Self.day(imported))\(record.family.map { " as family \($0.short)" } ?? ""); a bundle is imported once")
+        }
+        let document = opened.document
+        var edits: [PlanEdit] = []
+        for entity in document.entities {
+            let kind = EntityKind(rawValue: entity.kind)!
+            let values = try Validation.parse(kind, entity.fields)
+            edits.append(.create(kind, id: EntityID(hex: entity.id)!, values: values, child: kind == .child ? values["lid"]?.ref : nil))
+        }
+        let certificate = try profile.requireCertificate(now: now())
+        let basis = document.basisEntity!
+        var provenance: [String: String] = [
+            "bundel": document.bundle, "van": document.sender.organisationName, "vanId": document.sender.organisation,
+            "door": document.sender.worker, "datum": String(document.created.prefix(10)),
+            "grondslag": "\(basis.kind == .consent ? "toestemming" : "doorbreking") \(basis.id)"
+                + (basis.text("doel").map { " (doel: \($0))" } ?? ""),
+            "secties": document.sections.joined(separator: ","), "gesprekDatum": document.meeting.date,
+            "gesprekVorm": document.meeting.mode, "ontvangenDoor": certificate.worker, "oorspronkelijkGezin": document.family,
+        ]
+        if !document.withheld.isEmpty {
+            provenance["achtergehouden"] = String(document.withheld.map { "\($0.section): \($0.reason)" }.joined(separator: "; ").prefix(500))
+        }
+        if !document.meeting.attended.isEmpty { provenance["aanwezig"] = document.meeting.attended.joined(separator: ", ") }
+        if !document.personalContext.isEmpty { provenance["context"] = String(document.personalContext.prefix(4000)) }
+        if !document.agreements.isEmpty { provenance["afspraken"] = String(document.agreements.joined(separator: "\n").prefix(4000)) }
+        provenance["contactpersoon"] = String(document.contact.prefix(500))
+        let provenanceValues: [String: FieldValue]
+        do {
+            provenanceValues = try Validation.parse(.provenance, provenance.filter { !$0.value.isEmpty })
+            try Validation.validate(.provenance, fields: provenanceValues)
+        } catch let error as ModelError {
+            throw ClientError(.refused, "handover bundle \(opened.header.bundle.short) refused: \(error.message)")
+        }
+        edits.append(.create(.provenance, id: .random(), values: provenanceValues, child: nil))
+        let family = FamilyID.random()
+        let audit = auditRecord(
+            .receipt, .create, family: family, sections: document.sections,
+            basis: "\(basis.kind == .consent ? "consent" : "safety-override"):\(basis.id)",
+            recipient: (opened.sender.id.hex, opened.sender.name), record: document.bundle,
+            detail: "warme overdracht ontvangen en geïmporteerd (bundel \(opened.header.bundle.short), gezin daar \(document.family.prefix(8)))",
+            purpose: basis.text("doel") ?? "warme overdracht")
+        let record = HandoverRecord(
+            id: opened.header.bundle, direction: .received, organisation: opened.header.sender, family: family,
+            created: opened.header.created, digest: HandoverEnvelope.digest(opened.bytes), bytes: opened.bytes,
+            importedAt: Int64(wallMillis), acknowledgedAt: opened.record?.acknowledgedAt, receipt: opened.record?.receipt)
+        do {
+            _ = try write(family: family, edits: edits, newFamilySecret: try .random(), audit: [audit], handover: record)
+        } catch let error as StoreError where error.code == .conflict {
+            throw ClientError(.refused, error.message)
+        }
+        return family
+    }
+
+    /// The signed receipt for a received bundle, recorded with its share-log entry; the caller posts it.
+    public func acknowledge(_ opened: OpenedHandover) throws -> HandoverReceipt {
+        let certificate = try profile.requireCertificate(now: now())
+        guard let record = try profile.store.handover(opened.header.bundle) else {
+            throw ClientError(.refused, "open the bundle on this device first ('nazorg handover open')")
+        }
+        let receipt = HandoverReceipt(
+            bundle: opened.header.bundle, digest: HandoverEnvelope.digest(opened.bytes), sender: opened.header.sender,
+            certificate: certificate, time: Int64(wallMillis), imported: record.importedAt != nil, signer: profile.author.signer)
+        let basis = opened.document.basisEntity!
+        let audit = auditRecord(
+            .receipt, .transfer, family: record.family ?? FamilyID(hex: opened.document.family) ?? opened.header.bundle,
+            sections: opened.document.sections, basis: "\(basis.kind == .consent ? "consent" : "safety-override"):\(basis.id)",
+            recipient: (opened.sender.id.hex, opened.sender.name), record: opened.document.bundle,
+            detail: "ontvangstbevestiging verstuurd (bundel \(opened.header.bundle.short), \(receipt.imported ? "geïmporteerd" : "niet geïmporteerd"))",
+            purpose: basis.text("doel") ?? "warme overdracht")
+        if record.acknowledgedAt == nil {
+            try profile.store.acknowledge(
+                opened.header.bundle, at: receipt.time, receipt: try JSONEncoder().encode(receipt), audit: [audit], author: profile.author)
+        }
+        return receipt
+    }
+
+    /// Records a receipt for a bundle this device sent, after checking it: signed by a device the receiving
+    /// organisation's pinned key certifies, for this bundle's exact bytes. Returns false when it was known.
+    func record(receipt: HandoverReceipt) throws -> Bool {
+        guard let sent = try profile.store.handover(receipt.bundle), sent.direction == .sent else {
+            throw ClientError(.refused, "a receipt for bundle \(receipt.bundle.short), which this device did not send")
+        }
+        guard sent.acknowledgedAt == nil else { return false }
+        guard receipt.receiver == sent.organisation, let receiver = try profile.trustedOrganisation(receipt.receiver) else {
+            throw ClientError(.refused, "the receipt for bundle \(receipt.bundle.short) is not from the organisation it was sent to")
+        }
+        do {
+            try receipt.verifySignature()
+            try receipt.certificate.verify(by: receiver, at: Date(timeIntervalSince1970: TimeInterval(receipt.time) / 1000))
+        } catch let error as SyncError {
+            throw ClientError(.refused, "the receipt for bundle \(receipt.bundle.short) does not verify: \(error.message)")
+        }
+        guard receipt.digest == sent.digest, receipt.sender == profile.organisation.id else {
+            throw ClientError(.refused, "the receipt for bundle \(receipt.bundle.short) acknowledges other bytes than were sent")
+        }
+        let audit = auditRecord(
+            .receipt, .create, family: sent.family ?? receipt.bundle, recipient: (receiver.id.hex, receiver.name),
+            record: receipt.bundle.hex,
+            detail: "ontvangstbevestiging van \(receipt.certificate.worker) (bundel \(receipt.bundle.short), \(receipt.imported ? "geïmporteerd" : "niet geïmporteerd"))",
+            purpose: "warme overdracht")
+        try profile.store.acknowledge(receipt.bundle, at: receipt.time, receipt: try JSONEncoder().encode(receipt), audit: [audit], author: profile.author)
+        return true
+    }
+
+    /// A bundle on this device by id or its first digits.
+    public func handover(_ idOrPrefix: String) throws -> HandoverRecord {
+        let key = idOrPrefix.lowercased().filter { $0 != "-" }
+        let matches = try profile.store.handovers().filter { !key.isEmpty && $0.id.hex.hasPrefix(key) }
+        guard matches.count == 1 else {
+            throw ClientError(
+                .notFound,
+                matches.isEmpty
+                    ? "no handover bundle \(idOrPrefix) on this device; 'nazorg handover inbox' lists them"
+                    : "\(idOrPrefix) matches several bundles; give more digits")
+        }
+        return matches[0]
+    }
+
+    static func day(_ millis: Int64) -> String {
+        String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(millis) / 1000)).prefix(10))
+    }
+}
