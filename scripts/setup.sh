@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs the system libraries Nazorg links against, when they are missing (Debian/Ubuntu).
+# Installs what Nazorg builds and tests with when it is missing (Debian/Ubuntu): the system libraries, and the
+# external FHIR validator the tests use.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 need=()
 for pkg in libsodium-dev libsqlite3-dev pkg-config curl; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
@@ -11,4 +13,17 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}" >&2
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# The external FHIR validator the tests use (fhir.resources, from PyPI), in a virtual environment under .build/.
+if ! python3 -c "import fhir.resources" >/dev/null 2>&1 && ! [ -x .build/fhir-venv/bin/python3 ]; then
+    if ! python3 -m venv --help >/dev/null 2>&1; then
+        sudo_cmd=""
+        [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+        $sudo_cmd apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3 python3-venv python3-pip >/dev/null
+    fi
+    echo "installing the FHIR validator (fhir.resources) into .build/fhir-venv" >&2
+    mkdir -p .build
+    python3 -m venv .build/fhir-venv
+    .build/fhir-venv/bin/pip install -q "fhir.resources==8.3.0"
 fi

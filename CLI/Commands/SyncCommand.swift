@@ -34,6 +34,8 @@ struct SyncCommand: AsyncParsableCommand {
         let url = try server.url()
         try await reportingErrorsAsync {
             let workspace = try profile.workspace()
+            // Receipts for handover bundles first, so their share-log entries go out with this sync.
+            let receipts = try await HandoverMail(workspace: workspace, server: url).collectReceipts()
             let report = try await SyncClient(profile: workspace.profile, server: url, pageSize: pageSize).sync(verify: verify) { line in
                 FileHandle.standardError.write(Data("\(line)\n".utf8))
             }
@@ -42,7 +44,7 @@ struct SyncCommand: AsyncParsableCommand {
             if report.auditWaiting > 0 {
                 say("logboek: \(report.auditWaiting) regels wachten: er is nog geen privacy officer-apparaat geregistreerd")
             }
-            for receipt in try await HandoverMail(workspace: workspace, server: url).collectReceipts() {
+            for receipt in receipts {
                 say("ontvangstbevestiging: overdrachtsbundel \(receipt.bundle.short) ontvangen door \(receipt.certificate.worker) (\(receipt.certificate.organisationName))\(receipt.imported ? ", geïmporteerd" : "")")
             }
             if report.repaired > 0 { say("hersteld: \(report.repaired) wijzigingen opnieuw verstuurd (de server miste ze)") }

@@ -97,15 +97,16 @@ extension Workspace {
             throw ClientError(.refused, "this device holds nothing of section \(section.name) for this family; nothing was handed over")
         }
         try Self.check(request.meeting)
-        if request.movingTo != nil, chosen.contains(.core) {
+        if let place = request.movingTo, chosen.contains(.core) {
             // After a move the regisseur comes from the new municipality (002 §4.2): name them before handing over.
-            guard let regisseur = plan.all(.regisseur).filter({ ($0.date("tot") ?? today) >= today })
-                .max(by: { ($0.text("vanaf") ?? "") < ($1.text("vanaf") ?? "") }),
-                regisseur.text("organisatie") != profile.organisation.name
-            else {
+            let named = plan.all(.regisseur).filter { ($0.date("tot") ?? today) >= today }.contains { regisseur in
+                let organisation = (regisseur.text("organisatie") ?? "").lowercased()
+                return organisation == recipient.name.lowercased() || organisation.contains(place.lowercased())
+            }
+            guard named else {
                 throw ClientError(
                     .refused,
-                    "a move to another region needs the new regisseur (from the new municipality) named in the plan first: 'nazorg regisseur add'")
+                    "a move to \(place) needs the new regisseur named in the plan first, from \(recipient.name) or another organisation in \(place): 'nazorg regisseur add'")
             }
         }
         let recipients = try certifiedDevices(devices, of: recipient)
@@ -365,6 +366,10 @@ extension Workspace {
         guard let record = try profile.store.handover(opened.header.bundle) else {
             throw ClientError(.refused, "open the bundle on this device first ('nazorg handover open')")
         }
+        // Sent again after a failed post: the same receipt, not a second one.
+        if record.acknowledgedAt != nil, let stored = record.receipt, let receipt = try? JSONDecoder().decode(HandoverReceipt.self, from: stored) {
+            return receipt
+        }
         let receipt = HandoverReceipt(
             bundle: opened.header.bundle, digest: HandoverEnvelope.digest(opened.bytes), sender: opened.header.sender,
             certificate: certificate, time: Int64(wallMillis), imported: record.importedAt != nil, signer: profile.author.signer)
@@ -375,10 +380,8 @@ extension Workspace {
             recipient: (opened.sender.id.hex, opened.sender.name), record: opened.document.bundle,
             detail: "ontvangstbevestiging verstuurd (bundel \(opened.header.bundle.short), \(receipt.imported ? "geïmporteerd" : "niet geïmporteerd"))",
             purpose: basis.text("doel") ?? "warme overdracht")
-        if record.acknowledgedAt == nil {
-            try profile.store.acknowledge(
-                opened.header.bundle, at: receipt.time, receipt: try JSONEncoder().encode(receipt), audit: [audit], author: profile.author)
-        }
+        try profile.store.acknowledge(
+            opened.header.bundle, at: receipt.time, receipt: try JSONEncoder().encode(receipt), audit: [audit], author: profile.author)
         return receipt
     }
 

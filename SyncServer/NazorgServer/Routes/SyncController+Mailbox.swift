@@ -59,10 +59,15 @@ extension SyncController {
         guard receipt.certificate.device == me.certificate.device, receipt.receiver == me.certificate.organisation else {
             throw ServerError.forbidden("a receipt is signed by the device that posts it")
         }
-        guard let bundle = try storage.mailItem(.bundle, id: receipt.bundle), bundle.recipient == me.certificate.organisation,
-            bundle.sender == receipt.sender
-        else {
+        // A bundle that came through the mailbox must have been addressed to this organisation by the receipt's
+        // addressee; one carried as a file is unknown here, and the sender checks the receipt against what it sent.
+        if let bundle = try storage.mailItem(.bundle, id: receipt.bundle),
+            bundle.recipient != me.certificate.organisation || bundle.sender != receipt.sender
+        {
             throw ServerError.notFound("no bundle \(receipt.bundle.short) from organisation \(receipt.sender.short) was addressed to this organisation")
+        }
+        guard receipt.sender != me.certificate.organisation, try storage.organisation(receipt.sender) != nil else {
+            throw ServerError.notFound("organisation \(receipt.sender.short) is not registered on this server")
         }
         let item = MailItem(
             kind: .receipt, id: receipt.bundle, recipient: receipt.sender, sender: me.certificate.organisation,

@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+
+/// The warm handover through the real `nazorg-server` and binaries: the seed scenarios of REQUIREMENTS.md §9
+/// (hand-over to the wijkteam at the end of aftercare; a move to another region with a new regisseur), every
+/// bad input of the issue, and the FHIR export validated by an external validator (`fhir.resources`).
+struct HandoverFlowTests {
+    /// The shelter (with the Zonnebloem family and its privacy officer), the wijkteam of the same town, a
+    /// wijkteam in another region, and Veilig Thuis; each pins the shelter's key and the shelter pins theirs.
+    struct Setup {
+        let cli: CLIRunner
+        let server: ServerRunner
+        let family: String
+        let mother: String
+
+        static let partners = [
+            "wijkteam": "Wijkteam Voorbeeldstad-Noord", "nieuwstad": "Wijkteam Nieuwstad", "vt": "Veilig Thuis Voorbeeldregio",
+        ]
+
+        init() async throws {
+            cli = try CLIRunner()
+            try cli.setUpOrganisation("org")
+            try cli.addDevice("laptop", org: "org")
+            try cli.addDevice("fg", org: "org", role: "privacy-officer")
+            server = ServerRunner(data: cli.directory.appendingPathComponent("server"))
+            try server.addOrganisation(cli.directory.appendingPathComponent("org/organisation.pub"))
+            for (org, name) in Self.partners {
+                try cli.setUpOrganisation(org, name: name)
+                try cli.addDevice("\(org)-laptop", org: org)
+                try server.addOrganisation(cli.directory.appendingPathComponent("\(org)/organisation.pub"))
+                try cli.expectSuccess(cli.on("laptop", ["partner", "add", "\(org)/organisation.pub"]))
+                try cli.expectSuccess(cli.on("\(org)-laptop", ["partner", "add", "org/organisation.pub"]))
+            }
+            try await server.start()
+            try cli.expectSuccess(cli.on("fg", ["audit", "pull"], server: server))
+            for org in Self.partners.keys { try cli.expectSuccess(cli.on("\(org)-laptop", ["sync"], server: server)) }
+            let imported = try cli.on("laptop", ["family", "import", CLIRunner.fixture("zonnebloem")])
+            try cli.expectSuccess(imported)
+            family = String(imported.stdout.split(separator: " ")[1])
+            let plan = try JSONSerialization.jsonObject(with: Data(cli.on("laptop", ["family", "show", family, "--json"]).stdout.utf8)) as? [String: Any]
+            mother = (plan?["entities"] as? [[String: Any]] ?? []).first {
+                ($0["fields"] as? [String: Any])?["rol"] as? String == "ouder-in-opvang"
+            }.map { String(($0["id"] as? String ?? "").prefix(8)) } ?? ""
+            try cli.expectSuccess(cli.on("laptop", ["sync"], server: server))
+        }
+
+        func on(_ device: String, _ arguments: [String]) throws -> CLIRunner.Result { try cli.on(device, arguments, server: server) }
+
+        /// The mother's consent for `sections` to `org`; returns its short id.
+        func consent(to org: String, sections: String) throws -> String {
+            let before = Set(try on("laptop", ["consent", "list", family]).stdout.split(separator: "\n"))
+            try cli.expectSuccess(on("laptop", [
+                "consent", "give", family, "--gevers", mother, "--ontvanger", Self.partners[org]!, "--secties", sections,
+                "--doel", "warme overdracht", "--vanaf", "2026-01-01", "--vorm", "schriftelijk", "--vastgelegd-door", "Mira",
+            ]))
+            let line = try on("laptop", ["consent", "list", family]).stdout.split(separator: "\n").first { !before.contains($0) } ?? ""
+            return String(line.split(separator: " ")[1])
+        }
+
+        /// Makes a bundle for `org` on `consent`; returns the bundle's short id.
+        func handover(to org: String, consent: String, extra: [String] = []) throws -> (id: String, result: CLIRunner.Result) {
+            let result = try on("laptop", [
+                "handover", "create", family, "--naar", Self.partners[org]!, "--toestemming", consent, "--gesprek-datum", "2026-11-20",
+                "--gesprek-vorm", "in-persoon", "--aanwezig", "client,vertrekkend,ontvangend",
+                "--context", "Anna wil zelf de regie over contact met school", "--afspraak", "School meldt afwezigheid dezelfde dag",
+            ] + extra)
+            let id = result.stdout.split(separator: "\n").first { $0.hasPrefix("overdrachtsbundel ") }.map { String($0.split(separator: " ")[1]) }
+            return (id ?? "", result)
+        }
+    }
+
+    @Test func handoverToTheWijkteamAtTheEndOfAftercare() async throws {
+        let setup = try await Setup()
+        let consent = try setup.consent(to: "wijkteam", sections: "core,safety,plan")
+        let (bundle, created) = try setup.handover(to: "wijkteam", consent: consent)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("core, plan, safety") && created.stdout.contains("verstuurd naar de postbus"), "\(created.stdout)")
+        #expect(created.stdout.contains("niet overgedragen: journal"), "\(created.stdout)")
+        #expect(try setup.on("laptop", ["share", "list", setup.family]).stdout.contains("aan Wijkteam Voorbeeldstad-Noord  delen: core,plan,safety"))
+
+        // The wijkteam lists, opens, imports and acknowledges.
+        let inbox = try setup.on("wijkteam-laptop", ["handover", "inbox"])
+        #expect(inbox.stdout.contains("\(bundle)  van Vrouwenopvang Voorbeeldregio") && inbox.stdout.contains("nieuw"), "\(inbox.stdout) \(inbox.stderr)")
+        let opened = try setup.on("wijkteam-laptop", ["handover", "open", bundle])
+        #expect(opened.status == 0 && opened.stdout.contains("gecontroleerd") && opened.stdout.contains("grondslag: toestemming \(consent)"), "\(opened.stdout) \(opened.stderr)")
+        let imported = try setup.on("wijkteam-laptop", ["handover", "import", bundle])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let newFamily = String(imported.stdout.split(separator: " ")[3])
+        let plan = try setup.on("wijkteam-laptop", ["family", "show", newFamily]).stdout
+        #expect(plan.contains("Gezin Zonnebloem") && plan.contains("contactverbod") && plan.contains("zelfstandig en veilig wonen"), "\(plan)")
+        // Only the consented sections: no children's parts, no journal.
+        for withheld in ["geen omgang", "eerste huisbezoek"] { #expect(!plan.contains(withheld), "\(withheld) was handed over") }
+        // The imported plan is the wijkteam's own: it edits and syncs it.
+        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["member", "add", newFamily, "--naam", "Buurvrouw", "--rol", "netwerk"]))
+        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["sync"]))
+
+        let summary = try setup.on("wijkteam-laptop", ["handover", "summary", bundle]).stdout
+        for part in ["# Warme overdracht: Gezin Zonnebloem", "## Veiligheidsplan", "Contactverbod", "## Doelen per leefgebied",
+                     "## Regisseur", "Sanne de Wit", "## Afspraken met ketenpartners", "School meldt afwezigheid",
+                     "Anna wil zelf de regie", "## Niet overgedragen", "contactverslagen: valt buiten de toestemming"]
+        {
+            #expect(summary.contains(part), "summary lacks \(part)")
+        }
+        let html = try setup.on("wijkteam-laptop", ["handover", "summary", bundle, "--format", "html"]).stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<h2>Veiligheidsplan</h2>"))
+
+        let ack = try setup.on("wijkteam-laptop", ["handover", "ack", bundle])
+        #expect(ack.status == 0 && ack.stdout.contains("bevestigd aan Vrouwenopvang Voorbeeldregio (geïmporteerd)"), "\(ack.stdout) \(ack.stderr)")
+
+        // The shelter receives the signed receipt at its next sync, and it is in its share log.
+        let sync = try setup.on("laptop", ["sync"])
+        #expect(sync.stdout.contains("ontvangstbevestiging: overdrachtsbundel \(bundle) ontvangen door wijkteam-laptop"), "\(sync.stdout)")
+        #expect(try setup.on("laptop", ["handover", "inbox"]).stdout.contains("\(bundle)  aan Wijkteam Voorbeeldstad-Noord"))
+        try setup.cli.expectSuccess(setup.on("fg", ["audit", "pull"]))
+        let report = try setup.on("fg", ["audit", "report", "--format", "csv"]).stdout
+        #expect(report.contains("warme overdracht: bundel \(bundle)"), "\(report)")
+        #expect(report.contains("ontvangstbevestiging van wijkteam-laptop (bundel \(bundle), geïmporteerd)"), "\(report)")
+
+        // Replayed after import, from the mailbox or as a file: refused, nothing imported twice.
+        let replay = try setup.on("wijkteam-laptop", ["handover", "import", bundle])
+        #expect(replay.status == 67 && replay.stderr.contains("imported once"), "\(replay.stderr)")
+        #expect(try setup.on("wijkteam-laptop", ["family", "list"]).stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func moveToAnotherRegionWithANewRegisseurByFile() async throws {
+        let setup = try await Setup()
+        let consent = try setup.consent(to: "nieuwstad", sections: "core,safety")
+        // A move needs the regisseur of the new municipality named first.
+        let early = try setup.handover(to: "nieuwstad", consent: consent, extra: ["--verhuizing-naar", "Nieuwstad", "--bestand", "b.nzb", "--niet-versturen"]).result
+        #expect(early.status == 67 && early.stderr.contains("new regisseur"), "\(early.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: setup.cli.directory.appendingPathComponent("b.nzb").path))
+        try setup.cli.expectSuccess(setup.on("laptop", ["regisseur", "add", setup.family, "--naam", "Pieter Jansen", "--organisatie", "Vrouwenopvang Voorbeeldregio", "--vanaf", "2026-11-01"]))
+        let own = try setup.handover(to: "nieuwstad", consent: consent, extra: ["--verhuizing-naar", "Nieuwstad", "--bestand", "b.nzb", "--niet-versturen"]).result
+        #expect(own.status == 67, "a regisseur of the departing organisation is not the new regisseur")
+        try setup.cli.expectSuccess(setup.on("laptop", [
+            "regisseur", "add", setup.family, "--naam", "Karin Smit", "--organisatie", "Wijkteam Nieuwstad", "--vanaf", "2026-11-20",
+            "--escalatie", "teamleider wijkteam Nieuwstad",
+        ]))
+        let (bundle, created) = try setup.handover(
+            to: "nieuwstad", consent: consent, extra: ["--verhuizing-naar", "Nieuwstad", "--bestand", "b.nzb", "--niet-versturen"])
+        #expect(created.status == 0 && !created.stdout.contains("postbus"), "\(created.stderr)")
+
+        // Offline transfer: the file, not the mailbox.
+        #expect(try setup.on("nieuwstad-laptop", ["handover", "inbox"]).stdout.contains("geen bundels"))
+        let imported = try setup.on("nieuwstad-laptop", ["handover", "import", "--bestand", "b.nzb"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let summary = try setup.on("nieuwstad-laptop", ["handover", "summary", bundle]).stdout
+        #expect(summary.contains("verhuist naar Nieuwstad: een nieuwe veiligheidstaxatie is nodig"), "\(summary)")
+        #expect(summary.contains("Karin Smit (Wijkteam Nieuwstad)") && summary.contains("teamleider wijkteam Nieuwstad"), "\(summary)")
+        #expect(!summary.contains("## Doelen per leefgebied"), "the plan section was not consented")
+        #expect(try setup.on("nieuwstad-laptop", ["handover", "import", "--bestand", "b.nzb"]).status == 67)
+        let ack = try setup.on("nieuwstad-laptop", ["handover", "ack", "--bestand", "b.nzb"])
+        #expect(ack.status == 0, "\(ack.stderr)")
+        #expect(try setup.on("laptop", ["handover", "inbox"]).stdout.contains("ontvangst bevestigd op"))
+    }
+
+    @Test func badBundlesAreRefusedAndNothingIsImported() async throws {
+        let setup = try await Setup()
+        let consent = try setup.consent(to: "wijkteam", sections: "core,safety,plan")
+        let (_, created) = try setup.handover(to: "wijkteam", consent: consent, extra: ["--bestand", "b.nzb", "--niet-versturen"])
+        try setup.cli.expectSuccess(created)
+        let original = try Data(contentsOf: setup.cli.directory.appendingPathComponent("b.nzb"))
+        func refused(_ bytes: Data, on device: String = "wijkteam-laptop", _ message: String) throws {
+            try bytes.write(to: setup.cli.directory.appendingPathComponent("bad.nzb"))
+            let result = try setup.on(device, ["handover", "import", "--bestand", "bad.nzb"])
+            #expect(result.status == 67 && result.stderr.contains(message), "\(message): \(result.status) \(result.stderr)")
+        }
+        // For another organisation.
+        try refused(original, on: "vt-laptop", "addressed to organisation")
+        // One byte changed: in the header, in a sealed key, in the middle, in the last byte.
+        for index in [5, 90, original.count / 2, original.count - 1] {
+            var damaged = original
+            damaged[index] ^= 0x01
+            try refused(damaged, "refused")
+        }
+        // Truncated.
+        try refused(original.prefix(original.count - 20), "does not decrypt")
+        try refused(original.prefix(60), "refused")
+        // An organisation this device has not pinned as a partner.
+        try setup.cli.setUpOrganisation("vreemd", name: "Onbekende Opvang")
+        try setup.cli.addDevice("vreemd-laptop", org: "vreemd")
+        let stranger = try setup.on("vreemd-laptop", ["handover", "import", "--bestand", "b.nzb"])
+        #expect(stranger.status == 67, "\(stranger.stderr)")
+        #expect(!(try setup.on("vreemd-laptop", ["family", "list"]).stdout.contains("Zonnebloem")))
+
+        // Signed by a device its organisation has since revoked.
+        let device = try JSONSerialization.jsonObject(with: Data(contentsOf: setup.cli.directory.appendingPathComponent("laptop.cert"))) as? [String: Any]
+        try setup.cli.expectSuccess(setup.cli.run(
+            ["device", "revoke", device?["device"] as? String ?? "", "--org-key", "org/organisation.key", "--server", setup.server.url],
+            passphrase: setup.cli.adminPassphraseFile))
+        try refused(original, "revoked")
+        #expect(!(try setup.on("wijkteam-laptop", ["family", "list"]).stdout.contains("Zonnebloem")), "a refused bundle left a family behind")
+    }
+
+    @Test func theFHIRExportValidatesWithAnExternalValidator() async throws {
+        let setup = try await Setup()
+        let consent = try setup.consent(to: "wijkteam", sections: "core,safety,plan")
+        let (bundle, created) = try setup.handover(to: "wijkteam", consent: consent)
+        try setup.cli.expectSuccess(created)
+        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["handover", "open", bundle]))
+        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["handover", "export", bundle, "--fhir", "--uit", "fhir.json"]))
+        let file = setup.cli.directory.appendingPathComponent("fhir.json")
+        let validation = try FHIRValidator.validate(file)
+        #expect(validation.status == 0, "fhir.resources refused the export: \(validation.output)")
+        for type in ["Patient", "RelatedPerson", "CarePlan", "Goal", "Consent", "Provenance", "Organization"] {
+            #expect(validation.output.contains(type), "no \(type) in the export: \(validation.output)")
+        }
+        // The validator is real: a Goal without its required lifecycleStatus is refused.
+        var json = try String(contentsOf: file, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"lifecycleStatus\"", with: "\"lifecycleStatusX\"")
+        try json.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try FHIRValidator.validate(file).status != 0)
+    }
+}
+
+/// Runs `scripts/validate-fhir.py` (the `fhir.resources` package, FHIR R4B models) on a file.
+enum FHIRValidator {
+    static func validate(_ file: URL) throws -> (status: Int32, output: String) {
+        let venv = CLIRunner.repository.appendingPathComponent(".build/fhir-venv/bin/python3")
+        let python = ProcessInfo.processInfo.environment["NAZORG_FHIR_PYTHON"]
+            ?? (FileManager.default.isExecutableFile(atPath: venv.path) ? venv.path : "/usr/bin/env")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        let script = CLIRunner.repository.appendingPathComponent("scripts/validate-fhir.py").path
+        process.arguments = python == "/usr/bin/env" ? ["python3", script, file.path] : [script, file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}
