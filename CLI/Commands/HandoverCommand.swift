@@ -141,8 +141,9 @@ struct HandoverCommand: AsyncParsableCommand {
             try await reportingErrorsAsync {
                 let workspace = try profile.workspace()
                 let mail = HandoverMail(workspace: workspace, server: url)
-                let arrived = try await mail.collectReceipts()
-                for receipt in arrived {
+                let receipts = try await mail.collectReceipts()
+                for reason in receipts.refused { say("ontvangstbevestiging geweigerd: \(reason)") }
+                for receipt in receipts.arrived {
                     say("ontvangstbevestiging: bundel \(receipt.bundle.short) ontvangen door \(receipt.certificate.worker) (\(receipt.certificate.organisationName))\(receipt.imported ? ", geïmporteerd" : "")")
                 }
                 func organisation(_ hex: String) -> String {

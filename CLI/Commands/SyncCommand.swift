@@ -44,7 +44,8 @@ struct SyncCommand: AsyncParsableCommand {
             if report.auditWaiting > 0 {
                 say("logboek: \(report.auditWaiting) regels wachten: er is nog geen privacy officer-apparaat geregistreerd")
             }
-            for receipt in receipts {
+            for reason in receipts.refused { say("ontvangstbevestiging geweigerd: \(reason)") }
+            for receipt in receipts.arrived {
                 say("ontvangstbevestiging: overdrachtsbundel \(receipt.bundle.short) ontvangen door \(receipt.certificate.worker) (\(receipt.certificate.organisationName))\(receipt.imported ? ", geïmporteerd" : "")")
             }
             if report.repaired > 0 { say("hersteld: \(report.repaired) wijzigingen opnieuw verstuurd (de server miste ze)") }

@@ -16,9 +16,9 @@ final class TestOrganisation {
     let organisation: Organisation
     static let passphrase = Data("correct horse battery staple".utf8)
 
-    init() throws {
+    init(name: String = "Vrouwenopvang Testregio") throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("nazorg-client-\(UUID().uuidString)")
-        info = try Organisation.create(name: "Vrouwenopvang Testregio", directory: root.appendingPathComponent("org"), passphrase: Self.passphrase)
+        info = try Organisation.create(name: name, directory: root.appendingPathComponent("org"), passphrase: Self.passphrase)
         organisation = try Organisation.open(keyFile: root.appendingPathComponent("org/organisation.key"), passphrase: Self.passphrase)
     }
 

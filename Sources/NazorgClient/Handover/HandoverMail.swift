@@ -103,18 +103,24 @@ public struct HandoverMail: Sendable {
     }
 
     /// Fetches the receipts for bundles this device sent that were not acknowledged yet, checks and records each.
-    /// Returns how many arrived now. Asks the server nothing when no sent bundle is waiting.
-    public func collectReceipts() async throws -> [HandoverReceipt] {
+    /// Returns those that arrived now, and why others were refused (a refused receipt never blocks a sync). Asks
+    /// the server nothing when no sent bundle is waiting.
+    public func collectReceipts() async throws -> (arrived: [HandoverReceipt], refused: [String]) {
         let waiting = Set(try workspace.profile.store.handovers(.sent).filter { $0.acknowledgedAt == nil }.map(\.id.hex))
-        guard !waiting.isEmpty else { return [] }
+        guard !waiting.isEmpty else { return ([], []) }
         var arrived: [HandoverReceipt] = []
+        var refused: [String] = []
         for entry in try await inbox() where entry.kind == "receipt" && waiting.contains(entry.id) {
             let body = try await client.connection.send("GET", "/v1/mailbox/receipts/\(entry.id)").body
-            guard let receipt = try? JSONDecoder().decode(HandoverReceipt.self, from: body) else {
-                throw ClientError(.network, "the receipt for bundle \(entry.id.prefix(8)) is malformed")
+            do {
+                guard let receipt = try? JSONDecoder().decode(HandoverReceipt.self, from: body) else {
+                    throw ClientError(.refused, "the receipt for bundle \(entry.id.prefix(8)) is malformed")
+                }
+                if try workspace.record(receipt: receipt) { arrived.append(receipt) }
+            } catch let error as ClientError {
+                refused.append(error.message)
             }
-            if try workspace.record(receipt: receipt) { arrived.append(receipt) }
         }
-        return arrived
+        return (arrived, refused)
     }
 }

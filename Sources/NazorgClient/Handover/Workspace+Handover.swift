@@ -391,7 +391,6 @@ extension Workspace {
         guard let sent = try profile.store.handover(receipt.bundle), sent.direction == .sent else {
             throw ClientError(.refused, "a receipt for bundle \(receipt.bundle.short), which this device did not send")
         }
-        guard sent.acknowledgedAt == nil else { return false }
         guard receipt.receiver == sent.organisation, let receiver = try profile.trustedOrganisation(receipt.receiver) else {
             throw ClientError(.refused, "the receipt for bundle \(receipt.bundle.short) is not from the organisation it was sent to")
         }
@@ -404,6 +403,7 @@ extension Workspace {
         guard receipt.digest == sent.digest, receipt.sender == profile.organisation.id else {
             throw ClientError(.refused, "the receipt for bundle \(receipt.bundle.short) acknowledges other bytes than were sent")
         }
+        guard sent.acknowledgedAt == nil else { return false }
         let audit = auditRecord(
             .receipt, .create, family: sent.family ?? receipt.bundle, recipient: (receiver.id.hex, receiver.name),
             record: receipt.bundle.hex,
