@@ -40,6 +40,12 @@ struct HandoverCommand: AsyncParsableCommand {
             }
             return try await mail.bytes(of: bundle ?? "")
         }
+
+        /// Unlocks the profile, fetches the bundle and opens it with every check (`HandoverMail.open`).
+        func open(_ profile: ProfileOptions, _ server: ServerOptions) async throws -> (HandoverMail, OpenedHandover) {
+            let mail = HandoverMail(workspace: try profile.workspace(), server: try server.url())
+            return (mail, try await mail.open(try await bytes(mail)))
+        }
     }
 
     struct Create: AsyncParsableCommand {
@@ -181,11 +187,9 @@ struct HandoverCommand: AsyncParsableCommand {
         @OptionGroup var server: ServerOptions
 
         func run() async throws {
-            let url = try server.url()
+            _ = try server.url()
             try await reportingErrorsAsync {
-                let workspace = try profile.workspace()
-                let mail = HandoverMail(workspace: workspace, server: url)
-                let opened = try await mail.open(try await bundle.bytes(mail))
+                let (_, opened) = try await bundle.open(profile, server)
                 let document = opened.document
                 say("bundel \(opened.header.bundle.short) van \(opened.sender.name), gemaakt door \(opened.certificate.worker) op \(document.created.prefix(10)): gecontroleerd (handtekening, certificaat, apparaat niet ingetrokken, grondslag, inhoud)")
                 let basis = document.basisEntity.map { "\($0.kind == .consent ? "toestemming" : "doorbreking") \($0.shortID)" } ?? "?"
@@ -210,12 +214,10 @@ struct HandoverCommand: AsyncParsableCommand {
         @OptionGroup var server: ServerOptions
 
         func run() async throws {
-            let url = try server.url()
+            _ = try server.url()
             try await reportingErrorsAsync {
-                let workspace = try profile.workspace()
-                let mail = HandoverMail(workspace: workspace, server: url)
-                let opened = try await mail.open(try await bundle.bytes(mail))
-                let family = try workspace.importHandover(opened)
+                let (mail, opened) = try await bundle.open(profile, server)
+                let family = try mail.workspace.importHandover(opened)
                 say("geïmporteerd als gezin \(family.short) (\(opened.document.entities.count) onderdelen van \(opened.sender.name))")
                 say("bevestig de ontvangst met 'nazorg handover ack \(opened.header.bundle.short)'")
             }
@@ -232,12 +234,10 @@ struct HandoverCommand: AsyncParsableCommand {
         func run() async throws {
             let url = try server.url()
             try await reportingErrorsAsync {
-                let workspace = try profile.workspace()
-                let mail = HandoverMail(workspace: workspace, server: url)
-                let opened = try await mail.open(try await bundle.bytes(mail))
+                let (mail, opened) = try await bundle.open(profile, server)
                 let receipt = try await mail.acknowledge(opened)
                 say("ontvangst van bundel \(receipt.bundle.short) bevestigd aan \(opened.sender.name)\(receipt.imported ? " (geïmporteerd)" : "")")
-                _ = try await SyncClient(profile: workspace.profile, server: url).sync()
+                _ = try await SyncClient(profile: mail.workspace.profile, server: url).sync()
             }
         }
     }

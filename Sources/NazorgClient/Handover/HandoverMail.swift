@@ -23,7 +23,8 @@ public struct MailboxEntry: Sendable, Hashable, Decodable {
 /// The warm handover through the server's mailbox: deliver a bundle, list and fetch what is addressed to this
 /// organisation, send a receipt, and collect the receipts for bundles this device sent.
 public struct HandoverMail: Sendable {
-    let workspace: Workspace
+    /// The workspace the bundles are made in and imported into.
+    public let workspace: Workspace
     let client: SyncClient
 
     /// Mail for `workspace` through `server`.

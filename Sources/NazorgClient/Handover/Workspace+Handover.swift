@@ -344,7 +344,7 @@ extension Workspace {
         let family = FamilyID.random()
         let audit = auditRecord(
             .receipt, .create, family: family, sections: document.sections,
-            basis: "\(basis.kind == .consent ? "consent" : "safety-override"):\(basis.id)",
+            basis: Self.logBasis(basis),
             recipient: (opened.sender.id.hex, opened.sender.name), record: document.bundle,
             detail: "warme overdracht ontvangen en geïmporteerd (bundel \(opened.header.bundle.short), gezin daar \(document.family.prefix(8)))",
             purpose: basis.text("doel") ?? "warme overdracht")
@@ -376,7 +376,7 @@ extension Workspace {
         let basis = opened.document.basisEntity!
         let audit = auditRecord(
             .receipt, .transfer, family: record.family ?? FamilyID(hex: opened.document.family) ?? opened.header.bundle,
-            sections: opened.document.sections, basis: "\(basis.kind == .consent ? "consent" : "safety-override"):\(basis.id)",
+            sections: opened.document.sections, basis: Self.logBasis(basis),
             recipient: (opened.sender.id.hex, opened.sender.name), record: opened.document.bundle,
             detail: "ontvangstbevestiging verstuurd (bundel \(opened.header.bundle.short), \(receipt.imported ? "geïmporteerd" : "niet geïmporteerd"))",
             purpose: basis.text("doel") ?? "warme overdracht")
@@ -425,6 +425,11 @@ extension Workspace {
                     : "\(idOrPrefix) matches several bundles; give more digits")
         }
         return matches[0]
+    }
+
+    /// `consent:<id>` or `safety-override:<id>` for a basis record, as the share log names it.
+    static func logBasis(_ basis: PlanEntity) -> String {
+        "\(basis.kind == .consent ? "consent" : "safety-override"):\(basis.id)"
     }
 
     static func day(_ millis: Int64) -> String {
