@@ -127,7 +127,8 @@ struct HandoverTests {
 
         let sent = try sender.profile.store.auditEntries().map(\.record)
         #expect(sent.contains { $0.event == .share && $0.detail?.contains("bundel \(created.bundle.short)") == true })
-        #expect(sent.contains { $0.event == .receipt && $0.record == created.bundle.hex })
+        let logged = try #require(sent.first { $0.event == .receipt && $0.record == created.bundle.hex })
+        #expect(logged.sections == ["core"] && logged.basis == "consent:\(consent.hex)" && logged.recipient == wijkteam.info.id.hex)
         let received = try receiver.profile.store.auditEntries().map(\.record)
         #expect(received.filter { $0.event == .receipt && $0.record == created.bundle.hex }.count == 2)  // imported, acknowledged
     }

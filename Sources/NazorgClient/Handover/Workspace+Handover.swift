@@ -404,9 +404,15 @@ extension Workspace {
             throw ClientError(.refused, "the receipt for bundle \(receipt.bundle.short) acknowledges other bytes than were sent")
         }
         guard sent.acknowledgedAt == nil else { return false }
+        // The share record of the bundle names its sections and basis.
+        let share = try sent.family.flatMap { try plan($0).all(.share).first { $0.text("bundel") == receipt.bundle.hex } }
+        let basis = share.flatMap { share in
+            share.fields["toestemming"]?.ref.map { "consent:\($0)" } ?? share.fields["doorbreking"]?.ref.map { "safety-override:\($0)" }
+        }
         let audit = auditRecord(
-            .receipt, .create, family: sent.family ?? receipt.bundle, recipient: (receiver.id.hex, receiver.name),
-            record: receipt.bundle.hex,
+            .receipt, .create, family: sent.family ?? receipt.bundle,
+            sections: (share?.text("secties") ?? "").split(separator: ",").map(String.init), basis: basis,
+            recipient: (receiver.id.hex, receiver.name), record: receipt.bundle.hex,
             detail: "ontvangstbevestiging van \(receipt.certificate.worker) (bundel \(receipt.bundle.short), \(receipt.imported ? "geïmporteerd" : "niet geïmporteerd"))",
             purpose: "warme overdracht")
         try profile.store.acknowledge(receipt.bundle, at: receipt.time, receipt: try JSONEncoder().encode(receipt), audit: [audit], author: profile.author)
