@@ -165,14 +165,14 @@ struct HandoverCommand: AsyncParsableCommand {
                         record == nil ? "nieuw"
                         : record?.importedAt != nil ? "geïmporteerd als gezin \(record?.family?.short ?? "?")" : "geopend"
                     let acknowledged = record?.acknowledgedAt != nil ? ", bevestigd" : ""
-                    say("  \(entry.id.prefix(8))  van \(organisation(entry.sender))  \(day(entry.received))  \(entry.size) bytes  \(status)\(acknowledged)")
+                    say("  \(entry.id.prefix(8))  van \(organisation(entry.sender))  \(Workspace.day(entry.received))  \(entry.size) bytes  \(status)\(acknowledged)")
                 }
                 let sent = try workspace.profile.store.handovers(.sent)
                 if !sent.isEmpty {
                     say("Verzonden")
                     for record in sent {
-                        let receipt = record.acknowledgedAt.map { "ontvangst bevestigd op \(day($0))" } ?? "nog geen ontvangstbevestiging"
-                        say("  \(record.id.short)  aan \(organisation(record.organisation.hex))  \(day(record.created))  \(receipt)")
+                        let receipt = record.acknowledgedAt.map { "ontvangst bevestigd op \(Workspace.day($0))" } ?? "nog geen ontvangstbevestiging"
+                        say("  \(record.id.short)  aan \(organisation(record.organisation.hex))  \(Workspace.day(record.created))  \(receipt)")
                     }
                 }
             }
@@ -198,7 +198,7 @@ struct HandoverCommand: AsyncParsableCommand {
                 for withheld in document.withheld { say("niet overgedragen: \(withheld.section) — \(withheld.reason)") }
                 say("gesprek: \(document.meeting.date), \(document.meeting.mode), aanwezig: \(document.meeting.attended.joined(separator: ", "))")
                 if let record = opened.record, let imported = record.importedAt {
-                    say("al geïmporteerd op \(day(imported)) als gezin \(record.family?.short ?? "?")")
+                    say("al geïmporteerd op \(Workspace.day(imported)) als gezin \(record.family?.short ?? "?")")
                 } else {
                     say("importeer met 'nazorg handover import \(opened.header.bundle.short)'; lees met 'nazorg handover summary \(opened.header.bundle.short)'")
                 }
@@ -293,9 +293,4 @@ private func write(_ data: Data, to path: String?) throws {
     } else {
         FileHandle.standardOutput.write(data)
     }
-}
-
-/// `YYYY-MM-DD` of a time in ms.
-private func day(_ millis: Int64) -> String {
-    String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(millis) / 1000)).prefix(10))
 }

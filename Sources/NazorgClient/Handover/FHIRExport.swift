@@ -68,8 +68,11 @@ public enum FHIRExport {
             var careplan: [String: Any] = [
                 "resourceType": "CarePlan", "id": planID, "status": "active", "intent": "plan",
                 "title": "Gezinsplan (1 gezin 1 plan)", "subject": reference(subjectID), "author": reference(senderID),
-                "goal": goalIDs.map { reference($0) },
-                "activity": plan.all(.action).map { action -> [String: Any] in
+            ]
+            if !goalIDs.isEmpty { careplan["goal"] = goalIDs.map { reference($0) } }
+            let actions = plan.all(.action)
+            if !actions.isEmpty {
+                careplan["activity"] = actions.map { action -> [String: Any] in
                     [
                         "detail": [
                             "status": activityStatus(action.text("status").flatMap(GoalStatus.init(rawValue:))),
@@ -77,14 +80,12 @@ public enum FHIRExport {
                             "goal": action.fields["doel"]?.ref.map { [reference($0)] } ?? [],
                         ] as [String: Any]
                     ]
-                },
-            ]
+                }
+            }
             if let aftercare = plan.aftercare {
                 careplan["period"] = ["start": aftercare.text("start") ?? "", "end": aftercare.text("geplandEinde") ?? ""]
                 careplan["description"] = "Nazorg: \(aftercare.text("vorm").flatMap(AftercareMode.init(rawValue:))?.label ?? "?")"
             }
-            if careplan["goal"].map({ ($0 as? [Any])?.isEmpty == true }) == true { careplan["goal"] = nil }
-            if careplan["activity"].map({ ($0 as? [Any])?.isEmpty == true }) == true { careplan["activity"] = nil }
             add(careplan, id: planID)
             resourceIDs.append(planID)
         }

@@ -33,6 +33,13 @@ public struct HandoverMail: Sendable {
         self.client = SyncClient(profile: workspace.profile, server: server)
     }
 
+    /// The connection, once this device's certificate is registered on the server (once per server).
+    private func registered() async throws -> ServerConnection {
+        var report = SyncReport()
+        try await client.register(&report)
+        return client.connection
+    }
+
     /// The devices of an organisation that the server lists as registered and not revoked.
     public func devices(of organisation: OrganisationInfo) async throws -> [DeviceCertificate] {
         try await client.recipientDevices(of: organisation)
@@ -40,16 +47,12 @@ public struct HandoverMail: Sendable {
 
     /// Delivers a sealed bundle to its addressee's mailbox (again: the server keeps one copy).
     public func deliver(_ bytes: Data) async throws {
-        var report = SyncReport()
-        try await client.register(&report)
-        _ = try await client.connection.send("POST", "/v1/mailbox/bundles", body: bytes)
+        _ = try await registered().send("POST", "/v1/mailbox/bundles", body: bytes)
     }
 
     /// What the mailbox holds for this organisation.
     public func inbox() async throws -> [MailboxEntry] {
-        var report = SyncReport()
-        try await client.register(&report)
-        let reply = try await client.connection.send("GET", "/v1/mailbox")
+        let reply = try await registered().send("GET", "/v1/mailbox")
         struct Listing: Decodable { var items: [MailboxEntry] }
         guard let listing = try? JSONDecoder().decode(Listing.self, from: reply.body) else {
             throw ClientError(.network, "the server's mailbox listing is malformed")
@@ -59,9 +62,7 @@ public struct HandoverMail: Sendable {
 
     /// Fetches a bundle (by full id) from the mailbox.
     public func fetch(_ bundle: ID128) async throws -> Data {
-        var report = SyncReport()
-        try await client.register(&report)
-        return try await client.connection.send("GET", "/v1/mailbox/bundles/\(bundle.hex)").body
+        try await registered().send("GET", "/v1/mailbox/bundles/\(bundle.hex)").body
     }
 
     /// A bundle's bytes by id or its first digits: kept on this device, else from the mailbox.
@@ -86,11 +87,7 @@ public struct HandoverMail: Sendable {
         do { header = try HandoverEnvelope.header(of: bytes) } catch let error as SyncError {
             throw ClientError(.refused, "handover bundle refused: \(error.message)")
         }
-        guard let sender = try workspace.profile.trustedOrganisation(header.sender), sender.id != workspace.profile.organisation.id else {
-            throw ClientError(
-                .refused,
-                "handover bundle \(header.bundle.short) refused: organisation \(header.sender.short) is not a partner on this device; add its organisation.pub (from its admin) with 'nazorg partner add'")
-        }
+        let sender = try workspace.handoverSender(header)
         let opened = try workspace.openHandover(bytes, registeredSenderDevices: try await devices(of: sender))
         try workspace.keep(opened)
         return opened

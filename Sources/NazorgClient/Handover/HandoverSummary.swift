@@ -82,7 +82,7 @@ public enum HandoverSummary {
             var about: [String] = []
             if let place = family?.text("gemeente") { about.append("gemeente \(place)") }
             if family?.fields["geheimAdres"]?.bool == true { about.append("GEHEIM ADRES: geef het adres aan niemand") }
-            if !about.isEmpty { blocks.append(.paragraph(about.joined(separator: "; ").prefix(1).uppercased() + about.joined(separator: "; ").dropFirst() + ".")) }
+            if !about.isEmpty { blocks.append(.paragraph(capitalized(about.joined(separator: "; ")) + ".")) }
             blocks.append(.bullets(plan.members.map { member in
                 var text = "\(member.text("naam") ?? "?"), \(label(MemberRole.self, member.text("rol")))"
                 if let born = member.text("geboortedatum") { text += ", geboren \(born)" }
@@ -115,7 +115,7 @@ public enum HandoverSummary {
         if included.contains(Section.safety.name) {
             blocks.append(.heading("Veiligheidsplan"))
             let measures = plan.all(.measure).map { m in
-                var text = "\(label(MeasureKind.self, m.text("soort")).prefix(1).uppercased())\(label(MeasureKind.self, m.text("soort")).dropFirst())"
+                var text = capitalized(label(MeasureKind.self, m.text("soort")))
                 if let what = m.text("omschrijving") { text += ": \(what)" }
                 if let member = name(m.fields["lid"]?.ref) { text += " (voor \(member))" }
                 if let with = m.text("afgesprokenMet") { text += ", afgesproken met \(with)" }
@@ -153,7 +153,7 @@ public enum HandoverSummary {
             for domain in LifeDomain.allCases {
                 let inDomain = goals.filter { $0.text("domein") == domain.rawValue }
                 guard !inDomain.isEmpty else { continue }
-                blocks.append(.subheading(domain.label.prefix(1).uppercased() + domain.label.dropFirst()))
+                blocks.append(.subheading(capitalized(domain.label)))
                 blocks.append(.bullets(inDomain.map { goal in
                     var text = "\(goal.text("omschrijving") ?? "?") — \(label(GoalStatus.self, goal.text("status") ?? "open"))"
                     if let who = goal.text("verantwoordelijk") { text += ", \(who)" }
@@ -211,6 +211,9 @@ public enum HandoverSummary {
         "core": "gezin en regie", "safety": "veiligheidsplan", "plan": "doelen en nazorg", "health": "gezondheid",
         "finance": "financiën", "journal": "contactverslagen", "consent": "toestemmingen en logboek",
     ]
+
+    /// The text with its first letter a capital (labels are stored in lower case).
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     static func name(_ member: String, in plan: FamilyPlan) -> String? {
         plan.entities.first { $0.id == member }?.text("naam")

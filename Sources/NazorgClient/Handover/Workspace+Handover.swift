@@ -146,15 +146,9 @@ extension Workspace {
         } catch let error as SyncError {
             throw ClientError(.refused, error.message)
         }
-        let grantBasis = basisEntity.kind == .consent ? "toestemming" : "doorbreking"
-        var values: [String: FieldValue] = [
-            "ontvanger": .text(recipient.id.hex), "ontvangerNaam": .text(recipient.name), "secties": .text(document.sections.joined(separator: ",")),
-            grantBasis: .ref(basisEntity.id), "datum": .text(today.description), "apparaten": .int(Int64(recipients.count)),
-            "gedeeldDoor": .text(certificate.worker), "bundel": .text(bundle.hex),
-        ]
-        let known = plan.all(.withdrawal).filter { $0.fields["toestemming"]?.ref == basisEntity.id }.map(\.id)
-        if !known.isEmpty { values["intrekkingenGezien"] = .text(known.joined(separator: ",")) }
-        try Validation.validate(.share, fields: values)
+        let values = try shareRecord(
+            to: recipient, sections: document.sections.joined(separator: ","), basis: basisEntity, devices: recipients.count,
+            bundle: bundle, in: plan)
         let audit = auditRecord(
             .share, .transfer, family: family, sections: document.sections, basis: Self.basisName(basis),
             recipient: (recipient.id.hex, recipient.name), record: shareID.hex,
@@ -209,10 +203,7 @@ extension Workspace {
         }
         let header = opened.header
         func refuse(_ message: String) -> ClientError { ClientError(.refused, "handover bundle \(header.bundle.short) refused: \(message)") }
-        guard header.sender != profile.organisation.id, let sender = try profile.trustedOrganisation(header.sender) else {
-            throw refuse(
-                "organisation \(header.sender.short) is not a partner on this device; add its organisation.pub (from its admin) with 'nazorg partner add'")
-        }
+        let sender = try handoverSender(header)
         let created = Date(timeIntervalSince1970: TimeInterval(header.created) / 1000)
         guard created <= now().addingTimeInterval(300) else { throw refuse("it is dated in the future") }
         do {
@@ -237,6 +228,17 @@ extension Workspace {
         return OpenedHandover(
             header: header, certificate: opened.certificate, sender: sender, document: document, bytes: bytes,
             record: try profile.store.handover(header.bundle))
+    }
+
+    /// The organisation a bundle says it comes from, if it is a partner pinned on this device (never the
+    /// server's word, never this device's own organisation).
+    public func handoverSender(_ header: HandoverEnvelope.Header) throws -> OrganisationInfo {
+        guard header.sender != profile.organisation.id, let sender = try profile.trustedOrganisation(header.sender) else {
+            throw ClientError(
+                .refused,
+                "handover bundle \(header.bundle.short) refused: organisation \(header.sender.short) is not a partner on this device; add its organisation.pub (from its admin) with 'nazorg partner add'")
+        }
+        return sender
     }
 
     /// The content checks: format, addresses, basis coverage and every entity against the schema.
@@ -438,7 +440,8 @@ extension Workspace {
         "\(basis.kind == .consent ? "consent" : "safety-override"):\(basis.id)"
     }
 
-    static func day(_ millis: Int64) -> String {
+    /// `YYYY-MM-DD` of a time in ms since 1970.
+    public static func day(_ millis: Int64) -> String {
         String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(millis) / 1000)).prefix(10))
     }
 }

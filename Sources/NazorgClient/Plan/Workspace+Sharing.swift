@@ -67,15 +67,7 @@ extension Workspace {
                 try profile.grant(key, of: family, familySecret: secret, to: (device.device, device.boxKey), basis: grantBasis, basisRecord: basisID)
             }
         }
-        var values: [String: FieldValue] = [
-            "ontvanger": .text(recipient.id.hex), "ontvangerNaam": .text(recipient.name), "secties": .text(names),
-            grantBasis == .consent ? "toestemming" : "doorbreking": .ref(basisEntity.id),
-            "datum": .text(today.description), "apparaten": .int(Int64(recipients.count)),
-        ]
-        if let worker = profile.certificate?.worker { values["gedeeldDoor"] = .text(worker) }
-        let known = plan.all(.withdrawal).filter { $0.fields["toestemming"]?.ref == basisEntity.id }.map(\.id)
-        if !known.isEmpty { values["intrekkingenGezien"] = .text(known.joined(separator: ",")) }
-        try Validation.validate(.share, fields: values)
+        let values = try shareRecord(to: recipient, sections: names, basis: basisEntity, devices: recipients.count, in: plan)
         let id = EntityID.random()
         let audit = auditRecord(
             .share, .transfer, family: family, sections: sections.map(\.name), basis: Self.basisName(basis),
@@ -114,6 +106,24 @@ extension Workspace {
         _ = try write(
             family: family, edits: [.create(.withdrawal, id: id, values: values, child: nil)], newEpochs: newEpochs, rekeys: rekeys,
             audit: [audit])
+    }
+
+    /// The fields of a `deling` record: recipient, sections, the basis, today, how many devices, who shared,
+    /// the withdrawals of the basis this device knows (its causal past), and for a handover the bundle id.
+    func shareRecord(
+        to recipient: OrganisationInfo, sections: String, basis: PlanEntity, devices: Int, bundle: ID128? = nil, in plan: FamilyPlan
+    ) throws -> [String: FieldValue] {
+        var values: [String: FieldValue] = [
+            "ontvanger": .text(recipient.id.hex), "ontvangerNaam": .text(recipient.name), "secties": .text(sections),
+            basis.kind == .consent ? "toestemming" : "doorbreking": .ref(basis.id),
+            "datum": .text(today.description), "apparaten": .int(Int64(devices)),
+        ]
+        if let worker = profile.certificate?.worker { values["gedeeldDoor"] = .text(worker) }
+        if let bundle { values["bundel"] = .text(bundle.hex) }
+        let known = plan.all(.withdrawal).filter { $0.fields["toestemming"]?.ref == basis.id }.map(\.id)
+        if !known.isEmpty { values["intrekkingenGezien"] = .text(known.joined(separator: ",")) }
+        try Validation.validate(.share, fields: values)
+        return values
     }
 
     /// A family's consent or safety override by id prefix.
