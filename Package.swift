@@ -94,6 +94,20 @@ let package = Package(
             path: "SyncServer/Main",
             swiftSettings: swiftSettings
         ),
+        // Shared by the benchmarks: the workload generator of bench/WORKLOADS.md, timing, JSON lines.
+        .target(
+            name: "NazorgBenchSupport",
+            dependencies: ["NazorgSync", "NazorgCrypto"],
+            path: "Benchmarks/Support",
+            swiftSettings: swiftSettings
+        ),
+        // `nazorg-workloads`: W1–W4 in memory and through the real store, beside the peers (scripts/bench.sh).
+        .executableTarget(
+            name: "nazorg-workloads",
+            dependencies: ["NazorgBenchSupport", "NazorgStore", "NazorgSync", "NazorgCrypto"],
+            path: "Benchmarks/Workloads",
+            swiftSettings: swiftSettings
+        ),
         // `swift run -c release nazorg-bench`: apply throughput and wire size through the real store.
         .executableTarget(
             name: "nazorg-bench",

@@ -119,7 +119,8 @@ extension LocalStore {
 
     /// Applies changes received from elsewhere in one transaction. Each is checked (structure, author key,
     /// signature, section key, decryption, clock) before it touches anything; a refused change leaves no
-    /// trace, a duplicate is skipped. The ops of all accepted changes are then merged grouped by entity, so
+    /// trace, a duplicate is skipped. A run of one author's changes in a section is authenticated by the
+    /// signature of its last change, which covers the ids of those before it (`ChainAuthenticator`). The ops of all accepted changes are then merged grouped by entity, so
     /// each touched entity is decrypted and re-encrypted once per batch.
     public func apply(
         _ changes: [SignedChange], authorKey: (DeviceID) -> Data?, wallMillis: UInt64
@@ -132,6 +133,7 @@ extension LocalStore {
                 var keys: [String: SymmetricKey] = [:]
                 var seen = Set<Data>()
                 var accepted: [SectionRef: [Op]] = [:]
+                var authenticator = ChainAuthenticator(changes)
                 let exists = try db.cachedStatement(sql: "SELECT 1 FROM change WHERE id = ?")
                 for change in changes {
                     let isKnown = try seen.contains(change.id) || Int.fetchOne(exists, arguments: [change.id]) != nil
@@ -144,7 +146,10 @@ extension LocalStore {
                         guard let publicKey = authorKey(h.author) else {
                             throw SyncError(.unknownAuthor, "change \(change.idHex.prefix(16)) is by unknown device \(h.author.short)")
                         }
-                        try change.verifySignature(authorKey: publicKey)
+                        guard authenticator.isAuthentic(change, authorKey: publicKey) else {
+                            throw SyncError(
+                                .badSignature, "change \(change.idHex.prefix(16)) is not signed by its author device \(h.author.short)")
+                        }
                         let cacheKey = "\(h.family.hex)\(h.sectionTag.hex)\(h.epoch)"
                         if keys[cacheKey] == nil {
                             keys[cacheKey] = try sectionKey(family: h.family, tag: h.sectionTag, epoch: h.epoch, db)

@@ -206,3 +206,74 @@ struct StoreTests {
         #expect(error?.code == .corrupt)
     }
 }
+
+/// Version vectors and what a peer lacks: two stores that swap exactly the missing changes end equal.
+struct StoreExchangeTests {
+    let now: UInt64 = 1_790_000_000_000
+
+    @Test func peersExchangeExactlyWhatTheOtherLacks() throws {
+        let a = try StoreFixture()
+        let storeA = try a.open()
+        let directoryB = TempDirectory()
+        let storeB = try LocalStore.open(directory: directoryB.url).unlocked(with: try .random())
+        try storeB.createFamily(a.family, secret: .random())
+        try storeB.addSectionKey(a.section, family: a.family)
+        let authorB = Author(device: .random(), signer: try .generate())
+        let keys = [a.author.device: a.author.signer.publicKey, authorB.device: authorB.signer.publicKey]
+
+        var fromA: [SignedChange] = []
+        for i in 0..<30 {
+            fromA += try storeA.commit([a.edit([.write(.random(), "naam", .string("a\(i)"), replacing: [])])], author: a.author, schemaVersion: 1, wallMillis: now)
+        }
+        // B already holds A's first 10 changes and wrote 5 of its own.
+        _ = try storeB.apply(Array(fromA[0..<10]), authorKey: { keys[$0] }, wallMillis: now)
+        for i in 0..<5 {
+            _ = try storeB.commit([a.edit([.write(.random(), "naam", .string("b\(i)"), replacing: [])])], author: authorB, schemaVersion: 1, wallMillis: now)
+        }
+        let vectorA = try VersionVector(encoded: try storeA.versionVector().encoded())
+        let vectorB = try VersionVector(encoded: try storeB.versionVector().encoded())
+        let chainA = ChainKey(section: SectionRef(family: a.family, tag: a.section.tag), author: a.author.device)
+        #expect(vectorB[chainA] == 10 && vectorA[chainA] == 30)
+        let toB = try storeA.changes(missingFrom: vectorB)
+        let toA = try storeB.changes(missingFrom: vectorA)
+        #expect(toB.map(\.id) == fromA[10...].map(\.id))
+        #expect(toA.count == 5)
+        let reportB = try storeB.apply(toB, authorKey: { keys[$0] }, wallMillis: now)
+        let reportA = try storeA.apply(toA, authorKey: { keys[$0] }, wallMillis: now)
+        #expect(reportB.applied.count == 20 && reportB.rejected.isEmpty && reportA.applied.count == 5)
+        #expect(try storeA.versionVector() == storeB.versionVector())
+        #expect(try storeA.stateHash() == storeB.stateHash())
+    }
+
+    @Test func aChainWithAGapReportsTheSequenceBeforeIt() throws {
+        let a = try StoreFixture()
+        let storeA = try a.open()
+        var changes: [SignedChange] = []
+        for i in 0..<6 {
+            changes += try storeA.commit([a.edit([.write(.random(), "naam", .string("\(i)"), replacing: [])])], author: a.author, schemaVersion: 1, wallMillis: now)
+        }
+        let directoryB = TempDirectory()
+        let storeB = try LocalStore.open(directory: directoryB.url).unlocked(with: try .random())
+        try storeB.createFamily(a.family, secret: .random())
+        try storeB.addSectionKey(a.section, family: a.family)
+        // B holds 1, 2, 4 and 6: its vector says 2, so a peer sends 3 to 6 (4 and 6 again, skipped as duplicates).
+        _ = try storeB.apply([changes[0], changes[1], changes[3], changes[5]], authorKey: { _ in a.author.signer.publicKey }, wallMillis: now)
+        let chain = ChainKey(section: SectionRef(family: a.family, tag: a.section.tag), author: a.author.device)
+        #expect(try storeB.versionVector()[chain] == 2)
+        let missing = try storeA.changes(missingFrom: storeB.versionVector())
+        #expect(missing.map(\.header.sequence) == [3, 4, 5, 6])
+        let report = try storeB.apply(missing, authorKey: { _ in a.author.signer.publicKey }, wallMillis: now)
+        #expect(report.applied.count == 2 && report.duplicates.count == 2)
+        #expect(try storeB.versionVector()[chain] == 6)
+    }
+
+    @Test func aVersionVectorRefusesMalformedBytes() throws {
+        var vector = VersionVector()
+        vector.observe(ChainKey(section: SectionRef(family: .random(), tag: .random()), author: .random()), sequence: 7)
+        let bytes = vector.encoded()
+        #expect(try VersionVector(encoded: bytes) == vector)
+        for cut in 0..<bytes.count { #expect(throws: SyncError.self) { try VersionVector(encoded: bytes.prefix(cut)) } }
+        #expect(throws: SyncError.self) { try VersionVector(encoded: bytes + Data([0])) }
+        #expect(throws: SyncError.self) { try VersionVector(encoded: Data([0xFF, 0xFF, 0xFF, 0xFF, 0x0F])) }
+    }
+}

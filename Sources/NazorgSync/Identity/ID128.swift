@@ -39,10 +39,7 @@ public struct ID128: Hashable, Comparable, Sendable, CustomStringConvertible, Co
 
     /// The 16 bytes, big-endian.
     public var data: Data {
-        var out = Data(capacity: 16)
-        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: high >> UInt64(shift))) }
-        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: low >> UInt64(shift))) }
-        return out
+        withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { Data($0) }
     }
 
     /// 32 lowercase hexadecimal digits.
