@@ -111,7 +111,7 @@ let package = Package(
         // `swift run -c release nazorg-bench`: apply throughput and wire size through the real store.
         .executableTarget(
             name: "nazorg-bench",
-            dependencies: ["NazorgStore", "NazorgSync", "NazorgCrypto"],
+            dependencies: ["NazorgBenchSupport", "NazorgStore", "NazorgSync", "NazorgCrypto"],
             path: "Benchmarks/ApplyBenchmark",
             swiftSettings: swiftSettings
         ),

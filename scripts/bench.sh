@@ -22,6 +22,8 @@ for peer in nazorg nazorg+sqlite+crypto; do
     extra+="$PWD/.build/release/nazorg-workloads --peers $peer --workloads $w ${NAZORG_BENCH_ARGS:-}; "
   done
 done
+# SQLite and libsodium are the system's: their versions are in the limit programs' lines of the same run.
+export NAZORG_BENCH_VERSION="nazorg $(git rev-parse --short HEAD 2>/dev/null || echo unknown) (release)"
 EXTRA_BENCH_CMD="$extra" "$BENCH_DIR/run-peers.sh" | tee "$out"
 echo >&2
 python3 Benchmarks/compare.py "$out"

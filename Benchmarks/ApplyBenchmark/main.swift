@@ -5,27 +5,10 @@
 // Data follows bench/WORKLOADS.md: SplitMix64, 20-character values, records of 10 fields (field_0…field_9).
 // Prints one JSON line per measurement (median of the runs). Run: swift run -c release nazorg-bench [runs]
 import Foundation
+import NazorgBenchSupport
 import NazorgCrypto
 import NazorgStore
 import NazorgSync
-
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-    mutating func value20() -> String {
-        let x = next()
-        let y = next()
-        return String((0..<10).map { Self.alphabet[Int((x >> (6 * UInt64($0))) & 63)] }
-            + (0..<10).map { Self.alphabet[Int((y >> (6 * UInt64($0))) & 63)] })
-    }
-}
 
 let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 5 : 5
 let changeCount = 1_000
@@ -38,8 +21,6 @@ func temporaryStore() throws -> (LocalStore, URL) {
     return (try LocalStore.open(directory: directory).unlocked(with: try .random()), directory)
 }
 
-func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-
 func emit(_ name: String, _ fields: [String: Any]) {
     var object = fields
     object["engine"] = "nazorg"
@@ -51,7 +32,7 @@ func emit(_ name: String, _ fields: [String: Any]) {
 let family = FamilyID.random()
 let section = SectionKeyRecord(tag: .random(), epoch: 1, name: "plan", key: try .random())
 let author = Author(device: .random(), signer: try .generate())
-var rng = SplitMix64(state: 42)
+var rng = SplitMix64(seed: 42)
 let ids = (0..<records).map { _ in EntityID(high: rng.next(), low: rng.next()) }
 
 // Build the batch once: changes of 100 field sets each, as a remote device would have written them.
@@ -103,7 +84,7 @@ for _ in 0..<runs {
     let (store, directory) = try temporaryStore()
     try store.createFamily(family, secret: .random())
     try store.addSectionKey(section, family: family)
-    var local = SplitMix64(state: 7)
+    var local = SplitMix64(seed: 7)
     let start = Date()
     for c in 0..<(changeCount / 10) {
         let ops = (0..<opsPerChange).map { i -> PendingOp in

@@ -41,7 +41,7 @@ struct Context {
 
     func measure(_ peer: String, _ workload: Int, nOps: Int, note: String? = nil, _ body: (Bool) throws -> RunResult) throws {
         try NazorgBenchSupport.measure(
-            peer: peer, version: "nazorg 0.6 (Swift 6.3.1; SQLite 3.40.1, libsodium 1.0.18 from Debian)",
+            peer: peer, version: ProcessInfo.processInfo.environment["NAZORG_BENCH_VERSION"] ?? "nazorg",
             workload: Self.names[workload]!, nOps: nOps, runs: options.runs, warmup: options.warmup, scale: data.scale,
             note: note, body)
     }

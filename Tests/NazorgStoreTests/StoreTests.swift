@@ -44,6 +44,16 @@ struct StoreFixture {
     }
 
     func edit(_ ops: [PendingOp]) -> LocalEdit { LocalEdit(family: family, section: section, ops: ops) }
+
+    /// Another device's store holding this fixture's family and section key, as a grant would give it. The
+    /// directory is removed when the returned `TempDirectory` goes.
+    func peer() throws -> (directory: TempDirectory, store: LocalStore) {
+        let directory = TempDirectory()
+        let store = try LocalStore.open(directory: directory.url).unlocked(with: try .random())
+        try store.createFamily(family, secret: .random())
+        try store.addSectionKey(section, family: family)
+        return (directory, store)
+    }
 }
 
 struct StoreTests {
@@ -74,10 +84,8 @@ struct StoreTests {
     @Test func twoStoresConvergeAndKeepConcurrentWritesAsConflicts() throws {
         let a = try StoreFixture()
         let storeA = try a.open()
-        let directoryB = TempDirectory()
-        let storeB = try LocalStore.open(directory: directoryB.url).unlocked(with: try .random())
-        try storeB.createFamily(a.family, secret: .random())
-        try storeB.addSectionKey(a.section, family: a.family)
+        let (directoryB, storeB) = try a.peer()
+        defer { withExtendedLifetime(directoryB) {} }
         let authorB = Author(device: .random(), signer: try .generate())
         let keys = [a.author.device: a.author.signer.publicKey, authorB.device: authorB.signer.publicKey]
 
@@ -214,10 +222,8 @@ struct StoreExchangeTests {
     @Test func peersExchangeExactlyWhatTheOtherLacks() throws {
         let a = try StoreFixture()
         let storeA = try a.open()
-        let directoryB = TempDirectory()
-        let storeB = try LocalStore.open(directory: directoryB.url).unlocked(with: try .random())
-        try storeB.createFamily(a.family, secret: .random())
-        try storeB.addSectionKey(a.section, family: a.family)
+        let (directoryB, storeB) = try a.peer()
+        defer { withExtendedLifetime(directoryB) {} }
         let authorB = Author(device: .random(), signer: try .generate())
         let keys = [a.author.device: a.author.signer.publicKey, authorB.device: authorB.signer.publicKey]
 
@@ -252,10 +258,8 @@ struct StoreExchangeTests {
         for i in 0..<6 {
             changes += try storeA.commit([a.edit([.write(.random(), "naam", .string("\(i)"), replacing: [])])], author: a.author, schemaVersion: 1, wallMillis: now)
         }
-        let directoryB = TempDirectory()
-        let storeB = try LocalStore.open(directory: directoryB.url).unlocked(with: try .random())
-        try storeB.createFamily(a.family, secret: .random())
-        try storeB.addSectionKey(a.section, family: a.family)
+        let (directoryB, storeB) = try a.peer()
+        defer { withExtendedLifetime(directoryB) {} }
         // B holds 1, 2, 4 and 6: its vector says 2, so a peer sends 3 to 6 (4 and 6 again, skipped as duplicates).
         _ = try storeB.apply([changes[0], changes[1], changes[3], changes[5]], authorKey: { _ in a.author.signer.publicKey }, wallMillis: now)
         let chain = ChainKey(section: SectionRef(family: a.family, tag: a.section.tag), author: a.author.device)
@@ -275,5 +279,10 @@ struct StoreExchangeTests {
         for cut in 0..<bytes.count { #expect(throws: SyncError.self) { try VersionVector(encoded: bytes.prefix(cut)) } }
         #expect(throws: SyncError.self) { try VersionVector(encoded: bytes + Data([0])) }
         #expect(throws: SyncError.self) { try VersionVector(encoded: Data([0xFF, 0xFF, 0xFF, 0xFF, 0x0F])) }
+        // The same chain twice: count 2, then the one entry repeated.
+        var twice = Data([2])
+        twice.append(bytes.dropFirst())
+        twice.append(bytes.dropFirst())
+        #expect(throws: SyncError.self) { try VersionVector(encoded: twice) }
     }
 }

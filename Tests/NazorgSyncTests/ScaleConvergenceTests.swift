@@ -63,11 +63,10 @@ struct PartitionedWorld {
         var held = Set<Int>()
     }
 
-    let family = FamilyID(high: 1, low: 1)
-    let sections = [SectionRef(family: FamilyID(high: 1, low: 1), tag: ID128(high: 2, low: 1)),
-                    SectionRef(family: FamilyID(high: 1, low: 1), tag: ID128(high: 2, low: 2))]
-    /// The consent section: consents, shares and withdrawals.
-    let consentSection = SectionRef(family: FamilyID(high: 1, low: 1), tag: ID128(high: 2, low: 3))
+    static let family = FamilyID(high: 1, low: 1)
+    /// Two plan sections, and the consent section (consents, shares and withdrawals).
+    let sections = [SectionRef(family: Self.family, tag: ID128(high: 2, low: 1)), SectionRef(family: Self.family, tag: ID128(high: 2, low: 2))]
+    let consentSection = SectionRef(family: Self.family, tag: ID128(high: 2, low: 3))
     let fields = ["naam", "status", "leefgebied", "notitie"]
     var rng: SplitMix64
     var replicas: [Replica]

@@ -47,7 +47,7 @@ public enum OpsCodec {
                 }
             }
         }
-        var out = ByteWriter(capacity: body.data.count + 64)
+        var out = ByteWriter(capacity: body.count + 64)
         out.writeVarint(UInt64(deviceList.count))
         for device in deviceList { out.write(device) }
         out.writeVarint(UInt64(entityList.count))

@@ -60,15 +60,19 @@ public struct VersionVector: Hashable, Sendable {
         return writer.data
     }
 
-    /// Decodes a vector; malformed bytes throw `malformedChange`.
+    /// Decodes a vector; malformed bytes (truncated, trailing, a chain named twice) throw `malformedChange`.
     public init(encoded data: Data) throws {
         var reader = ByteReader(data, context: "version vector")
-        let count = try reader.readCount(limit: Self.maxChains, "chain count")
+        // Each chain takes at least 49 bytes, so a count cannot ask for more room than the data could fill.
+        let count = try reader.readCount(limit: min(Self.maxChains, reader.remaining / 49), "chain count")
         var heads: [ChainKey: UInt64] = [:]
         heads.reserveCapacity(count)
         for _ in 0..<count {
             let section = SectionRef(family: try reader.readID(), tag: try reader.readID())
-            heads[ChainKey(section: section, author: try reader.readID())] = try reader.readVarint()
+            let chain = ChainKey(section: section, author: try reader.readID())
+            guard heads.updateValue(try reader.readVarint(), forKey: chain) == nil else {
+                throw SyncError(.malformedChange, "version vector: chain of device \(chain.author.short) named twice")
+            }
         }
         try reader.expectEnd()
         self.heads = heads
