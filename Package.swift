@@ -18,6 +18,8 @@ let package = Package(
         .executable(name: "nazorg", targets: ["nazorg"]),
         .executable(name: "nazorg-server", targets: ["nazorg-server"]),
         .library(name: "NazorgClient", targets: ["NazorgClient"]),
+        // For the libFuzzer package in Fuzz/ (built apart with --sanitize=fuzzer).
+        .library(name: "NazorgFuzzing", targets: ["NazorgFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -94,6 +96,12 @@ let package = Package(
             path: "SyncServer/Main",
             swiftSettings: swiftSettings
         ),
+        // The parsers that read other parties' bytes, as fuzzing targets, with fixed keys and the seed corpus.
+        .target(
+            name: "NazorgFuzzing",
+            dependencies: ["NazorgClient", "NazorgSync", "NazorgCrypto"],
+            swiftSettings: swiftSettings
+        ),
         // Shared by the benchmarks: the workload generator of bench/WORKLOADS.md, timing, JSON lines.
         .target(
             name: "NazorgBenchSupport",
@@ -143,10 +151,14 @@ let package = Package(
             dependencies: ["NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto"],
             swiftSettings: swiftSettings
         ),
+        // Every input kept in Fixtures/fuzz/ (seeds and any crash found) through the fuzzing targets.
+        .testTarget(name: "NazorgFuzzingTests", dependencies: ["NazorgFuzzing"], swiftSettings: swiftSettings),
         // Runs the built `nazorg` binary as a worker would (scripts/test.sh builds it first).
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["NazorgStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "NazorgStore", "NazorgClient", "NazorgSync", "NazorgCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -28,6 +28,22 @@ public struct SigningKeyPair: Sendable {
         return SigningKeyPair(publicKey: publicKey, secretKey: secret)
     }
 
+    /// The key pair a 32-byte seed determines (`crypto_sign_seed_keypair`): for fixed test and fuzzing keys.
+    public init(seed: some DataProtocol) throws {
+        Sodium.ready()
+        let seedBytes = Data(seed)
+        guard seedBytes.count == Int(crypto_sign_SEEDBYTES) else {
+            throw CryptoError(code: .invalidKeyLength, message: "an Ed25519 seed has \(crypto_sign_SEEDBYTES) bytes")
+        }
+        var publicKey = Data(count: Self.publicKeyByteCount)
+        let secret = try SecureBytes(count: Self.secretKeyByteCount) { sk in
+            publicKey.withUnsafeMutableBytes { pk in
+                seedBytes.withUnsafeBytes { sd in _ = crypto_sign_seed_keypair(pk.u8, sk.u8, sd.u8) }
+            }
+        }
+        self.init(publicKey: publicKey, secretKey: secret)
+    }
+
     /// Restores a key pair from its 64-byte secret key; the public key is its second half.
     public init(secretKey: SecureBytes) throws {
         guard secretKey.count == Self.secretKeyByteCount else {

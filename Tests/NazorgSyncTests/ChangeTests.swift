@@ -34,6 +34,14 @@ struct ChangeTests {
         ]
     }
 
+    /// Found by the fuzzing corpus test: a length that fits the bytes left before its own varint, not after.
+    @Test func aStringLongerThanWhatIsLeftIsRefused() {
+        var reader = ByteReader(Data([5]) + Data("datu".utf8), context: "test")
+        #expect(throws: SyncError.self) { try reader.readString() }
+        var bytes = ByteReader(Data([5]) + Data("datu".utf8), context: "test")
+        #expect(throws: SyncError.self) { try bytes.readBytes() }
+    }
+
     @Test func roundTripsOpsAndHeader() throws {
         let ops = sampleOps
         let change = try makeChange(ops)

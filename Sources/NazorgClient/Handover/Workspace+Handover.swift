@@ -218,13 +218,7 @@ extension Workspace {
             throw refuse(
                 "the sending device \(opened.certificate.device.short) is revoked by \(sender.name) or not registered at the server; ask the sender for a new bundle")
         }
-        let document: HandoverDocument
-        do {
-            document = try JSONDecoder().decode(HandoverDocument.self, from: opened.content)
-        } catch {
-            throw refuse("its contents are not a handover document")
-        }
-        try Self.check(document, header: header, organisation: profile.organisation, created: created, refuse: refuse)
+        let document = try Self.handoverDocument(opened.content, header: header, organisation: profile.organisation, created: created)
         return OpenedHandover(
             header: header, certificate: opened.certificate, sender: sender, document: document, bytes: bytes,
             record: try profile.store.handover(header.bundle))
@@ -239,6 +233,21 @@ extension Workspace {
                 "handover bundle \(header.bundle.short) refused: organisation \(header.sender.short) is not a partner on this device; add its organisation.pub (from its admin) with 'nazorg partner add'")
         }
         return sender
+    }
+
+    /// Parses an opened bundle's content and checks it (`check`); also the fuzzing target for bundle contents.
+    package static func handoverDocument(
+        _ content: Data, header: HandoverEnvelope.Header, organisation: OrganisationInfo, created: Date
+    ) throws -> HandoverDocument {
+        func refuse(_ message: String) -> ClientError { ClientError(.refused, "handover bundle \(header.bundle.short) refused: \(message)") }
+        let document: HandoverDocument
+        do {
+            document = try JSONDecoder().decode(HandoverDocument.self, from: content)
+        } catch {
+            throw refuse("its contents are not a handover document")
+        }
+        try check(document, header: header, organisation: organisation, created: created, refuse: refuse)
+        return document
     }
 
     /// The content checks: format, addresses, basis coverage and every entity against the schema.

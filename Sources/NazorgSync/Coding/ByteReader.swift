@@ -81,12 +81,13 @@ public struct ByteReader: Sendable {
 
     /// Length-prefixed bytes.
     public mutating func readBytes(limit: Int = 1 << 24) throws -> Data {
-        try readRaw(readCount(limit: min(limit, remaining), "byte length"))
+        try readRaw(readCount(limit: limit, "byte length"))
     }
 
     /// A length-prefixed UTF-8 string; invalid UTF-8 is refused.
     public mutating func readString(limit: Int = 1 << 20) throws -> String {
-        let count = try readCount(limit: min(limit, remaining), "string length")
+        let count = try readCount(limit: limit, "string length")
+        guard count <= remaining else { throw fail("string length \(count) exceeds the \(remaining) bytes left") }
         let slice = bytes[offset..<offset + count]
         guard let string = String(validating: slice, as: UTF8.self) else { throw fail("invalid UTF-8") }
         offset += count

@@ -43,25 +43,13 @@ struct SyncController: Sendable {
 
     /// Checks a signed request; `registering` is the certificate being registered by this very request.
     func authenticate(_ request: Request, body: Data, registering: DeviceCertificate? = nil) throws -> DeviceRecord {
-        func header(_ name: String) throws -> String {
-            guard let field = HTTPField.Name(name), let value = request.headers[field] else {
-                throw ServerError.unauthenticated("missing \(name) header: requests must be signed by a registered device")
-            }
-            return value
+        let claim: RequestSignature.Claim
+        do {
+            claim = try RequestSignature.Claim { name in HTTPField.Name(name).flatMap { request.headers[$0] } }
+        } catch let error as SyncError {
+            throw ServerError.unauthenticated(error.message)
         }
-        guard let device = ID128(hex: try header(RequestSignature.deviceHeader)) else {
-            throw ServerError.unauthenticated("\(RequestSignature.deviceHeader) is not a device id")
-        }
-        guard let time = Int64(try header(RequestSignature.timeHeader)) else {
-            throw ServerError.unauthenticated("\(RequestSignature.timeHeader) is not a time")
-        }
-        let nonce = try header(RequestSignature.nonceHeader)
-        guard nonce.count == 32, nonce.allSatisfy(\.isHexDigit) else {
-            throw ServerError.unauthenticated("\(RequestSignature.nonceHeader) must be 32 hex digits")
-        }
-        guard let signature = Data(base64Encoded: try header(RequestSignature.signatureHeader)) else {
-            throw ServerError.unauthenticated("\(RequestSignature.signatureHeader) is not base64")
-        }
+        let (device, time, nonce) = (claim.device, claim.time, claim.nonce)
         let nowMillis = Int64(now().timeIntervalSince1970 * 1000)
         guard abs(nowMillis - time) <= RequestSignature.maxSkewMillis else {
             throw ServerError.unauthenticated("the request time is \(abs(nowMillis - time) / 1000) s off the server's clock; check the device clock")
@@ -85,9 +73,7 @@ struct SyncController: Sendable {
         } catch let error as SyncError {
             throw ServerError.unauthenticated(error.message)
         }
-        let path = request.uri.description
-        let canonical = RequestSignature.canonical(method: request.method.rawValue, path: path, time: time, nonce: nonce, body: body)
-        guard SigningKeyPair.isValidSignature(signature, of: canonical, publicKey: record.certificate.signingKey) else {
+        guard claim.verifies(method: request.method.rawValue, path: request.uri.description, body: body, publicKey: record.certificate.signingKey) else {
             throw ServerError.unauthenticated("the request signature does not verify for device \(device.short)")
         }
         guard try storage.useNonce(device: device, nonce: nonce, time: time, forgetBefore: nowMillis - 2 * RequestSignature.maxSkewMillis) else {

@@ -1,0 +1,86 @@
+public import Foundation
+import NazorgCrypto
+import NazorgSync
+
+/// The seed corpus: valid inputs for each target that reach its deepest layer, made with `FuzzFixtures`' keys.
+/// Written once to `Fixtures/fuzz/<target>/seed-*` (`scripts/fuzz.sh --seeds`); the regression tests check that
+/// every kept seed still reaches `.accepted`, so a format change that orphans the corpus fails the suite.
+public enum FuzzSeeds {
+    /// File name → input, per target.
+    public static func make() throws -> [FuzzTarget: [String: Data]] {
+        let changes = try (1...3).map { try change(sequence: UInt64($0)) }
+        let ops = sampleOps()
+        let plaintext = OpsCodec.encode(ops, first: FuzzFixtures.timestamp, author: FuzzFixtures.device)
+        let document = Data(sampleDocument.utf8)
+        return [
+            .change: [
+                "seed-signed-change": Data([0]) + changes[0].bytes,
+                "seed-ops": Data([UInt8(ops.count - 1) << 1 | 1]) + plaintext,
+            ],
+            .syncRequest: [
+                "seed-push": Data([0]) + request(body: SyncBatch(items: changes.map { .change($0, sequence: 0) }).encoded()),
+                "seed-push-one": Data([0]) + request(body: SyncBatch(items: [.change(changes[2], sequence: 0)]).encoded()),
+            ],
+            .bundle: [
+                "seed-envelope": Data([0]) + (try FuzzFixtures.bundle(content: document)),
+                "seed-document": Data([1]) + document,
+            ],
+        ]
+    }
+
+    static func sampleOps() -> [PendingOp] {
+        let member = EntityID(high: 0xE1, low: 1)
+        return [
+            .insert(EntityID(high: 0xE1, low: 2), kind: "contact", fields: ["datum": .string("2026-09-20"), "verslag": .string("huisbezoek")]),
+            .write(member, "naam", .string("Anna"), replacing: []),
+            .write(member, "rol", .string("ouder-in-opvang"), replacing: []),
+            .write(member, "geboortejaar", .int(1991), replacing: []),
+            .write(member, "gezag", .bool(true), replacing: []),
+            .write(member, "ouder", .ref(EntityID(high: 0xE1, low: 3)), replacing: []),
+            .write(member, "naam", .string("Anna Z."), replacing: [OpID(timestamp: FuzzFixtures.timestamp.advanced(by: 1), device: FuzzFixtures.device)]),
+            .write(EntityID(high: 0xE1, low: 4), "omschrijving", .tombstone, replacing: []),
+        ]
+    }
+
+    static func change(sequence: UInt64) throws -> SignedChange {
+        let ops = sampleOps()
+        let header = ChangeHeader(
+            family: FuzzFixtures.family, sectionTag: FuzzFixtures.sectionTag, epoch: 0, author: FuzzFixtures.device,
+            sequence: sequence, previous: Data(repeating: 0, count: 32),
+            first: FuzzFixtures.timestamp.advanced(by: (sequence - 1) * UInt64(ops.count)), opCount: UInt32(ops.count), schemaVersion: 1)
+        return try SignedChange.seal(ops, header: header, key: FuzzFixtures.sectionKey, signer: FuzzFixtures.signer)
+    }
+
+    /// A signed push as the fuzz target reads it: request line, headers, empty line, body.
+    static func request(body: Data) -> Data {
+        let headers = RequestSignature.headers(
+            method: "POST", path: "/v1/push", body: body, device: FuzzFixtures.device, signer: FuzzFixtures.signer,
+            now: Date(timeIntervalSince1970: TimeInterval(FuzzFixtures.created) / 1000))
+        var head = "POST /v1/push\n"
+        for name in [RequestSignature.deviceHeader, RequestSignature.timeHeader, RequestSignature.nonceHeader, RequestSignature.signatureHeader] {
+            head += "\(name): \(headers[name]!)\n"
+        }
+        return Data((head + "\n").utf8) + body
+    }
+
+    /// A handover document from `FuzzFixtures.sender` to `.receiver` on consent, with a member and the regisseur.
+    static var sampleDocument: String {
+        let sender = FuzzFixtures.sender.id.hex
+        let receiver = FuzzFixtures.receiver.id.hex
+        let mother = EntityID(high: 0xE1, low: 1).hex
+        let regisseur = EntityID(high: 0xE1, low: 5).hex
+        return """
+            {"agreements":["school meldt afwezigheid dezelfde dag"],"basis":{"fields":{"doel":"warme overdracht",\
+            "gevers":"\(mother)","ontvanger":"\(receiver)","ontvangerNaam":"Wijkteam Fuzzstad","secties":"core","vanaf":"2026-01-01",\
+            "vastgelegdDoor":"Fuzz","vorm":"schriftelijk"},"id":"\(EntityID(high: 0xE1, low: 6).hex)","kind":"toestemming",\
+            "section":"consent"},"bundle":"\(FuzzFixtures.bundleID.hex)","contact":"Fuzz","created":"2026-09-21T14:13:20Z",\
+            "entities":[{"fields":{"gezag":"ja","naam":"Anna","rol":"ouder-in-opvang"},"id":"\(mother)","kind":"lid",\
+            "section":"core"},{"fields":{"naam":"Sanne","organisatie":"Wijkteam Fuzzstad","vanaf":"2026-09-01"},\
+            "id":"\(regisseur)","kind":"regisseur","section":"core"}],"family":"\(FuzzFixtures.family.hex)","format":\
+            "nazorg-overdracht/1","meeting":{"attended":["client","vertrekkend"],"date":"2026-09-20","mode":"telefoon"},\
+            "personalContext":"","recipient":{"organisation":"\(receiver)","organisationName":"Wijkteam Fuzzstad",\
+            "worker":""},"sections":["core"],"sender":{"organisation":"\(sender)","organisationName":\
+            "Vrouwenopvang Fuzzregio","worker":"Fuzz"},"withheld":[{"reason":"valt buiten de toestemming","section":"safety"}]}
+            """
+    }
+}

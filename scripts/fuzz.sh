@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Fuzzes the parsers that read other parties' bytes with libFuzzer, each for a bounded time.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 60 s each for change, sync-request, bundle
+#
+# Builds Fuzz/ with --sanitize=fuzzer --sanitize=address (release), starts each target from its seed corpus in
+# Fixtures/fuzz/<target>/ (read-only; new coverage goes to .build/fuzz-corpus/<target>/), and stops at the time
+# limit. A crash input is written to .build/fuzz-crashes/<target>/; copy it into Fixtures/fuzz/<target>/ (name
+# it crash-<what>) and the test suite runs it from then on (Tests/NazorgFuzzingTests). See docs/fuzzing.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(change sync-request bundle)
+
+swift build --package-path Fuzz -c release --sanitize=fuzzer --sanitize=address
+bin="Fuzz/.build/release"
+status=0
+for target in "${targets[@]}"; do
+    corpus=".build/fuzz-corpus/$target"
+    crashes=".build/fuzz-crashes/$target"
+    mkdir -p "$corpus" "$crashes"
+    echo "== fuzz-$target: ${seconds} s"
+    log=".build/fuzz-$target.log"
+    set +e
+    "$bin/fuzz-$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -print_final_stats=1 \
+        -artifact_prefix="$crashes/" "$corpus" "Fixtures/fuzz/$target" > "$log" 2>&1
+    result=$?
+    set -e
+    grep -E "^#[0-9]+.*(DONE|pulse)|^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|^Done" "$log" | tail -n 5
+    if [ $result -ne 0 ] || [ -n "$(ls -A "$crashes")" ]; then
+        echo "fuzz-$target found a crash (exit $result): $(ls "$crashes"); log: $log" >&2
+        grep -E "Fatal error|ERROR: |SUMMARY" "$log" | head -n 5 >&2
+        status=1
+    fi
+done
+exit $status
