@@ -130,6 +130,13 @@ let package = Package(
             path: "Benchmarks/SyncBenchmark",
             swiftSettings: swiftSettings
         ),
+        // `nazorg-open-bench`: open a 50-family store with 1M ops of history and answer the first query.
+        .executableTarget(
+            name: "nazorg-open-bench",
+            dependencies: ["NazorgBenchSupport", "NazorgClient", "NazorgModel", "NazorgStore", "NazorgSync", "NazorgCrypto"],
+            path: "Benchmarks/OpenBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "NazorgCryptoTests", dependencies: ["NazorgCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "NazorgModelTests", dependencies: ["NazorgModel"], swiftSettings: swiftSettings),
         .testTarget(name: "NazorgSyncTests", dependencies: ["NazorgSync", "NazorgCrypto"], swiftSettings: swiftSettings),

@@ -53,7 +53,8 @@ public struct Workspace: Sendable {
     /// Every family on this device with its name, phase and regisseur.
     public func families() throws -> [FamilySummary] {
         try profile.store.families().map { id in
-            let plan = try plan(id)
+            // The family record and the regisseur live in the core section: the list reads nothing else.
+            let plan = try plan(id, sections: [.core])
             return FamilySummary(
                 id: id, name: plan.family?.text("naam") ?? "(naamloos)",
                 phase: plan.family?.text("fase") ?? FamilyPhase.shelter.rawValue,
@@ -75,11 +76,11 @@ public struct Workspace: Sendable {
         return matches[0]
     }
 
-    /// The whole plan of a family, from every section this device holds a key for.
-    public func plan(_ family: FamilyID) throws -> FamilyPlan {
+    /// The whole plan of a family, from every section this device holds a key for (or only `sections`).
+    public func plan(_ family: FamilyID, sections: Set<Section>? = nil) throws -> FamilyPlan {
         var entities: [PlanEntity] = []
         for record in try latestKeys(family) {
-            guard let section = Section(name: record.name) else { continue }
+            guard let section = Section(name: record.name), sections?.contains(section) ?? true else { continue }
             for (id, state) in try profile.store.entities(family: family, tag: record.tag) {
                 if let entity = ValueMapping.planEntity(id, state, section: section) { entities.append(entity) }
             }
