@@ -52,6 +52,17 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
+    /// What a libFuzzer entry point does (`Fuzz/Sources/*/Entry.swift`): one input; a broken invariant crashes.
+    public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+        let data = start.map { Data(bytes: $0, count: count) } ?? Data()
+        do {
+            _ = try run(data)
+        } catch {
+            fatalError("fuzz-\(rawValue): \(error)")
+        }
+        return 0
+    }
+
     // MARK: Changes
 
     static func signedChange(_ data: Data) throws(Failure) -> Depth {

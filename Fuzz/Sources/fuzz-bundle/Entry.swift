@@ -1,14 +1,5 @@
-import Foundation
 import NazorgFuzzing
 
-/// libFuzzer's entry: one input through `FuzzTarget.bundle`; a broken invariant is a crash libFuzzer keeps.
+/// libFuzzer's entry: one input through `FuzzTarget.bundle`.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-    let data = start.map { Data(bytes: $0, count: count) } ?? Data()
-    do {
-        _ = try FuzzTarget.bundle.run(data)
-    } catch {
-        fatalError("fuzz-bundle: \(error)")
-    }
-    return 0
-}
+public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt { FuzzTarget.bundle.fuzz(start, count) }
