@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NazorgSync
 import Testing
 
 /// Kills the real `nazorg` binary with SIGKILL at random moments during local edits, sync (push and pull) and
@@ -160,10 +161,7 @@ struct CrashHarnessTests {
         init(cli: CLIRunner, name: String, device: String) {
             self.cli = cli
             self.name = name
-            var bytes: [UInt8] = []
-            var digits = device.makeIterator()
-            while let high = digits.next(), let low = digits.next() { bytes.append(UInt8(String([high, low]), radix: 16)!) }
-            deviceID = Data(bytes)
+            deviceID = ID128(hex: device)!.data
         }
 
         private func database() throws -> DatabaseQueue {

@@ -202,7 +202,7 @@ extension Workspace {
             throw ClientError(.refused, "handover bundle refused: \(error.message)")
         }
         let header = opened.header
-        func refuse(_ message: String) -> ClientError { ClientError(.refused, "handover bundle \(header.bundle.short) refused: \(message)") }
+        func refuse(_ message: String) -> ClientError { Self.refusal(header, message) }
         let sender = try handoverSender(header)
         let created = Date(timeIntervalSince1970: TimeInterval(header.created) / 1000)
         guard created <= now().addingTimeInterval(300) else { throw refuse("it is dated in the future") }
@@ -235,11 +235,16 @@ extension Workspace {
         return sender
     }
 
+    /// The one wording of a refused bundle.
+    private static func refusal(_ header: HandoverEnvelope.Header, _ message: String) -> ClientError {
+        ClientError(.refused, "handover bundle \(header.bundle.short) refused: \(message)")
+    }
+
     /// Parses an opened bundle's content and checks it (`check`); also the fuzzing target for bundle contents.
     package static func handoverDocument(
         _ content: Data, header: HandoverEnvelope.Header, organisation: OrganisationInfo, created: Date
     ) throws -> HandoverDocument {
-        func refuse(_ message: String) -> ClientError { ClientError(.refused, "handover bundle \(header.bundle.short) refused: \(message)") }
+        func refuse(_ message: String) -> ClientError { Self.refusal(header, message) }
         let document: HandoverDocument
         do {
             document = try JSONDecoder().decode(HandoverDocument.self, from: content)
