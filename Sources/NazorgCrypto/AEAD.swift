@@ -4,6 +4,9 @@ public import Foundation
 /// XChaCha20-Poly1305 (IETF) authenticated encryption with associated data.
 ///
 /// Nonces are 24 random bytes, safe to draw at random for any number of messages under one key.
+///
+/// The `Data` entry points hand libsodium the caller's bytes as they are (no copies) and write the result
+/// straight into the returned buffer; the generic ones convert to `Data` once and call them.
 public enum AEAD {
     /// Nonce length in bytes.
     public static let nonceByteCount = Int(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES)
@@ -11,68 +14,104 @@ public enum AEAD {
     public static let tagByteCount = Int(crypto_aead_xchacha20poly1305_ietf_ABYTES)
 
     /// Encrypts `plaintext` under `key` with a given nonce; returns ciphertext followed by the 16-byte tag.
-    public static func seal(
-        _ plaintext: some DataProtocol, associatedData: some DataProtocol = Data(), nonce: Data, key: SymmetricKey
-    ) -> Data {
-        Sodium.ready()
+    public static func seal(_ plaintext: Data, associatedData: Data = Data(), nonce: Data, key: SymmetricKey) -> Data {
         precondition(nonce.count == nonceByteCount, "an XChaCha20 nonce has 24 bytes")
-        let message = Data(plaintext)
-        let ad = Data(associatedData)
-        var output = Data(count: message.count + tagByteCount)
-        var outputLength: UInt64 = 0
+        var output = Data(count: plaintext.count + tagByteCount)
         output.withUnsafeMutableBytes { out in
-            message.withUnsafeBytes { m in
-                ad.withUnsafeBytes { a in
-                    nonce.withUnsafeBytes { n in
-                        key.bytes.withUnsafeBytes { k in
-                            _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
-                                out.u8, &outputLength,
-                                m.u8, UInt64(message.count),
-                                a.u8, UInt64(ad.count),
-                                nil,
-                                n.u8,
-                                k.u8)
-                        }
-                    }
-                }
-            }
+            nonce.withUnsafeBytes { n in encrypt(plaintext, associatedData, nonce: n.u8, into: out.u8, key: key) }
         }
         return output
     }
 
     /// Encrypts with a fresh random nonce; returns `nonce || ciphertext || tag`.
-    public static func seal(
-        _ plaintext: some DataProtocol, associatedData: some DataProtocol = Data(), key: SymmetricKey
-    ) -> Data {
-        let nonce = Random.bytes(nonceByteCount)
-        return nonce + seal(plaintext, associatedData: associatedData, nonce: nonce, key: key)
+    public static func seal(_ plaintext: Data, associatedData: Data = Data(), key: SymmetricKey) -> Data {
+        var output = Data(count: nonceByteCount + plaintext.count + tagByteCount)
+        output.withUnsafeMutableBytes { out in
+            randombytes_buf(out.u8, nonceByteCount)
+            encrypt(plaintext, associatedData, nonce: out.u8, into: out.u8 + nonceByteCount, key: key)
+        }
+        return output
     }
 
     /// Decrypts `ciphertext || tag` with the given nonce; throws `authenticationFailed` on any alteration.
+    public static func open(_ ciphertext: Data, associatedData: Data = Data(), nonce: Data, key: SymmetricKey) throws -> Data {
+        guard nonce.count == nonceByteCount else {
+            throw CryptoError(code: .malformedInput, message: "an XChaCha20 nonce has 24 bytes, not \(nonce.count)")
+        }
+        return try nonce.withUnsafeBytes { n in
+            try ciphertext.withUnsafeBytes { c in try decrypt(UnsafeRawBufferPointer(c), associatedData, nonce: n.u8, key: key) }
+        }
+    }
+
+    /// Decrypts `nonce || ciphertext || tag` as produced by `seal(_:associatedData:key:)`.
+    public static func open(combined: Data, associatedData: Data = Data(), key: SymmetricKey) throws -> Data {
+        guard combined.count >= nonceByteCount + tagByteCount else {
+            throw CryptoError(code: .malformedInput, message: "sealed data is too short (\(combined.count) bytes)")
+        }
+        return try combined.withUnsafeBytes { all in
+            try decrypt(UnsafeRawBufferPointer(rebasing: all[nonceByteCount...]), associatedData, nonce: all.u8, key: key)
+        }
+    }
+
+    // MARK: Any byte collection
+
+    /// Encrypts with a given nonce (any byte collection).
+    public static func seal(
+        _ plaintext: some DataProtocol, associatedData: some DataProtocol = Data(), nonce: Data, key: SymmetricKey
+    ) -> Data {
+        seal(Data(plaintext), associatedData: Data(associatedData), nonce: nonce, key: key)
+    }
+
+    /// Encrypts with a fresh random nonce (any byte collection).
+    public static func seal(_ plaintext: some DataProtocol, associatedData: some DataProtocol = Data(), key: SymmetricKey) -> Data {
+        seal(Data(plaintext), associatedData: Data(associatedData), key: key)
+    }
+
+    /// Decrypts with a given nonce (any byte collection).
     public static func open(
         _ ciphertext: some DataProtocol, associatedData: some DataProtocol = Data(), nonce: Data, key: SymmetricKey
     ) throws -> Data {
+        try open(Data(ciphertext), associatedData: Data(associatedData), nonce: nonce, key: key)
+    }
+
+    /// Decrypts `nonce || ciphertext || tag` (any byte collection).
+    public static func open(combined: some DataProtocol, associatedData: some DataProtocol = Data(), key: SymmetricKey) throws -> Data {
+        try open(combined: Data(combined), associatedData: Data(associatedData), key: key)
+    }
+
+    // MARK: libsodium
+
+    /// Writes `plaintext.count + tagByteCount` bytes to `output`.
+    private static func encrypt(
+        _ plaintext: Data, _ associatedData: Data, nonce: UnsafePointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
+        key: SymmetricKey
+    ) {
         Sodium.ready()
-        let sealed = Data(ciphertext)
-        let ad = Data(associatedData)
-        guard nonce.count == nonceByteCount, sealed.count >= tagByteCount else {
+        var outputLength: UInt64 = 0
+        plaintext.withUnsafeBytes { m in
+            associatedData.withUnsafeBytes { a in
+                key.bytes.withUnsafeBytes { k in
+                    _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
+                        output, &outputLength, m.u8, UInt64(m.count), a.u8, UInt64(a.count), nil, nonce, k.u8)
+                }
+            }
+        }
+    }
+
+    private static func decrypt(
+        _ sealed: UnsafeRawBufferPointer, _ associatedData: Data, nonce: UnsafePointer<UInt8>, key: SymmetricKey
+    ) throws -> Data {
+        Sodium.ready()
+        guard sealed.count >= tagByteCount else {
             throw CryptoError(code: .malformedInput, message: "ciphertext is too short to hold a tag")
         }
         var output = Data(count: sealed.count - tagByteCount)
         var outputLength: UInt64 = 0
         let status = output.withUnsafeMutableBytes { out in
-            sealed.withUnsafeBytes { c in
-                ad.withUnsafeBytes { a in
-                    nonce.withUnsafeBytes { n in
-                        key.bytes.withUnsafeBytes { k in
-                            crypto_aead_xchacha20poly1305_ietf_decrypt(
-                                out.u8, &outputLength, nil,
-                                c.u8, UInt64(sealed.count),
-                                a.u8, UInt64(ad.count),
-                                n.u8,
-                                k.u8)
-                        }
-                    }
+            associatedData.withUnsafeBytes { a in
+                key.bytes.withUnsafeBytes { k in
+                    crypto_aead_xchacha20poly1305_ietf_decrypt(
+                        out.u8, &outputLength, nil, sealed.u8, UInt64(sealed.count), a.u8, UInt64(a.count), nonce, k.u8)
                 }
             }
         }
@@ -82,17 +121,5 @@ public enum AEAD {
                 message: "decryption failed: wrong key, or the data or its header was altered")
         }
         return output
-    }
-
-    /// Decrypts `nonce || ciphertext || tag` as produced by `seal(_:associatedData:key:)`.
-    public static func open(
-        combined: some DataProtocol, associatedData: some DataProtocol = Data(), key: SymmetricKey
-    ) throws -> Data {
-        let data = Data(combined)
-        guard data.count >= nonceByteCount + tagByteCount else {
-            throw CryptoError(code: .malformedInput, message: "sealed data is too short (\(data.count) bytes)")
-        }
-        let nonce = data.prefix(nonceByteCount)
-        return try open(data.dropFirst(nonceByteCount), associatedData: associatedData, nonce: Data(nonce), key: key)
     }
 }

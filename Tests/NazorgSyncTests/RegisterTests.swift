@@ -60,6 +60,32 @@ struct RegisterTests {
         entity.apply(Op(id: id(3, b), entity: e, payload: .write(field: "g", value: .ref(e), predecessors: [])))
         #expect(try EntityState(encoded: entity.encoded()) == entity)
     }
+
+    @Test func readingWithoutHistoryShowsTheSameStateAndRefusesTheSameDamage() throws {
+        var entity = EntityState()
+        let e = EntityID.random()
+        var head: [OpID] = []
+        for t in 1...200 as ClosedRange<UInt64> {
+            entity.apply(Op(id: id(t, a), entity: e, payload: .write(field: "naam", value: .string("v\(t)"), predecessors: head)))
+            head = [id(t, a)]
+        }
+        entity.apply(Op(id: id(150, b), entity: e, payload: .write(field: "naam", value: .string("b"), predecessors: [id(149, a)])))
+        entity.apply(Op(id: id(201, b), entity: e, payload: .write(field: "fase", value: .int(2), predecessors: [])))
+        let encoded = entity.encoded()
+        let visible = try EntityState(encoded: encoded, keepingHistory: false)
+        #expect(visible.registers["naam"]?.replaced.isEmpty == true)
+        #expect(visible.registers["naam"]?.heads == entity.registers["naam"]?.heads)
+        #expect(visible.conflictedFields == ["naam"])
+        var expected = ByteWriter(), actual = ByteWriter()
+        entity.encode(to: &expected, includeHistory: false)
+        visible.encode(to: &actual, includeHistory: false)
+        #expect(actual.data == expected.data)
+        // A history longer than the bytes left, or cut short, is refused whether it is decoded or skipped.
+        for cut in [encoded.count - 1, encoded.count - 24 * 10] {
+            #expect(throws: SyncError.self) { try EntityState(encoded: encoded.prefix(cut), keepingHistory: false) }
+            #expect(throws: SyncError.self) { try EntityState(encoded: encoded.prefix(cut)) }
+        }
+    }
 }
 
 struct ClockTests {

@@ -43,8 +43,16 @@ extension EntityState {
         return writer.data
     }
 
+    /// Bytes of one op id in the encoding: an 8-byte timestamp and a 16-byte device id.
+    private static let opIDByteCount = 24
+
     /// Reads the full encoding (with history).
-    public init(encoded data: Data) throws {
+    ///
+    /// With `keepingHistory: false` the replaced-write ids are skipped, not decoded: the state shows the same
+    /// values, conflicts and heads, costs far less to read when registers have long histories, and must not be
+    /// merged into and stored again (a late write its history replaced could become current). Reading to
+    /// display, hash or hand over needs no history.
+    public init(encoded data: Data, keepingHistory: Bool = true) throws {
         var reader = ByteReader(data, context: "entity state")
         let version = try reader.readByte()
         guard version == Self.formatVersion else {
@@ -69,8 +77,12 @@ extension EntityState {
                 current.append((id, try Value.decode(from: &reader)))
             }
             var replaced = Set<OpID>()
-            for _ in 0..<(try reader.readCount(limit: reader.remaining, "history count")) {
-                replaced.insert(try Self.readID(&reader))
+            let historyCount = try reader.readCount(limit: reader.remaining / Self.opIDByteCount, "history count")
+            if keepingHistory {
+                replaced.reserveCapacity(historyCount)
+                for _ in 0..<historyCount { replaced.insert(try Self.readID(&reader)) }
+            } else {
+                try reader.skip(historyCount * Self.opIDByteCount)
             }
             registers[name] = Register(current: current, replaced: replaced)
         }

@@ -72,6 +72,12 @@ public struct ByteReader: Sendable {
         return Data(bytes[offset..<offset + count])
     }
 
+    /// Skips exactly `count` bytes.
+    public mutating func skip(_ count: Int) throws {
+        guard count >= 0, remaining >= count else { throw fail("unexpected end of data") }
+        offset += count
+    }
+
     /// A 128-bit id.
     public mutating func readID() throws -> ID128 {
         let high = try readFixed(UInt64.self)
@@ -88,8 +94,14 @@ public struct ByteReader: Sendable {
     public mutating func readString(limit: Int = 1 << 20) throws -> String {
         let count = try readCount(limit: limit, "string length")
         guard count <= remaining else { throw fail("string length \(count) exceeds the \(remaining) bytes left") }
-        let slice = bytes[offset..<offset + count]
-        guard let string = String(validating: slice, as: UTF8.self) else { throw fail("invalid UTF-8") }
+        let start = offset
+        let string = bytes.withUnsafeBufferPointer { all -> String? in
+            let slice = UnsafeBufferPointer(rebasing: all[start..<start + count])
+            // ASCII (field names, most values) is valid UTF-8 as it is; the general check costs far more.
+            if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
+            return String(validating: slice, as: UTF8.self)
+        }
+        guard let string else { throw fail("invalid UTF-8") }
         offset += count
         return string
     }
