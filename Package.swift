@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(name: "NazorgSyncTests", dependencies: ["NazorgSync", "NazorgCrypto"], swiftSettings: swiftSettings),
         .testTarget(
             name: "NazorgStoreTests",
-            dependencies: ["NazorgStore", "NazorgSync", "NazorgCrypto"],
+            dependencies: ["NazorgStore", "NazorgSync", "NazorgCrypto", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -64,8 +64,13 @@ do {
         registers.sort { ($0.entity.hex, $0.field) < ($1.entity.hex, $1.field) }
         var left = perFamily
         while left > 0 {
-            let count = min(1_000, left)
-            let bySection = Dictionary(grouping: (0..<count).map { _ in registers[Int(rng.next() % UInt64(registers.count))] }) { $0.section.tag }
+            // Up to 1,000 edits of distinct registers, each replacing that register's current write, as the
+            // client does (two writes of one register in one change would both replace the same head and leave
+            // a conflict behind).
+            var picked = Set<Int>()
+            for _ in 0..<min(1_000, left) { picked.insert(Int(rng.next() % UInt64(registers.count))) }
+            let count = picked.count
+            let bySection = Dictionary(grouping: picked.sorted().map { registers[$0] }) { $0.section.tag }
             let edits = bySection.values.map { picks in
                 LocalEdit(family: family, section: picks[0].section, ops: picks.map { pick in
                     PendingOp.write(pick.entity, pick.field, .string("bewerking \(rng.value20())"), replacing: heads["\(pick.entity.hex)/\(pick.field)"] ?? [])
@@ -88,7 +93,7 @@ let buildSeconds = Date().timeIntervalSince(building)
 let storeBytes = (try? FileManager.default.attributesOfItem(atPath: profileDirectory.appendingPathComponent("store.sqlite").path)[.size] as? Int) ?? 0
 
 var profileOpen: [Double] = [], storeOpen: [Double] = [], list: [Double] = [], plan: [Double] = []
-var entitiesShown = 0
+var entitiesShown = 0, conflicted = -1
 for _ in 0..<runs {
     storeOpen.append(try timed {
         let store = try LocalStore.open(directory: profileDirectory)
@@ -100,12 +105,14 @@ for _ in 0..<runs {
     var summaries: [FamilySummary] = []
     list.append(try timed { summaries = try workspace.families() }.1)
     plan.append(try timed { entitiesShown = try workspace.plan(summaries[0].id).entities.count }.1)
+    conflicted = try profile!.store.conflictedEntityCount()
     precondition(summaries.count == familyCount, "expected \(familyCount) families, found \(summaries.count)")
 }
 emitLine([
     ("bench", .string("store_open_caseload")), ("engine", .string("nazorg+sqlite+crypto")),
     ("families", .int(familyCount)), ("ops", .int(written)), ("store_bytes", .int(storeBytes)),
     ("build_s", .double(buildSeconds)), ("runs", .int(runs)),
+    ("conflicted_entities", .int(conflicted)),
     ("store_open_ms", .double(median(storeOpen) * 1000)), ("profile_open_ms", .double(median(profileOpen) * 1000)),
     ("family_list_ms", .double(median(list) * 1000)), ("first_plan_ms", .double(median(plan) * 1000)),
     ("first_plan_entities", .int(entitiesShown)),

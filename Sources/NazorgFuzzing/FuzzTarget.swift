@@ -91,6 +91,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         for (_, entities) in state.sections {
             for (_, entity) in entities {
                 try expect((try? EntityState(encoded: entity.encoded())) == entity, "an entity state does not survive its own encoding")
+                try expect(
+                    (try? EntityState(visible: entity.encodedVisible(), history: entity.encodedHistory())) == entity,
+                    "an entity state does not survive being stored as visible state and history")
             }
         }
     }

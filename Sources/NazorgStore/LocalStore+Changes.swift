@@ -134,6 +134,8 @@ extension LocalStore {
                 var keys: [String: SymmetricKey] = [:]
                 var seen = Set<Data>()
                 var accepted: [SectionRef: [Op]] = [:]
+                // The highest sequence accepted per chain: its head is written once per batch, not per change.
+                var heads: [ChainKey: (sequence: UInt64, id: Data)] = [:]
                 var authenticator = ChainAuthenticator(changes)
                 let held = try Self.heldChangeIDs(changes.map(\.id), db)
                 for change in changes {
@@ -162,14 +164,17 @@ extension LocalStore {
                         var candidate = clock
                         try candidate.observe(h.last, wallMillis: wallMillis)
                         clock = candidate
-                        try Self.insert(change, isLocal: false, db)
-                        accepted[SectionRef(family: h.family, tag: h.sectionTag), default: []].append(contentsOf: ops)
+                        try Self.insertRow(change, isLocal: false, db)
+                        let chain = ChainKey(section: SectionRef(family: h.family, tag: h.sectionTag), author: h.author)
+                        if h.sequence > heads[chain]?.sequence ?? 0 { heads[chain] = (h.sequence, change.id) }
+                        accepted[chain.section, default: []].append(contentsOf: ops)
                         seen.insert(change.id)
                         report.applied.append(change.id)
                     } catch let error as SyncError {
                         report.rejected.append((change.id, error))
                     }
                 }
+                for (chain, head) in heads { try Self.advanceHead(chain, sequence: head.sequence, to: head.id, db) }
                 for (section, ops) in accepted {
                     try Self.apply(ops, family: section.family, tag: section.tag, storageKey: storageKey, db)
                 }
@@ -197,12 +202,11 @@ extension LocalStore {
             try database.read { db in
                 var result: [EntityID: EntityState] = [:]
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT entity, state FROM entity WHERE family = ? AND tag = ?",
+                    db, sql: "SELECT entity, state, history IS NULL AS inline FROM entity WHERE family = ? AND tag = ?",
                     arguments: [family.data, tag.data])
                 while let row = try rows.next() {
                     let id = ID128(data: row["entity"] as Data) ?? ID128(high: 0, low: 0)
-                    result[id] = try Self.open(
-                        row["state"], family: family, tag: tag, entity: id, storageKey: storageKey, keepingHistory: false)
+                    result[id] = try Self.openForReading(row, family: family, tag: tag, entity: id, storageKey: storageKey)
                 }
                 return result
             }
@@ -236,13 +240,12 @@ extension LocalStore {
         return try withDatabase("hashing the state") {
             try database.read { db in
                 let hasher = StateHasher()
-                let rows = try Row.fetchCursor(db, sql: "SELECT family, tag, entity, state FROM entity ORDER BY family, tag, entity")
+                let rows = try Row.fetchCursor(db, sql: "SELECT family, tag, entity, state, history IS NULL AS inline FROM entity ORDER BY family, tag, entity")
                 while let row = try rows.next() {
                     let family = ID128(data: row["family"] as Data)!
                     let tag = ID128(data: row["tag"] as Data)!
                     let entity = ID128(data: row["entity"] as Data)!
-                    let state = try Self.open(
-                        row["state"], family: family, tag: tag, entity: entity, storageKey: storageKey, keepingHistory: false)
+                    let state = try Self.openForReading(row, family: family, tag: tag, entity: entity, storageKey: storageKey)
                     hasher.add(section: SectionRef(family: family, tag: tag), entity: entity, state: state)
                 }
                 return hasher.finalize()
@@ -276,53 +279,92 @@ extension LocalStore {
     /// Appends a change to the log and advances its author's chain head; returns the change's rowid.
     @discardableResult
     private static func insert(_ change: SignedChange, isLocal: Bool, _ db: Database) throws -> Int64 {
+        let rowid = try insertRow(change, isLocal: isLocal, db)
+        let h = change.header
+        try advanceHead(ChainKey(section: SectionRef(family: h.family, tag: h.sectionTag), author: h.author), sequence: h.sequence, to: change.id, db)
+        return rowid
+    }
+
+    /// Appends a change to the log (its chain head is the caller's to advance); returns its rowid.
+    private static func insertRow(_ change: SignedChange, isLocal: Bool, _ db: Database) throws -> Int64 {
         let h = change.header
         try db.cachedStatement(
             sql: "INSERT INTO change (id, family, tag, author, sequence, bytes, is_local) VALUES (?, ?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [change.id, h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence), change.bytes, isLocal])
-        let rowid = db.lastInsertedRowID
+        return db.lastInsertedRowID
+    }
+
+    /// Moves a chain's head to `sequence` unless it is further already.
+    private static func advanceHead(_ chain: ChainKey, sequence: UInt64, to change: Data, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO author_head (family, tag, author, sequence, change_id) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (family, tag, author) DO UPDATE SET sequence = excluded.sequence, change_id = excluded.change_id
                 WHERE excluded.sequence > author_head.sequence
                 """
-        ).execute(arguments: [h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence), change.id])
-        return rowid
+        ).execute(arguments: [chain.section.family.data, chain.section.tag.data, chain.author.data, Int64(sequence), change])
     }
 
     /// Applies ops to the encrypted entity rows: one read, decrypt, merge, encrypt, write per touched entity.
     private static func apply(_ ops: [Op], family: FamilyID, tag: ID128, storageKey: SymmetricKey, _ db: Database) throws {
         var grouped: [EntityID: [Op]] = [:]
         for op in ops { grouped[op.entity, default: []].append(op) }
-        let select = try db.cachedStatement(sql: "SELECT state FROM entity WHERE family = ? AND tag = ? AND entity = ?")
-        let upsert = try db.cachedStatement(
-            sql: """
-                INSERT INTO entity (family, tag, entity, state, has_conflict) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (family, tag, entity) DO UPDATE SET state = excluded.state, has_conflict = excluded.has_conflict
-                """)
+        let select = try db.cachedStatement(sql: "SELECT rowid, state, history FROM entity WHERE family = ? AND tag = ? AND entity = ?")
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO entity (family, tag, entity, state, history, has_conflict) VALUES (?, ?, ?, ?, ?, ?)")
+        let update = try db.cachedStatement(sql: "UPDATE entity SET state = ?, history = ?, has_conflict = ? WHERE rowid = ?")
+        let familyData = family.data, tagData = tag.data
         for (entity, entityOps) in grouped {
             var state = EntityState()
-            if let sealed = try Data.fetchOne(select, arguments: [family.data, tag.data, entity.data]) {
-                state = try open(sealed, family: family, tag: tag, entity: entity, storageKey: storageKey)
-            }
+            let entityData = entity.data
+            let row = try Row.fetchOne(select, arguments: [familyData, tagData, entityData])
+            if let row { state = try openForMerging(row, family: family, tag: tag, entity: entity, storageKey: storageKey) }
             var changed = false
             for op in entityOps { changed = state.apply(op) || changed }
             guard changed else { continue }
-            let sealed = AEAD.seal(state.encoded(), associatedData: entityAD(family, tag, entity), key: storageKey)
-            try upsert.execute(arguments: [
-                family.data, tag.data, entity.data, sealed, !state.conflictedFields.isEmpty,
-            ])
+            let ad = entityAD(family, tag, entity)
+            let sealed = AEAD.seal(state.encodedVisible(), associatedData: ad, key: storageKey)
+            let history = AEAD.seal(state.encodedHistory(), associatedData: ad + historyMark, key: storageKey)
+            let conflicted = !state.conflictedFields.isEmpty
+            if let row {
+                try update.execute(arguments: [sealed, history, conflicted, row["rowid"] as Int64])
+            } else {
+                try insert.execute(arguments: [familyData, tagData, entityData, sealed, history, conflicted])
+            }
         }
     }
 
-    private static func open(
-        _ sealed: Data, family: FamilyID, tag: ID128, entity: EntityID, storageKey: SymmetricKey, keepingHistory: Bool = true
+    /// Appended to an entity's associated data for its history, so a state and a history cannot be swapped.
+    static let historyMark = Data("history".utf8)
+
+    /// An entity's whole state, history included, to merge ops into. Rows written before v7 hold the history
+    /// inside `state` (`history` is NULL); they are rewritten in the new layout on their next merge.
+    private static func openForMerging(
+        _ row: Row, family: FamilyID, tag: ID128, entity: EntityID, storageKey: SymmetricKey
     ) throws -> EntityState {
-        do {
+        try decrypting(entity) {
+            let ad = entityAD(family, tag, entity)
+            let state = try AEAD.open(combined: row["state"] as Data, associatedData: ad, key: storageKey)
+            guard let history = row["history"] as Data? else { return try EntityState(encoded: state) }
             return try EntityState(
-                encoded: AEAD.open(combined: sealed, associatedData: entityAD(family, tag, entity), key: storageKey),
-                keepingHistory: keepingHistory)
+                visible: state, history: try AEAD.open(combined: history, associatedData: ad + historyMark, key: storageKey))
+        }
+    }
+
+    /// An entity's visible state (values, conflicts, heads) without its history, from a row that has `state`
+    /// and `inline` (whether the history is inside `state`, the layout before v7).
+    private static func openForReading(
+        _ row: Row, family: FamilyID, tag: ID128, entity: EntityID, storageKey: SymmetricKey
+    ) throws -> EntityState {
+        try decrypting(entity) {
+            let state = try AEAD.open(combined: row["state"] as Data, associatedData: entityAD(family, tag, entity), key: storageKey)
+            return row["inline"] as Bool ? try EntityState(encoded: state, keepingHistory: false) : try EntityState(visible: state, history: nil)
+        }
+    }
+
+    private static func decrypting(_ entity: EntityID, _ body: () throws -> EntityState) throws -> EntityState {
+        do {
+            return try body()
         } catch {
             throw StoreError(.corrupt, "the stored state of entity \(entity.short) does not decrypt or decode", cause: error)
         }
@@ -330,7 +372,7 @@ extension LocalStore {
 
     /// `family || tag || entity`, 48 bytes, built in one allocation (three `Data` concatenations cost more
     /// than decrypting a small entity).
-    private static func entityAD(_ family: FamilyID, _ tag: ID128, _ entity: EntityID) -> Data {
+    static func entityAD(_ family: FamilyID, _ tag: ID128, _ entity: EntityID) -> Data {
         withUnsafeBytes(
             of: (family.high.bigEndian, family.low.bigEndian, tag.high.bigEndian, tag.low.bigEndian, entity.high.bigEndian, entity.low.bigEndian)
         ) { Data($0) }

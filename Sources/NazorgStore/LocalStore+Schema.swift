@@ -91,6 +91,17 @@ extension LocalStore {
             // Changes by chain and sequence: a version vector, and what a peer lacks, without a table scan.
             try db.execute(sql: "CREATE INDEX change_by_chain ON change (family, tag, author, sequence)")
         }
+        migrator.registerMigration("v7-entity-history") { db in
+            // The ids of replaced writes move out of `state` into their own sealed column: merging needs them,
+            // reading does not, and they grow with every edit. Older rows keep them inline (history NULL) until
+            // their next merge rewrites them.
+            try db.execute(sql: "ALTER TABLE entity ADD COLUMN history BLOB")
+        }
+        migrator.registerMigration("v8-one-change-index") { db in
+            // change_by_chain (family, tag, author, sequence) serves every (family, tag) query as its prefix;
+            // the second index only cost a write per change.
+            try db.execute(sql: "DROP INDEX change_by_section")
+        }
         return migrator
     }
 }

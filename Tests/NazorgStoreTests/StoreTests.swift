@@ -1,6 +1,7 @@
 import Foundation
+import GRDB
 import NazorgCrypto
-import NazorgStore
+@testable import NazorgStore
 import NazorgSync
 import Testing
 
@@ -79,6 +80,68 @@ struct StoreTests {
         #expect(next[0].header.sequence == 2)
         #expect(next[0].header.previous == changes[0].id)
         #expect(next[0].header.first > changes[0].header.last)
+    }
+
+    @Test func aLateReplacedWriteStaysReplacedAcrossTransactions() throws {
+        // The history (ids of replaced writes) lives in its own sealed column; it must survive each merge.
+        let a = try StoreFixture()
+        let storeA = try a.open()
+        let (directoryB, storeB) = try a.peer()
+        defer { withExtendedLifetime(directoryB) {} }
+        let keys = [a.author.device: a.author.signer.publicKey]
+        let entity = EntityID.random()
+        var changes: [SignedChange] = []
+        var head: [OpID] = []
+        for (offset, value) in ["een", "twee", "drie"].enumerated() {
+            let change = try storeA.commit(
+                [a.edit([.write(entity, "naam", .string(value), replacing: head)])], author: a.author, schemaVersion: 1,
+                wallMillis: now + UInt64(offset))
+            head = [OpID(timestamp: change[0].header.first, device: a.author.device)]
+            changes += change
+        }
+        // B receives them newest first, each in a transaction of its own.
+        for change in changes.reversed() { _ = try storeB.apply([change], authorKey: { keys[$0] }, wallMillis: now) }
+        let state = try storeB.entities(family: a.family, tag: a.section.tag)[entity]!
+        #expect(state["naam"] == .string("drie"))
+        #expect(state.conflictedFields.isEmpty)
+        #expect(try storeB.stateHash() == storeA.stateHash())
+    }
+
+    @Test func rowsInTheLayoutBeforeV7AreReadMergedAndRewritten() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let entity = EntityID.random()
+        let first = try store.commit([f.edit([.write(entity, "naam", .string("oud"), replacing: [])])], author: f.author, schemaVersion: 1, wallMillis: now)
+        let firstID = OpID(timestamp: first[0].header.first, device: f.author.device)
+        try store.commit(
+            [f.edit([.write(entity, "naam", .string("nieuw"), replacing: [firstID])])], author: f.author, schemaVersion: 1, wallMillis: now + 1)
+        // Put the row back the way v6 wrote it: the whole state, history inline, sealed in `state`.
+        let ad = LocalStore.entityAD(f.family, f.section.tag, entity)
+        try store.database.write { db in
+            let row = try Row.fetchOne(db, sql: "SELECT state, history FROM entity WHERE entity = ?", arguments: [entity.data])!
+            let whole = try EntityState(
+                visible: AEAD.open(combined: row["state"] as Data, associatedData: ad, key: f.storageKey),
+                history: AEAD.open(combined: row["history"] as Data, associatedData: ad + LocalStore.historyMark, key: f.storageKey))
+            #expect(whole.registers["naam"]?.replaced == [firstID])
+            try db.execute(
+                sql: "UPDATE entity SET state = ?, history = NULL WHERE entity = ?",
+                arguments: [AEAD.seal(whole.encoded(), associatedData: ad, key: f.storageKey), entity.data])
+        }
+        #expect(try store.entities(family: f.family, tag: f.section.tag)[entity]?["naam"] == .string("nieuw"))
+        // The next merge into the row reads the inline history and writes the new layout, history kept.
+        try store.commit([f.edit([.write(entity, "fase", .int(2), replacing: [])])], author: f.author, schemaVersion: 1, wallMillis: now + 2)
+        try store.database.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT state, history FROM entity WHERE entity = ?", arguments: [entity.data])!
+            let history = try #require(row["history"] as Data?, "the merge wrote the history column")
+            let whole = try EntityState(
+                visible: AEAD.open(combined: row["state"] as Data, associatedData: ad, key: f.storageKey),
+                history: AEAD.open(combined: history, associatedData: ad + LocalStore.historyMark, key: f.storageKey))
+            #expect(whole.registers["naam"]?.replaced == [firstID])
+            #expect(whole["naam"] == .string("nieuw") && whole["fase"] == .int(2))
+        }
+        var reference = ReplicaState()
+        for change in try store.changes() { try reference.apply(change, authorKey: f.author.signer.publicKey, key: f.section.key) }
+        #expect(try store.stateHash() == reference.stateHash)
     }
 
     @Test func twoStoresConvergeAndKeepConcurrentWritesAsConflicts() throws {

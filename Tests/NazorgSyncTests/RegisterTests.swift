@@ -80,6 +80,11 @@ struct RegisterTests {
         entity.encode(to: &expected, includeHistory: false)
         visible.encode(to: &actual, includeHistory: false)
         #expect(actual.data == expected.data)
+        // Stored as two parts: the visible state and the history beside it, together the whole state again.
+        #expect(try EntityState(visible: entity.encodedVisible(), history: entity.encodedHistory()) == entity)
+        #expect(try EntityState(visible: entity.encodedVisible(), history: nil).registers["naam"]?.replaced.isEmpty == true)
+        #expect(throws: SyncError.self) { try EntityState(visible: EntityState().encodedVisible(), history: entity.encodedHistory()) }
+        #expect(throws: SyncError.self) { try EntityState(visible: entity.encodedVisible(), history: entity.encodedHistory().dropLast()) }
         // A history longer than the bytes left, or cut short, is refused whether it is decoded or skipped.
         for cut in [encoded.count - 1, encoded.count - 24 * 10] {
             #expect(throws: SyncError.self) { try EntityState(encoded: encoded.prefix(cut), keepingHistory: false) }

@@ -53,6 +53,56 @@ extension EntityState {
     /// merged into and stored again (a late write its history replaced could become current). Reading to
     /// display, hash or hand over needs no history.
     public init(encoded data: Data, keepingHistory: Bool = true) throws {
+        try self.init(data, layout: keepingHistory ? .withHistory : .skippingHistory)
+    }
+
+    /// Reads the visible encoding (`encode(to:includeHistory: false)`) and, if given, the history that
+    /// `encodedHistory()` wrote beside it. Without a history the registers' `replaced` sets are empty: read only.
+    public init(visible data: Data, history: Data?) throws {
+        try self.init(data, layout: .visibleOnly)
+        guard let history else { return }
+        var reader = ByteReader(history, context: "entity history")
+        guard try reader.readByte() == Self.formatVersion else {
+            throw SyncError(.unsupportedVersion, "entity history format is not supported")
+        }
+        for _ in 0..<(try reader.readCount(limit: reader.remaining, "register count")) {
+            let name = try reader.readString()
+            let count = try reader.readCount(limit: reader.remaining / Self.opIDByteCount, "history count")
+            guard let register = registers[name] else {
+                throw SyncError(.malformedChange, "entity history names a register its state does not hold")
+            }
+            var replaced = Set<OpID>(minimumCapacity: count)
+            for _ in 0..<count { replaced.insert(try Self.readID(&reader)) }
+            registers[name] = Register(current: register.current, replaced: replaced)
+        }
+        try reader.expectEnd()
+    }
+
+    /// The replaced-write ids of every register that has any, to store beside the visible encoding: what
+    /// merging needs and reading does not.
+    public func encodedHistory() -> Data {
+        var writer = ByteWriter()
+        writer.write(Self.formatVersion)
+        let withHistory = registers.filter { !$0.value.replaced.isEmpty }.sorted { $0.key < $1.key }
+        writer.writeVarint(UInt64(withHistory.count))
+        for (name, register) in withHistory {
+            writer.writeString(name)
+            writer.writeVarint(UInt64(register.replaced.count))
+            for id in register.replaced.sorted() { Self.write(id, to: &writer) }
+        }
+        return writer.data
+    }
+
+    /// The visible encoding (values, conflicts, fact record), without history.
+    public func encodedVisible() -> Data {
+        var writer = ByteWriter()
+        encode(to: &writer, includeHistory: false)
+        return writer.data
+    }
+
+    private enum Layout { case withHistory, skippingHistory, visibleOnly }
+
+    private init(_ data: Data, layout: Layout) throws {
         var reader = ByteReader(data, context: "entity state")
         let version = try reader.readByte()
         guard version == Self.formatVersion else {
@@ -77,12 +127,14 @@ extension EntityState {
                 current.append((id, try Value.decode(from: &reader)))
             }
             var replaced = Set<OpID>()
-            let historyCount = try reader.readCount(limit: reader.remaining / Self.opIDByteCount, "history count")
-            if keepingHistory {
-                replaced.reserveCapacity(historyCount)
-                for _ in 0..<historyCount { replaced.insert(try Self.readID(&reader)) }
-            } else {
-                try reader.skip(historyCount * Self.opIDByteCount)
+            if layout != .visibleOnly {
+                let historyCount = try reader.readCount(limit: reader.remaining / Self.opIDByteCount, "history count")
+                if layout == .withHistory {
+                    replaced.reserveCapacity(historyCount)
+                    for _ in 0..<historyCount { replaced.insert(try Self.readID(&reader)) }
+                } else {
+                    try reader.skip(historyCount * Self.opIDByteCount)
+                }
             }
             registers[name] = Register(current: current, replaced: replaced)
         }
