@@ -240,7 +240,8 @@ extension LocalStore {
         return try withDatabase("hashing the state") {
             try database.read { db in
                 let hasher = StateHasher()
-                let rows = try Row.fetchCursor(db, sql: "SELECT family, tag, entity, state, history IS NULL AS inline FROM entity ORDER BY family, tag, entity")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT family, tag, entity, state, history IS NULL AS inline FROM entity ORDER BY family, tag, entity")
                 while let row = try rows.next() {
                     let family = ID128(data: row["family"] as Data)!
                     let tag = ID128(data: row["tag"] as Data)!
@@ -271,7 +272,8 @@ extension LocalStore {
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = ids[start..<min(start + 500, ids.count)]
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            held.formUnion(try Data.fetchAll(db, sql: "SELECT id FROM change WHERE id IN (\(marks))", arguments: StatementArguments(Array(chunk))))
+            let sql = "SELECT id FROM change WHERE id IN (\(marks))"
+            held.formUnion(try Data.fetchAll(db, sql: sql, arguments: StatementArguments(Array(chunk))))
         }
         return held
     }
@@ -281,7 +283,8 @@ extension LocalStore {
     private static func insert(_ change: SignedChange, isLocal: Bool, _ db: Database) throws -> Int64 {
         let rowid = try insertRow(change, isLocal: isLocal, db)
         let h = change.header
-        try advanceHead(ChainKey(section: SectionRef(family: h.family, tag: h.sectionTag), author: h.author), sequence: h.sequence, to: change.id, db)
+        let chain = ChainKey(section: SectionRef(family: h.family, tag: h.sectionTag), author: h.author)
+        try advanceHead(chain, sequence: h.sequence, to: change.id, db)
         return rowid
     }
 
@@ -358,7 +361,8 @@ extension LocalStore {
     ) throws -> EntityState {
         try decrypting(entity) {
             let state = try AEAD.open(combined: row["state"] as Data, associatedData: entityAD(family, tag, entity), key: storageKey)
-            return row["inline"] as Bool ? try EntityState(encoded: state, keepingHistory: false) : try EntityState(visible: state, history: nil)
+            return row["inline"] as Bool
+                ? try EntityState(encoded: state, keepingHistory: false) : try EntityState(visible: state, history: nil)
         }
     }
 
@@ -374,7 +378,10 @@ extension LocalStore {
     /// than decrypting a small entity).
     static func entityAD(_ family: FamilyID, _ tag: ID128, _ entity: EntityID) -> Data {
         withUnsafeBytes(
-            of: (family.high.bigEndian, family.low.bigEndian, tag.high.bigEndian, tag.low.bigEndian, entity.high.bigEndian, entity.low.bigEndian)
+            of: (
+                family.high.bigEndian, family.low.bigEndian, tag.high.bigEndian, tag.low.bigEndian,
+                entity.high.bigEndian, entity.low.bigEndian
+            )
         ) { Data($0) }
     }
 
