@@ -325,9 +325,8 @@ extension LocalStore {
             var changed = false
             for op in entityOps { changed = state.apply(op) || changed }
             guard changed else { continue }
-            let ad = entityAD(family, tag, entity)
-            let sealed = AEAD.seal(state.encodedVisible(), associatedData: ad, key: storageKey)
-            let history = AEAD.seal(state.encodedHistory(), associatedData: ad + historyMark, key: storageKey)
+            let sealed = AEAD.seal(state.encodedVisible(), associatedData: entityAD(family, tag, entity), key: storageKey)
+            let history = AEAD.seal(state.encodedHistory(), associatedData: entityAD(family, tag, entity, history: true), key: storageKey)
             let conflicted = !state.conflictedFields.isEmpty
             if let row {
                 try update.execute(arguments: [sealed, history, conflicted, row["rowid"] as Int64])
@@ -346,11 +345,10 @@ extension LocalStore {
         _ row: Row, family: FamilyID, tag: ID128, entity: EntityID, storageKey: SymmetricKey
     ) throws -> EntityState {
         try decrypting(entity) {
-            let ad = entityAD(family, tag, entity)
-            let state = try AEAD.open(combined: row["state"] as Data, associatedData: ad, key: storageKey)
+            let state = try AEAD.open(combined: row["state"] as Data, associatedData: entityAD(family, tag, entity), key: storageKey)
             guard let history = row["history"] as Data? else { return try EntityState(encoded: state) }
-            return try EntityState(
-                visible: state, history: try AEAD.open(combined: history, associatedData: ad + historyMark, key: storageKey))
+            let historyAD = entityAD(family, tag, entity, history: true)
+            return try EntityState(visible: state, history: try AEAD.open(combined: history, associatedData: historyAD, key: storageKey))
         }
     }
 
@@ -374,15 +372,18 @@ extension LocalStore {
         }
     }
 
-    /// `family || tag || entity`, 48 bytes, built in one allocation (three `Data` concatenations cost more
-    /// than decrypting a small entity).
-    static func entityAD(_ family: FamilyID, _ tag: ID128, _ entity: EntityID) -> Data {
+    /// `family || tag || entity`, 48 bytes, followed by `historyMark` for the entity's history; built in one
+    /// allocation (three `Data` concatenations cost more than decrypting a small entity).
+    static func entityAD(_ family: FamilyID, _ tag: ID128, _ entity: EntityID, history: Bool = false) -> Data {
+        var ad = Data(capacity: 48 + historyMark.count)
         withUnsafeBytes(
             of: (
                 family.high.bigEndian, family.low.bigEndian, tag.high.bigEndian, tag.low.bigEndian,
                 entity.high.bigEndian, entity.low.bigEndian
             )
-        ) { Data($0) }
+        ) { ad.append(contentsOf: $0) }
+        if history { ad.append(historyMark) }
+        return ad
     }
 
     private static func readClock(_ db: Database) throws -> UInt64 {
