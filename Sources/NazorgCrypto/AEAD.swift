@@ -5,8 +5,8 @@ public import Foundation
 ///
 /// Nonces are 24 random bytes, safe to draw at random for any number of messages under one key.
 ///
-/// The `Data` entry points hand libsodium the caller's bytes as they are (no copies) and write the result
-/// straight into the returned buffer; the generic ones convert to `Data` once and call them.
+/// The entry points hand libsodium the caller's bytes as they are (no copies) and write the result straight
+/// into the returned buffer.
 public enum AEAD {
     /// Nonce length in bytes.
     public static let nonceByteCount = Int(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES)
@@ -51,32 +51,6 @@ public enum AEAD {
         return try combined.withUnsafeBytes { all in
             try decrypt(UnsafeRawBufferPointer(rebasing: all[nonceByteCount...]), associatedData, nonce: all.u8, key: key)
         }
-    }
-
-    // MARK: Any byte collection
-
-    /// Encrypts with a given nonce (any byte collection).
-    public static func seal(
-        _ plaintext: some DataProtocol, associatedData: some DataProtocol = Data(), nonce: Data, key: SymmetricKey
-    ) -> Data {
-        seal(Data(plaintext), associatedData: Data(associatedData), nonce: nonce, key: key)
-    }
-
-    /// Encrypts with a fresh random nonce (any byte collection).
-    public static func seal(_ plaintext: some DataProtocol, associatedData: some DataProtocol = Data(), key: SymmetricKey) -> Data {
-        seal(Data(plaintext), associatedData: Data(associatedData), key: key)
-    }
-
-    /// Decrypts with a given nonce (any byte collection).
-    public static func open(
-        _ ciphertext: some DataProtocol, associatedData: some DataProtocol = Data(), nonce: Data, key: SymmetricKey
-    ) throws -> Data {
-        try open(Data(ciphertext), associatedData: Data(associatedData), nonce: nonce, key: key)
-    }
-
-    /// Decrypts `nonce || ciphertext || tag` (any byte collection).
-    public static func open(combined: some DataProtocol, associatedData: some DataProtocol = Data(), key: SymmetricKey) throws -> Data {
-        try open(combined: Data(combined), associatedData: Data(associatedData), key: key)
     }
 
     // MARK: libsodium

@@ -29,10 +29,7 @@ extension EntityState {
                 Self.write(entry.id, to: &writer)
                 entry.value.encode(to: &writer)
             }
-            if includeHistory {
-                writer.writeVarint(UInt64(register.replaced.count))
-                for id in register.replaced.sorted() { Self.write(id, to: &writer) }
-            }
+            if includeHistory { Self.writeReplaced(register.replaced, to: &writer) }
         }
     }
 
@@ -67,13 +64,10 @@ extension EntityState {
         }
         for _ in 0..<(try reader.readCount(limit: reader.remaining, "register count")) {
             let name = try reader.readString()
-            let count = try reader.readCount(limit: reader.remaining / Self.opIDByteCount, "history count")
             guard let register = registers[name] else {
                 throw SyncError(.malformedChange, "entity history names a register its state does not hold")
             }
-            var replaced = Set<OpID>(minimumCapacity: count)
-            for _ in 0..<count { replaced.insert(try Self.readID(&reader)) }
-            registers[name] = Register(current: register.current, replaced: replaced)
+            registers[name] = Register(current: register.current, replaced: try Self.readReplaced(&reader, keeping: true))
         }
         try reader.expectEnd()
     }
@@ -87,8 +81,7 @@ extension EntityState {
         writer.writeVarint(UInt64(withHistory.count))
         for (name, register) in withHistory {
             writer.writeString(name)
-            writer.writeVarint(UInt64(register.replaced.count))
-            for id in register.replaced.sorted() { Self.write(id, to: &writer) }
+            Self.writeReplaced(register.replaced, to: &writer)
         }
         return writer.data
     }
@@ -126,19 +119,28 @@ extension EntityState {
                 let id = try Self.readID(&reader)
                 current.append((id, try Value.decode(from: &reader)))
             }
-            var replaced = Set<OpID>()
-            if layout != .visibleOnly {
-                let historyCount = try reader.readCount(limit: reader.remaining / Self.opIDByteCount, "history count")
-                if layout == .withHistory {
-                    replaced.reserveCapacity(historyCount)
-                    for _ in 0..<historyCount { replaced.insert(try Self.readID(&reader)) }
-                } else {
-                    try reader.skip(historyCount * Self.opIDByteCount)
-                }
-            }
+            let replaced = layout == .visibleOnly ? [] : try Self.readReplaced(&reader, keeping: layout == .withHistory)
             registers[name] = Register(current: current, replaced: replaced)
         }
         try reader.expectEnd()
+    }
+
+    /// A register's replaced-write ids: their count, then the ids in order.
+    private static func writeReplaced(_ replaced: Set<OpID>, to writer: inout ByteWriter) {
+        writer.writeVarint(UInt64(replaced.count))
+        for id in replaced.sorted() { write(id, to: &writer) }
+    }
+
+    /// Reads what `writeReplaced` wrote; without `keeping`, skips the ids (fixed-size, so no decoding).
+    private static func readReplaced(_ reader: inout ByteReader, keeping: Bool) throws -> Set<OpID> {
+        let count = try reader.readCount(limit: reader.remaining / opIDByteCount, "history count")
+        guard keeping else {
+            try reader.skip(count * opIDByteCount)
+            return []
+        }
+        var replaced = Set<OpID>(minimumCapacity: count)
+        for _ in 0..<count { replaced.insert(try readID(&reader)) }
+        return replaced
     }
 
     private static func write(_ id: OpID, to writer: inout ByteWriter) {
