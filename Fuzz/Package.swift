@@ -12,7 +12,7 @@ let package = Package(
     name: "nazorg-fuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "nazorg", path: "..")],
-    targets: ["fuzz-change", "fuzz-sync-request", "fuzz-bundle"].map { name in
+    targets: ["fuzz-change", "fuzz-sync-request", "fuzz-request-auth", "fuzz-bundle"].map { name in
         .executableTarget(
             name: name,
             dependencies: [.product(name: "NazorgFuzzing", package: "nazorg")],

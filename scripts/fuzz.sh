@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers that read other parties' bytes with libFuzzer, each for a bounded time.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 60 s each for change, sync-request, bundle
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 60 s each for change, sync-request, request-auth, bundle
 #
 # Builds Fuzz/ with --sanitize=fuzzer --sanitize=address (release), starts each target from its seed corpus in
 # Fixtures/fuzz/<target>/ (read-only; new coverage goes to .build/fuzz-corpus/<target>/), and stops at the time
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(change sync-request bundle)
+[ ${#targets[@]} -gt 0 ] || targets=(change sync-request request-auth bundle)
 
 # SwiftPM's --sanitize=fuzzer links libFuzzer but does not instrument Swift code for coverage; the -Xswiftc flag
 # does (every module in the build, so the fuzzer sees the branches of the parsers it drives).

@@ -146,7 +146,7 @@ var devices: [Device] = []
 for _ in 0..<concurrentDevices {
     let signer = try SigningKeyPair.generate()
     let box = try BoxKeyPair.generate()
-    let request = CertificateRequest(device: .random(), worker: "bench", role: .worker, organisation: orgInfo.id, signingKey: signer.publicKey, boxKey: box.publicKey)
+    let request = CertificateRequest(device: DeviceIdentity.id(signingKey: signer.publicKey), worker: "bench", role: .worker, organisation: orgInfo.id, signingKey: signer.publicKey, boxKey: box.publicKey)
     devices.append(Device(id: request.device, signer: signer, box: box, certificate: try organisation.certify(request, from: Date(), days: 2)))
 }
 let pushesPerDevice = 40

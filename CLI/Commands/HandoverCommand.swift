@@ -63,7 +63,8 @@ struct HandoverCommand: AsyncParsableCommand {
         @Option(name: .customLong("gesprek-vorm"), help: ArgumentHelp("in-persoon, telefoon of video.", valueName: "mode"))
         var gesprekVorm: String
         @Option(help: ArgumentHelp("Wie was erbij: client,vertrekkend,ontvangend.", valueName: "who")) var aanwezig: String = ""
-        @Option(help: ArgumentHelp("Persoonlijke context: wat het gezin wil dat de nieuwe hulpverlener weet.", valueName: "text"))
+        @Option(help: ArgumentHelp(
+            "Persoonlijke context: wat het gezin wil dat de nieuwe hulpverlener weet (- leest hem van standaardinvoer).", valueName: "text"))
         var context: String = ""
         @Option(help: ArgumentHelp("Een afspraak met een ketenpartner (herhaal voor meer).", valueName: "text")) var afspraak: [String] = []
         @Option(help: ArgumentHelp("Contactpersoon voor vragen (standaard: jij, bij je organisatie).", valueName: "text"))
@@ -94,7 +95,7 @@ struct HandoverCommand: AsyncParsableCommand {
                 let created = try workspace.createHandover(
                     familyID, to: recipient,
                     HandoverRequest(
-                        sections: secties, basis: toestemming ?? doorbreking ?? "", meeting: meeting, personalContext: context,
+                        sections: secties, basis: toestemming ?? doorbreking ?? "", meeting: meeting, personalContext: context == "-" ? StandardInput.text : context,
                         agreements: afspraak, contact: contactpersoon, movingTo: verhuizingNaar),
                     devices: try await mail.devices(of: recipient))
                 say("overdrachtsbundel \(created.bundle.short) voor \(recipient.name): \(created.document.sections.joined(separator: ", ")) (\(created.document.entities.count) onderdelen, \(created.devices) apparaten; deling \(created.share.short))")
@@ -286,10 +287,12 @@ struct HandoverCommand: AsyncParsableCommand {
     }
 }
 
-/// Writes to a file (atomically) or to stdout.
+/// Writes readable plan content to a file only its owner can read (and says so on stderr), or to stdout.
 private func write(_ data: Data, to path: String?) throws {
     if let path {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try PlaintextFile.write(data, to: URL(fileURLWithPath: path))
+        FileHandle.standardError.write(Data(
+            "let op: \(path) bevat leesbare gegevens van het gezin, niet versleuteld. Alleen u kunt het lezen (rechten 0600); verwijder het zodra het niet meer nodig is.\n".utf8))
     } else {
         FileHandle.standardOutput.write(data)
     }

@@ -48,6 +48,12 @@ struct SyncCommand: AsyncParsableCommand {
             for receipt in receipts.arrived {
                 say("ontvangstbevestiging: overdrachtsbundel \(receipt.bundle.short) ontvangen door \(receipt.certificate.worker) (\(receipt.certificate.organisationName))\(receipt.imported ? ", geïmporteerd" : "")")
             }
+            if report.rotatedSections > 0 {
+                say("ingetrokken apparaat: nieuwe sleutelperiode voor \(report.rotatedSections) \(report.rotatedSections == 1 ? "deel" : "delen"); het ingetrokken apparaat kan wat vanaf nu wordt geschreven niet lezen")
+            }
+            if report.droppedGrants > 0 {
+                say("\(report.droppedGrants) \(report.droppedGrants == 1 ? "sleutel" : "sleutels") voor een inmiddels ingetrokken apparaat niet verstuurd")
+            }
             if report.repaired > 0 { say("hersteld: \(report.repaired) wijzigingen opnieuw verstuurd (de server miste ze)") }
             for line in report.rejected { say("geweigerd door de server: \(line)") }
             for line in report.refusedLocally { say("niet toegepast: \(line)") }

@@ -11,7 +11,7 @@ enum FuzzFixtures {
     static let senderOrganisationKey = try! SigningKeyPair(seed: Data(repeating: 0x04, count: 32))
     static let receiverOrganisationKey = try! SigningKeyPair(seed: Data(repeating: 0x05, count: 32))
 
-    static let device = DeviceID(high: 0xD1, low: 1)
+    static let device = DeviceIdentity.id(signingKey: signer.publicKey)
     static let receiverDevice = DeviceID(high: 0xD2, low: 2)
     static let family = FamilyID(high: 0xFA, low: 1)
     static let sectionTag = ID128(high: 0x7A, low: 1)

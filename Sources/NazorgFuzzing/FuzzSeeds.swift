@@ -21,6 +21,14 @@ public enum FuzzSeeds {
                 "seed-push": Data([0]) + request(body: SyncBatch(items: changes.map { .change($0, sequence: 0) }).encoded()),
                 "seed-push-one": Data([0]) + request(body: SyncBatch(items: [.change(changes[2], sequence: 0)]).encoded()),
             ],
+            .requestAuth: [
+                "seed-pull": Data([0]) + request(method: "GET", path: "/v1/pull?after=12&limit=500", body: Data()),
+                "seed-section-pull": Data([0]) + request(
+                    method: "GET",
+                    path: "/v1/pull?family=\(FuzzFixtures.family.hex)&tag=\(FuzzFixtures.sectionTag.hex)&after=0&until=9223372036854775807",
+                    body: Data()),
+                "seed-proof": Data([0]) + request(method: "GET", path: "/v1/audit/proof?index=3&size=8", body: Data()),
+            ],
             .bundle: [
                 "seed-envelope": Data([0]) + (try FuzzFixtures.bundle(content: document)),
                 "seed-document": Data([1]) + document,
@@ -51,13 +59,13 @@ public enum FuzzSeeds {
         return try SignedChange.seal(ops, header: header, key: FuzzFixtures.sectionKey, signer: FuzzFixtures.signer)
     }
 
-    /// A signed push as the fuzz target reads it: request line, headers, empty line, body.
-    static func request(body: Data) -> Data {
+    /// A signed request as the fuzz targets read it: request line, headers, empty line, body.
+    static func request(method: String = "POST", path: String = "/v1/push", body: Data) -> Data {
         let headers = RequestSignature.headers(
-            method: "POST", path: "/v1/push", body: body, device: FuzzFixtures.device, signer: FuzzFixtures.signer,
+            method: method, path: path, body: body, device: FuzzFixtures.device, signer: FuzzFixtures.signer,
             now: Date(timeIntervalSince1970: TimeInterval(FuzzFixtures.created) / 1000))
-        var head = "POST /v1/push\n"
-        for name in [RequestSignature.deviceHeader, RequestSignature.timeHeader, RequestSignature.nonceHeader, RequestSignature.signatureHeader] {
+        var head = "\(method) \(path)\n"
+        for name in RequestSignature.headerNames {
             head += "\(name): \(headers[name]!)\n"
         }
         return Data((head + "\n").utf8) + body

@@ -3,8 +3,9 @@ import NazorgClient
 import NazorgCrypto
 import NazorgSync
 
-/// The three parsers that take bytes from someone else, as fuzzing targets: the change decoder, the sync
-/// request parser and the handover bundle parser (`docs/fuzzing.md`).
+/// The parsers that take bytes from someone else, as fuzzing targets: the change decoder, the sync request
+/// parser, the server's request authentication (headers and query) and the handover bundle parser
+/// (`docs/fuzzing.md`).
 ///
 /// A target never trusts its input: anything malformed must be refused with an error, never a crash, and what is
 /// accepted must keep its invariants (the bytes a change keeps are the bytes that came, a batch re-encodes to
@@ -18,6 +19,7 @@ import NazorgSync
 public enum FuzzTarget: String, CaseIterable, Sendable {
     case change
     case syncRequest = "sync-request"
+    case requestAuth = "request-auth"
     case bundle
 
     /// How far an input got: the seed corpus is checked to reach the deepest layer of each target.
@@ -47,6 +49,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case (.change, 0): return try Self.signedChange(rest)
         case (.change, _): return try Self.ops(rest, count: Int(layer >> 1) + 1)
         case (.syncRequest, _): return try Self.request(rest)
+        case (.requestAuth, _): return try Self.authentication(rest)
         case (.bundle, 0): return try Self.envelope(rest)
         case (.bundle, _): return Self.document(rest)
         }
@@ -100,24 +103,30 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
     // MARK: Sync requests
 
-    /// `METHOD PATH\n` header lines `Name: value\n`, an empty line, then the body (a push batch).
-    static func request(_ data: Data) throws(Failure) -> Depth {
+    /// `METHOD PATH\n` header lines `Name: value\n`, an empty line, then the body.
+    static func split(_ data: Data) -> (method: String, path: String, headers: [String: String], body: Data)? {
         guard let split = data.firstRange(of: Data("\n\n".utf8)),
             let head = String(data: data[..<split.lowerBound], encoding: .utf8)
-        else { return .refused }
-        let body = Data(data[split.upperBound...])
+        else { return nil }
         var lines = head.split(separator: "\n", omittingEmptySubsequences: false)
-        guard !lines.isEmpty else { return .refused }
+        guard !lines.isEmpty else { return nil }
         let requestLine = lines.removeFirst().split(separator: " ", maxSplits: 1).map(String.init)
-        guard requestLine.count == 2 else { return .refused }
+        guard requestLine.count == 2 else { return nil }
         var headers: [String: String] = [:]
         for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { return .refused }
+            guard let colon = line.firstIndex(of: ":") else { return nil }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        guard let claim = try? RequestSignature.Claim(header: { headers[$0.lowercased()] }) else { return .refused }
-        let verified = claim.device == FuzzFixtures.device
-            && claim.verifies(method: requestLine[0], path: requestLine[1], body: body, publicKey: FuzzFixtures.signer.publicKey)
+        return (requestLine[0], requestLine[1], headers, Data(data[split.upperBound...]))
+    }
+
+    /// A push: its signature headers, then the batch it carries.
+    static func request(_ data: Data) throws(Failure) -> Depth {
+        guard let (method, path, headers, body) = split(data),
+            let claim = try? RequestSignature.Claim(header: { headers[$0.lowercased()] })
+        else { return .refused }
+        let verified = claim.device == FuzzFixtures.device && claim.matches(body: body)
+            && claim.verifies(method: method, path: path, publicKey: FuzzFixtures.signer.publicKey)
         guard let batch = try? SyncBatch(decoding: body) else { return verified ? .verified : .parsed }
         try expect(batch.encoded() == body, "a decoded batch encodes to other bytes")
         var opened = 0
@@ -125,6 +134,41 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             if try signedChange(change.bytes) == .accepted { opened += 1 }
         }
         return verified && opened > 0 ? .accepted : (verified ? .verified : .parsed)
+    }
+
+    /// What the server checks before it reads a body: the signature headers (form, then time against a fixed
+    /// clock with checked arithmetic, then the signature over the claimed body hash) and every query parameter a
+    /// route reads, each within its range. Nothing here may trap, whatever the numbers.
+    static func authentication(_ data: Data) throws(Failure) -> Depth {
+        guard let (method, path, headers, body) = split(data),
+            let claim = try? RequestSignature.Claim(header: { headers[$0.lowercased()] })
+        else { return .refused }
+        try expect(claim.nonce.utf8.count == 32 && claim.contentHash.count == 32, "a claim parsed with a malformed nonce or hash")
+        let timely = (try? claim.checkTime(nowMillis: FuzzFixtures.created)) != nil
+        try expect(!timely || abs(claim.time - FuzzFixtures.created) <= RequestSignature.maxSkewMillis, "a request far off the clock passed")
+        let verified = timely && claim.device == FuzzFixtures.device
+            && claim.verifies(method: method, path: path, publicKey: FuzzFixtures.signer.publicKey)
+        guard verified else { return .parsed }
+        try expect(claim.matches(body: body) == (GenericHash.hash(body) == claim.contentHash), "the body check disagrees with its hash")
+        let query = path.firstIndex(of: "?").map { String(path[path.index(after: $0)...]) }
+        guard let parameters = try? RequestQuery(query) else { return .verified }
+        var read = 0
+        for name in ["after", "until", "from"] {
+            if let cursor = try? parameters.cursor(name) {
+                try expect(cursor <= RequestQuery.maxCursor, "a cursor past the server's range was accepted")
+                read += 1
+            }
+        }
+        if let limit = try? parameters.limit(default: 1000, maximum: 5000) {
+            try expect((1...5000).contains(limit), "a page size out of range was accepted")
+            read += 1
+        }
+        for name in ["family", "tag"] where (try? parameters.id(name)) != nil { read += 1 }
+        if let size = try? parameters.number("size", in: 1...1000), let index = try? parameters.number("index", in: 0...(size - 1)) {
+            try expect(index < size, "an inclusion proof index past the log's size was accepted")
+            read += 1
+        }
+        return read > 0 ? .accepted : .verified
     }
 
     // MARK: Handover bundles

@@ -32,11 +32,23 @@ extension LocalStore {
         }
     }
 
-    static func insertFamily(_ family: FamilyID, secret: SymmetricKey, storageKey: SymmetricKey, _ db: Database) throws {
+    static func insertFamily(
+        _ family: FamilyID, secret: SymmetricKey, owner: ID128? = nil, storageKey: SymmetricKey, _ db: Database
+    ) throws {
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM family WHERE id = ?", arguments: [family.data]) == 0
         else { throw StoreError(.conflict, "family \(family.short) exists already in this profile") }
         let sealed = AEAD.seal(secret.bytes.unprotectedData(), associatedData: family.data, key: storageKey)
-        try db.execute(sql: "INSERT INTO family (id, sealed) VALUES (?, ?)", arguments: [family.data, sealed])
+        try db.execute(sql: "INSERT INTO family (id, sealed, owner) VALUES (?, ?, ?)", arguments: [family.data, sealed, owner?.data])
+    }
+
+    /// The organisation that shared this family with this device; nil for a family of the device's own
+    /// organisation. A family of another organisation is read-only here.
+    public func familyOwner(_ family: FamilyID) throws -> ID128? {
+        try withDatabase("reading a family") {
+            try database.read { db in
+                try Data.fetchOne(db, sql: "SELECT owner FROM family WHERE id = ?", arguments: [family.data])
+            }
+        }.flatMap { ID128(data: $0) }
     }
 
     /// Every family this profile holds, in creation order.

@@ -102,6 +102,10 @@ extension LocalStore {
             // the second index only cost a write per change.
             try db.execute(sql: "DROP INDEX change_by_section")
         }
+        migrator.registerMigration("v9-family-owner") { db in
+            // The organisation a family received by a share belongs to (NULL: this device's own organisation).
+            try db.execute(sql: "ALTER TABLE family ADD COLUMN owner BLOB")
+        }
         return migrator
     }
 }

@@ -111,12 +111,12 @@ extension LocalStore {
     }
 
     /// Stores a family learnt from a grant, if it is new here.
-    public func adoptFamily(_ family: FamilyID, secret: SymmetricKey) throws {
+    public func adoptFamily(_ family: FamilyID, secret: SymmetricKey, owner: ID128? = nil) throws {
         let key = try key()
         try withDatabase("adopting a family") {
             try database.write { db in
                 guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM family WHERE id = ?", arguments: [family.data]) == 0 else { return }
-                try Self.insertFamily(family, secret: secret, storageKey: key, db)
+                try Self.insertFamily(family, secret: secret, owner: owner, storageKey: key, db)
             }
         }
     }

@@ -4,7 +4,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: Hashable, Sendable {
             case malformedChange, unsupportedVersion, badSignature, unknownAuthor, missingKey, decryptionFailed
-            case clockInFuture, clockExhausted, tooLarge, badCertificate, badBundle
+            case clockInFuture, clockExhausted, tooLarge, badCertificate, badBundle, badRequest
         }
         private var wrapped: Wrapped
         private init(_ wrapped: Wrapped) { self.wrapped = wrapped }
@@ -31,6 +31,8 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         public static var badCertificate: Self { Self(.badCertificate) }
         /// A handover bundle or receipt that is malformed, altered, not addressed here, or not signed as it claims.
         public static var badBundle: Self { Self(.badBundle) }
+        /// A request parameter that is missing, given twice, not a number, or out of range.
+        public static var badRequest: Self { Self(.badRequest) }
 
         public var description: String { String(describing: self.wrapped) }
     }

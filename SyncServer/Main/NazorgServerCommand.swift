@@ -38,6 +38,15 @@ struct NazorgServerCommand: AsyncParsableCommand {
         @OptionGroup var data: DataOptions
         @Option(help: "Address to listen on.") var host = "127.0.0.1"
         @Option(help: "Port to listen on (0: any free port, printed at start).") var port = 8080
+        @Option(help: ArgumentHelp("Seconds a client has to send a request's head (1 to 600).", valueName: "seconds"))
+        var headTimeout: Int64 = ServerLimits().headTimeoutSeconds
+        @Option(help: ArgumentHelp("Seconds a client has to send a whole request after its head (1 to 3600).", valueName: "seconds"))
+        var requestTimeout: Int64 = ServerLimits().requestTimeoutSeconds
+
+        func validate() throws {
+            guard (1...600).contains(headTimeout) else { throw ValidationError("--head-timeout must be 1 to 600 seconds") }
+            guard (1...3600).contains(requestTimeout) else { throw ValidationError("--request-timeout must be 1 to 3600 seconds") }
+        }
 
         func run() async throws {
             let lock = try withExit { try data.lock() }
@@ -46,7 +55,11 @@ struct NazorgServerCommand: AsyncParsableCommand {
             var logger = Logger(label: "nazorg-server")
             logger.logLevel = .info
             let storage = try withExit { try SQLiteStorage(directory: data.directory) }
-            let app = SyncServerApplication.build(storage: storage, host: host, port: port, registry: registry, logger: logger)
+            var limits = ServerLimits()
+            limits.headTimeoutSeconds = headTimeout
+            limits.requestTimeoutSeconds = requestTimeout
+            let app = SyncServerApplication.build(
+                storage: storage, host: host, port: port, limits: limits, registry: registry, logger: logger)
             try await app.runService()
             _ = lock
         }
@@ -90,6 +103,9 @@ func withExit<T>(_ body: () throws -> T) throws -> T {
     } catch let error as StoreError {
         FileHandle.standardError.write(Data("nazorg-server: \(error.message)\n".utf8))
         throw ExitCode(error.code == .locked ? 75 : 70)
+    } catch let error as StorageFileError {
+        FileHandle.standardError.write(Data("nazorg-server: \(error.message)\n".utf8))
+        throw ExitCode(70)
     } catch let error as ServerCLIError {
         FileHandle.standardError.write(Data("nazorg-server: \(error.message)\n".utf8))
         throw ExitCode(65)

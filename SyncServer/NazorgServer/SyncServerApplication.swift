@@ -2,6 +2,7 @@ public import Foundation
 public import Hummingbird
 public import Logging
 public import Prometheus
+import HummingbirdCore
 
 /// Builds the sync server: `/healthz`, `/metrics`, and the `/v1` protocol over a storage backend.
 public enum SyncServerApplication {
@@ -9,8 +10,8 @@ public enum SyncServerApplication {
     public static func router(
         storage: any SyncStorage, limits: ServerLimits = ServerLimits(), registry: PrometheusCollectorRegistry? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
-    ) -> Router<BasicRequestContext> {
-        let router = Router()
+    ) -> Router<SyncRequestContext> {
+        let router = Router(context: SyncRequestContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.get("healthz") { _, _ in "ok\n" }
@@ -28,13 +29,24 @@ public enum SyncServerApplication {
     }
 
     /// The application on `host:port`; run it with `runService()` (SIGTERM and SIGINT shut down gracefully:
-    /// in-flight requests finish, then the store closes).
+    /// in-flight requests finish, then the store closes). Slow clients are cut off (`ServerLimits`), and at most
+    /// `limits.maxConnections` connections are open at once.
     public static func build(
-        storage: any SyncStorage, host: String, port: Int, registry: PrometheusCollectorRegistry?, logger: Logger
+        storage: any SyncStorage, host: String, port: Int, limits: ServerLimits = ServerLimits(),
+        registry: PrometheusCollectorRegistry?, logger: Logger
     ) -> some ApplicationProtocol {
-        Application(
-            router: router(storage: storage, registry: registry),
-            configuration: .init(address: .hostname(host, port: port), serverName: "nazorg-server"),
+        let (head, whole) = (limits.headTimeoutSeconds, limits.requestTimeoutSeconds)
+        return Application(
+            router: router(storage: storage, limits: limits, registry: registry),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [
+                        RequestDeadlineHandler(headTimeout: .seconds(head), requestTimeout: .seconds(whole))
+                    ],
+                    idleTimeout: .seconds(max(head, 60)))),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "nazorg-server",
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
             logger: logger)
     }
 }

@@ -35,7 +35,7 @@ final class CLIRunner {
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// Starts the binary; the caller waits or kills.
-    func start(_ arguments: [String], passphrase: URL?, environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    func start(_ arguments: [String], passphrase: URL?, environment extra: [String: String] = [:], input: Data? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -50,15 +50,26 @@ final class CLIRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        if let input {
+            let pipe = Pipe()
+            process.standardInput = pipe
+            try process.run()
+            pipe.fileHandleForWriting.write(input)
+            try pipe.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
         return (process, out, err)
     }
 
     /// Runs to completion with the worker's passphrase (or another, or none).
     @discardableResult
-    func run(_ arguments: [String], passphrase: URL? = nil, noPassphrase: Bool = false, environment: [String: String] = [:]) throws -> Result {
-        let (process, out, err) = try start(arguments, passphrase: noPassphrase ? nil : (passphrase ?? passphraseFile), environment: environment)
+    func run(
+        _ arguments: [String], passphrase: URL? = nil, noPassphrase: Bool = false, environment: [String: String] = [:], input: Data? = nil
+    ) throws -> Result {
+        let (process, out, err) = try start(
+            arguments, passphrase: noPassphrase ? nil : (passphrase ?? passphraseFile), environment: environment, input: input)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -198,8 +198,15 @@ struct HandoverFlowTests {
         let (bundle, created) = try setup.handover(to: "wijkteam", consent: consent)
         try setup.cli.expectSuccess(created)
         try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["handover", "open", bundle]))
-        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["handover", "export", bundle, "--fhir", "--uit", "fhir.json"]))
+        let exported = try setup.on("wijkteam-laptop", ["handover", "export", bundle, "--fhir", "--uit", "fhir.json"])
+        try setup.cli.expectSuccess(exported)
         let file = setup.cli.directory.appendingPathComponent("fhir.json")
+        // Readable plan content: only its owner may read the file, and the worker is told it is not encrypted.
+        #expect((try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(exported.stderr.contains("niet versleuteld"), "\(exported.stderr)")
+        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["handover", "summary", bundle, "--uit", "samenvatting.md"]))
+        let summary = setup.cli.directory.appendingPathComponent("samenvatting.md").path
+        #expect((try FileManager.default.attributesOfItem(atPath: summary)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let validation = try FHIRValidator.validate(file)
         #expect(validation.status == 0, "fhir.resources refused the export: \(validation.output)")
         for type in ["Patient", "RelatedPerson", "CarePlan", "Goal", "Consent", "Provenance", "Organization"] {

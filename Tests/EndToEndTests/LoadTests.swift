@@ -59,7 +59,7 @@ struct LoadTests {
             let signer = try SigningKeyPair.generate()
             let box = try BoxKeyPair.generate()
             let request = CertificateRequest(
-                device: .random(), worker: "last", role: .worker, organisation: info.id, signingKey: signer.publicKey, boxKey: box.publicKey)
+                device: DeviceIdentity.id(signingKey: signer.publicKey), worker: "last", role: .worker, organisation: info.id, signingKey: signer.publicKey, boxKey: box.publicKey)
             made.append(Device(
                 id: request.device, signer: signer, box: box, certificate: try organisation.certify(request, from: Date(), days: 2),
                 key: try SymmetricKey.random()))

@@ -31,10 +31,10 @@ final class ServerRunner {
     }
 
     /// Starts the server and waits until /healthz answers.
-    func start() async throws {
+    func start(arguments: [String] = []) async throws {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = ["serve", "--data", data.path, "--port", String(port)]
+        process.arguments = ["serve", "--data", data.path, "--port", String(port)] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

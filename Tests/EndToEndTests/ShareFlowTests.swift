@@ -74,10 +74,10 @@ struct ShareFlowTests {
         }
         #expect(try setup.on("laptop", ["share", "list", setup.family]).stdout.contains("aan Wijkteam Voorbeeldstad-Noord  delen: core,plan"))
 
-        // A share is read-only: the wijkteam cannot write into the shelter's plan.
-        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["member", "add", setup.family, "--naam", "Door wijkteam", "--rol", "netwerk"]))
-        let write = try setup.on("wijkteam-laptop", ["sync"])
-        #expect(write.status == 67 && write.stdout.contains("read-only"), "\(write.stdout)")
+        // A share is read-only: the wijkteam's CLI refuses to write into the shelter's plan up front.
+        let write = try setup.on("wijkteam-laptop", ["member", "add", setup.family, "--naam", "Door wijkteam", "--rol", "netwerk"])
+        #expect(write.status == 67 && write.stderr.contains("is van Vrouwenopvang Voorbeeldregio"), "\(write.stderr)")
+        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["sync"]))
 
         // Withdrawal: the next thing written is out of the wijkteam's reach.
         try setup.cli.expectSuccess(setup.on("laptop", ["consent", "withdraw", setup.family, "--toestemming", consent, "--datum", "2026-11-23", "--vorm", "mondeling", "--vastgelegd-door", "Mira"]))

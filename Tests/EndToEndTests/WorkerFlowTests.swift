@@ -112,3 +112,21 @@ struct WorkerFlowTests {
         #expect(try cli.run(["aftercare", "close", "--help"]).stdout.contains("regisseur"))
     }
 }
+
+/// Free text need not be given on the command line, where `/proc/*/cmdline` and the shell's history keep it.
+struct FreeTextFromStandardInputTests {
+    @Test func aVisitReportGivenAsDashIsReadFromStandardInput() throws {
+        let cli = try CLIRunner()
+        try cli.setUpCertifiedWorker()
+        let created = try cli.run(["family", "create", "--naam", "Gezin Stil", "--gemeente", "Voorbeeldstad"])
+        try cli.expectSuccess(created)
+        let family = String(try #require(created.stdout.split(separator: " ").dropFirst().first))
+        let report = "Moeder vertelt over de dreiging van haar ex-partner; afspraak over een veilig adres"
+        let logged = try cli.run(
+            ["contact", "log", family, "--datum", "2026-11-20", "--vorm", "telefoon", "--verslag", "-"], input: Data((report + "\n").utf8))
+        #expect(logged.status == 0, "\(logged.stderr)")
+        let show = try cli.run(["family", "show", family, "--json"])
+        #expect(show.stdout.contains(report), "\(show.stdout)")
+        #expect(!show.stdout.contains("\"verslag\":\"-\""))
+    }
+}

@@ -21,7 +21,7 @@ struct TestOrg {
         let signing = try SigningKeyPair.generate()
         let box = try BoxKeyPair.generate()
         var certificate = DeviceCertificate(
-            device: .random(), worker: "Test", role: role, organisation: info.id, organisationName: info.name,
+            device: DeviceIdentity.id(signingKey: signing.publicKey), worker: "Test", role: role, organisation: info.id, organisationName: info.name,
             signingKey: signing.publicKey, boxKey: box.publicKey, validFrom: Int64(Date().timeIntervalSince1970) - 60,
             validUntil: Int64(Date().timeIntervalSince1970) + 86_400, signature: Data())
         certificate.signature = signer.sign(certificate.signedBytes)

@@ -10,7 +10,6 @@ struct HandoverEnvelopeTests {
     struct Party {
         let organisation: OrganisationInfo
         let organisationKey: SigningKeyPair
-        let device = DeviceID.random()
         let signer: SigningKeyPair
         let box: BoxKeyPair
         let certificate: DeviceCertificate
@@ -21,11 +20,13 @@ struct HandoverEnvelopeTests {
             signer = try .generate()
             box = try .generate()
             var certificate = DeviceCertificate(
-                device: device, worker: "Mira", role: .worker, organisation: organisation.id, organisationName: name,
+                device: DeviceIdentity.id(signingKey: signer.publicKey), worker: "Mira", role: .worker, organisation: organisation.id, organisationName: name,
                 signingKey: signer.publicKey, boxKey: box.publicKey, validFrom: 1_700_000_000, validUntil: 1_900_000_000, signature: Data())
             certificate.signature = organisationKey.sign(certificate.signedBytes)
             self.certificate = certificate
         }
+
+        var device: DeviceID { certificate.device }
     }
 
     let sender: Party

@@ -72,8 +72,9 @@ public struct Auditor: Sendable {
                 throw tampered(["the server signed two different logs of size \(head.size)"])
             }
         }
-        let fresh = try await fetchLeaves(from: copy.count, until: Int(head.size))
-        let leaves = copy.map(\.leaf) + fresh
+        // The whole log, not only what is new: an entry the server altered after this copy took it (its stored
+        // hash left as it was) must be found by every pull, not only by 'audit verify'.
+        let leaves = try await fetchLeaves(from: 0, until: Int(head.size))
         let check = try await verify(leaves: leaves, head: head, logKey: logKey, copy: copy.map(\.leaf))
         guard check.isIntact else { throw tampered(check.problems) }
         let newItems = check.entries.filter { $0.index >= copy.count }.map { (leaves[$0.index], $0.entry) }

@@ -77,6 +77,7 @@ extension Workspace {
         _ family: FamilyID, to recipient: OrganisationInfo, _ request: HandoverRequest, devices: [DeviceCertificate]
     ) throws -> HandoverCreated {
         let certificate = try profile.requireCertificate(now: now())
+        try requireOwnFamily(family)
         let plan = try plan(family)
         let basisEntity = try basisRecord(request.basis, in: plan)
         let covered = (basisEntity.text("secties") ?? "").split(separator: ",").map(String.init)

@@ -68,6 +68,9 @@ public struct Organisation: Sendable {
             throw ClientError(.badCertificate, "the request is for another organisation (\(request.organisation.short)), not \(info.id.short)")
         }
         guard (1...1825).contains(days) else { throw ClientError(.usage, "validity must be 1 to 1825 days") }
+        guard DeviceIdentity.binds(request.device, to: request.signingKey) else {
+            throw ClientError(.badCertificate, "the request names device \(request.device.short), which is not the id of its own signing key")
+        }
         var certificate = DeviceCertificate(
             device: request.device, worker: request.worker, role: request.role, organisation: info.id,
             organisationName: info.name, signingKey: request.signingKey, boxKey: request.boxKey,

@@ -40,8 +40,8 @@ public struct Profile: Sendable {
         guard try store.keystore() == nil else {
             throw ClientError(.refused, "\(directory.path) already holds a device profile; choose another --profile directory")
         }
-        let device = DeviceID.random()
         let signer = try SigningKeyPair.generate()
+        let device = DeviceIdentity.id(signingKey: signer.publicKey)
         let box = try BoxKeyPair.generate()
         let storageKey = try SymmetricKey.random()
         var secret = device.data

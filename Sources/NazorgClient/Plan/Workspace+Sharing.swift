@@ -37,6 +37,7 @@ extension Workspace {
         _ family: FamilyID, with recipient: OrganisationInfo, sections sectionList: String, basis basisText: String,
         devices: [DeviceCertificate]
     ) throws -> ShareOutcome {
+        try requireOwnFamily(family)
         let plan = try plan(family)
         let resolved = try resolvingReferences(["secties": sectionList], kind: .share, in: plan)["secties"] ?? ""
         guard case .text(let names) = try EntityKind.share.field("secties").parse(resolved, kind: .share) else {
@@ -84,6 +85,20 @@ extension Workspace {
         return plan.all(.share).sorted { ($0.text("datum") ?? "", $0.id) < ($1.text("datum") ?? "", $1.id) }.map { share in
             ShareListing(share: share, concurrentWithdrawal: crossed.first { $0.share.id == share.id }?.withdrawal)
         }
+    }
+
+    /// Starts a new key epoch for each section of `family` whose newest key this device holds is one of `due` (the
+    /// server's list after a revocation); the new keys go to every holder that keeps access at this sync. A section
+    /// this device already moved past is left alone. Returns how many sections were re-keyed.
+    func startNewEpochs(_ family: FamilyID, after due: Set<SectionEpochKey>) throws -> Int {
+        guard try profile.store.familyOwner(family) == nil else { return 0 }
+        let current = try latestKeys(family).filter { due.contains(SectionEpochKey(family: family, tag: $0.tag, epoch: $0.epoch)) }
+        guard !current.isEmpty else { return 0 }
+        let newEpochs = try current.map { SectionKeyRecord(tag: $0.tag, epoch: $0.epoch + 1, name: $0.name, key: try .random()) }
+        // No consent is withdrawn: every holder that still may read keeps access.
+        let rekeys = newEpochs.map { Rekey(family: family, tag: $0.tag, epoch: $0.epoch, withdrawnBasis: ID128(high: 0, low: 0)) }
+        _ = try write(family: family, edits: [], newEpochs: newEpochs, rekeys: rekeys)
+        return newEpochs.count
     }
 
     /// Records a withdrawal: it notes the shares of the consent this device knows (its causal past), and starts
@@ -223,4 +238,11 @@ extension Workspace {
         if resolved["ontvangerNaam"] == nil { resolved["ontvangerNaam"] = partner.name }
         return resolved
     }
+}
+
+/// One key epoch of one section of a family, as a set member.
+struct SectionEpochKey: Hashable, Sendable {
+    var family: FamilyID
+    var tag: ID128
+    var epoch: UInt32
 }

@@ -31,6 +31,7 @@ extension Workspace {
         family: FamilyID, edits: [PlanEdit], newFamilySecret: SymmetricKey? = nil, grants extraGrants: [KeyGrant] = [],
         newEpochs: [SectionKeyRecord] = [], rekeys: [Rekey] = [], audit: [AuditRecord] = [], handover: HandoverRecord? = nil
     ) throws -> [SignedChange] {
+        if newFamilySecret == nil { try requireOwnFamily(family) }
         var bySection: [String: (SectionKeyRecord, [PendingOp])] = [:]
         var newKeys: [SectionKeyRecord] = []
         func append(_ section: Section, _ ops: [PendingOp]) throws {
@@ -83,6 +84,17 @@ extension Workspace {
             localEdits, author: profile.author, schemaVersion: EntityKind.schemaVersion, wallMillis: wallMillis,
             newFamily: newFamilySecret.map { (family, $0) }, grants: grants + extraGrants, rekeys: rekeys, audit: audit,
             handover: handover)
+    }
+
+    /// Refuses any edit, consent or share in a family another organisation shared with this device: its plan is
+    /// that organisation's, and the server would refuse the changes anyway (they would wait in the outbox forever).
+    func requireOwnFamily(_ family: FamilyID) throws {
+        guard let owner = try profile.store.familyOwner(family), owner != profile.organisation.id else { return }
+        let name = (try? profile.partners())?.first { $0.id == owner }?.name ?? "organisatie \(owner.short)"
+        throw ClientError(
+            .refused,
+            "dit gezinsplan is van \(name) en met deze organisatie gedeeld om te lezen; wijzigen, toestemming vastleggen en delen "
+                + "kan alleen \(name) zelf. Vraag hen om de wijziging, of leg een eigen plan aan na een warme overdracht")
     }
 
     private func id(_ entity: PlanEntity) -> EntityID { EntityID(hex: entity.id)! }

@@ -207,6 +207,7 @@ public struct Workspace: Sendable {
             throw ClientError(.refused, "a \(certificate.role.rawValue) device does not receive family plans")
         }
         guard certificate.device != profile.device else { throw ClientError(.usage, "that is this device itself") }
+        try requireOwnFamily(family)
         let secret = try profile.store.familySecret(family)
         // Every epoch: a colleague reads the history too.
         let grants = try profile.store.sectionKeys(family).map { key in

@@ -31,6 +31,14 @@ public struct SyncReport: Sendable {
     public var auditWaiting = 0
     /// Short ids of changes fetched by a section backfill.
     var backfilled = Set<String>()
+    /// The server said a revoked device holds the newest epoch of a section this device may write.
+    var mustRotate = false
+    /// Sections this device created in this sync's pushes (their first key epoch), to give to colleagues.
+    var createdSections: [SectionEpochKey] = []
+    /// Sections given a new key epoch after a revocation.
+    public var rotatedSections = 0
+    /// Queued grants dropped because their recipient was revoked since.
+    public var droppedGrants = 0
 }
 
 /// Synchronises this device with a server: push the outboxes, pull everything after the cursor, apply each
@@ -60,7 +68,12 @@ public struct SyncClient: Sendable {
         try await register(&report)
         try await push(&report)
         if try await rekey(&report) { try await push(&report) }
+        if try await followNewSections(&report) { try await push(&report) }
         let restored = try await pull(&report, progress: progress)
+        if report.mustRotate {
+            try await rotateAfterRevocations(&report)
+            if try await rekey(&report) || report.rotatedSections > 0 { try await push(&report) }
+        }
         if restored || verify {
             try await repair(&report)
         }
@@ -95,6 +108,7 @@ public struct SyncClient: Sendable {
                 var status: String
                 var reason: String?
                 var sequence: UInt64?
+                var code: String?
             }
             struct Results: Decodable { var results: [Result] }
             guard let results = try? JSONDecoder().decode(Results.self, from: reply.body).results, results.count == chunk.count else {
@@ -104,13 +118,24 @@ public struct SyncClient: Sendable {
             var acknowledgedGrants: [Data] = []
             for (item, result) in zip(chunk, results) {
                 if result.status == "rejected" {
+                    // A grant to a device revoked since it was queued can never be delivered: it leaves the outbox
+                    // (the key it carried is replaced by a new epoch, `rotateAfterRevocations`).
+                    if result.code == "recipient-revoked", case .grant(let grant, _) = item {
+                        acknowledgedGrants.append(grant.id)
+                        report.droppedGrants += 1
+                        continue
+                    }
                     report.rejected.append("\(result.kind) \(result.id.prefix(16)): \(result.reason ?? "refused")")
                     continue
                 }
                 report.pushed += 1
                 switch item {
                 case .change(let change, _): acknowledgedChanges.append(change.id)
-                case .grant(let grant, _): acknowledgedGrants.append(grant.id)
+                case .grant(let grant, _):
+                    acknowledgedGrants.append(grant.id)
+                    if grant.basis == .creator, grant.epoch == 1, result.status == "accepted" {
+                        report.createdSections.append(SectionEpochKey(family: grant.family, tag: grant.tag, epoch: grant.epoch))
+                    }
                 }
             }
             try store.acknowledge(changes: acknowledgedChanges, grants: acknowledgedGrants)
@@ -160,6 +185,7 @@ public struct SyncClient: Sendable {
             if cursor > 0 {
                 for (family, tag) in newSections { try await backfill(family: family, tag: tag, until: cursor, &report) }
             }
+            if reply.headers["nazorg-rotate"] == "1" { report.mustRotate = true }
             cursor = reply.headers["nazorg-cursor"].flatMap(UInt64.init) ?? cursor
             try store.setMeta(cursorKey, Data(String(cursor).utf8))
             try noteSeen(cursor)
@@ -190,6 +216,7 @@ public struct SyncClient: Sendable {
             }
             report.backfilled.formUnion(ids)
             _ = try await apply(batch, &report)
+            if reply.headers["nazorg-rotate"] == "1" { report.mustRotate = true }
             cursor = reply.headers["nazorg-cursor"].flatMap(UInt64.init) ?? cursor
             if reply.headers["nazorg-more"] != "1" { return }
         }
@@ -209,7 +236,10 @@ public struct SyncClient: Sendable {
                     let contents = try grant.open(with: profile.box)
                     let held = (try? store.sectionKeys(grant.family).contains { $0.tag == grant.tag }) ?? false
                     if !held { newSections.append((grant.family, grant.tag)) }
-                    try store.adoptFamily(grant.family, secret: contents.familySecret)
+                    // A share makes the family another organisation's here: read-only (`Workspace.write`).
+                    try store.adoptFamily(
+                        grant.family, secret: contents.familySecret,
+                        owner: grant.basis.isShare && granter.organisation != profile.organisation.id ? granter.organisation : nil)
                     try store.addSectionKey(
                         SectionKeyRecord(tag: grant.tag, epoch: grant.epoch, name: contents.name, key: contents.key), family: grant.family)
                     if !held { report.receivedGrants += 1 }
@@ -346,6 +376,79 @@ public struct SyncClient: Sendable {
             queued = queued || !grants.isEmpty
         }
         return queued
+    }
+
+    /// Access within the own organisation follows new sections: a section this device just created (a consent
+    /// section once the first consent is recorded, a new child's part) is granted to every colleague's device that
+    /// may write another section of the family — whoever was given the family with `share-with-colleague` gets what
+    /// is added to it later. Returns whether grants were queued.
+    private func followNewSections(_ report: inout SyncReport) async throws -> Bool {
+        let created = report.createdSections
+        report.createdSections = []
+        guard !created.isEmpty else { return false }
+        let workspace = try Workspace(profile: profile)
+        var queued = false
+        for (family, sections) in Dictionary(grouping: created, by: \.family) {
+            let reply = try await connection.send("GET", "/v1/access?family=\(family.hex)")
+            report.roundTrips += 1
+            struct Holder: Decodable {
+                var tag: ID128
+                var device: DeviceID
+                var writable: Bool
+            }
+            struct Holders: Decodable { var holders: [Holder] }
+            guard let holders = try? JSONDecoder().decode(Holders.self, from: reply.body).holders else {
+                throw ClientError(.network, "the server's list of section holders is malformed; try again")
+            }
+            let colleagues = Set(holders.filter { $0.writable && $0.device != profile.device }.map(\.device))
+            let keys = try store.sectionKeys(family)
+            let secret = try store.familySecret(family)
+            var grants: [KeyGrant] = []
+            var names: Set<String> = []
+            for colleague in colleagues.sorted() {
+                guard let certificate = try? await certificate(of: colleague, &report),
+                    certificate.organisation == profile.organisation.id, certificate.role != .privacyOfficer
+                else { continue }
+                for section in sections where !holders.contains(where: { $0.tag == section.tag && $0.device == colleague }) {
+                    guard let key = keys.first(where: { $0.tag == section.tag && $0.epoch == section.epoch }) else { continue }
+                    grants.append(try profile.grant(key, of: family, familySecret: secret, to: (colleague, certificate.boxKey), basis: .ownOrganisation))
+                    names.insert(key.name)
+                }
+            }
+            guard !grants.isEmpty else { continue }
+            let audit = workspace.auditRecord(
+                .grant, .transfer, family: family, sections: names.sorted(), basis: "own-organisation",
+                recipient: (profile.organisation.id.hex, profile.organisation.name),
+                detail: "nieuwe delen voor \(colleagues.count) \(colleagues.count == 1 ? "collega" : "collega's")", purpose: "behandelrelatie (collega)")
+            try store.queue(grants: grants, audit: [audit], author: profile.author)
+            queued = true
+        }
+        return queued
+    }
+
+    /// After a device was revoked, every section it held in its newest epoch gets a new key epoch here, granted at
+    /// once to every other holder that keeps access (`rekey`): whatever is written from now on is under a key the
+    /// revoked laptop never had, even if someone gives it a copy of the server's database. The server names the
+    /// sections (`GET /v1/rotations`); it cannot name one this device may not write.
+    private func rotateAfterRevocations(_ report: inout SyncReport) async throws {
+        let reply = try await connection.send("GET", "/v1/rotations")
+        report.roundTrips += 1
+        struct Section: Decodable {
+            var family: FamilyID
+            var tag: ID128
+            var epoch: UInt32
+        }
+        struct Sections: Decodable { var sections: [Section] }
+        guard let sections = try? JSONDecoder().decode(Sections.self, from: reply.body).sections else {
+            throw ClientError(.network, "the server's list of sections to re-key is malformed; try again")
+        }
+        guard !sections.isEmpty else { return }
+        let workspace = try Workspace(profile: profile)
+        for (family, due) in Dictionary(grouping: sections, by: \.family) {
+            let rotated = try workspace.startNewEpochs(
+                family, after: Set(due.map { SectionEpochKey(family: family, tag: $0.tag, epoch: $0.epoch) }))
+            report.rotatedSections += rotated
+        }
     }
 
     /// The devices of another organisation that a share reaches, as the server lists them; `Workspace.share`

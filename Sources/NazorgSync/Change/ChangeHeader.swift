@@ -83,6 +83,8 @@ public struct ChangeHeader: Hashable, Sendable {
             throw SyncError(.malformedChange, "a change holds 1 to \(maxOps) ops, this one says \(opCount)")
         }
         guard sequence >= 1 else { throw SyncError(.malformedChange, "change sequence numbers start at 1") }
+        // Stores keep sequence numbers as signed 64-bit integers: a larger one is malformed, never converted.
+        guard sequence <= UInt64(Int64.max) else { throw SyncError(.malformedChange, "a change sequence number is at most 2^63 - 1") }
         guard first.rawValue <= UInt64.max - UInt64(opCount) else {
             throw SyncError(.malformedChange, "change timestamps overflow")
         }

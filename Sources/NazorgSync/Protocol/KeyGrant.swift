@@ -66,6 +66,10 @@ public struct KeyGrant: Hashable, Sendable {
     private let signedLength: Int
 
     /// Seals a section key to `recipientBoxKey` and signs the grant.
+    ///
+    /// A share with another organisation never carries the family's secret: from it the tags of every other
+    /// section of the family follow (`child:<member>`, a consent section not yet made), and a recipient could name,
+    /// create or claim them. A share's grant holds fresh random bytes in its place.
     public static func make(
         family: FamilyID, tag: ID128, epoch: UInt32, contents: Contents, recipient: DeviceID, recipientBoxKey: Data,
         granter: DeviceID, signer: SigningKeyPair, basis: Basis, basisRecord: ID128? = nil
@@ -73,8 +77,9 @@ public struct KeyGrant: Hashable, Sendable {
         guard basis.isShare == (basisRecord != nil) else {
             throw SyncError(.malformedChange, "a key grant names a consent or override record exactly when it shares with another organisation")
         }
+        let familySecret = basis.isShare ? try SymmetricKey.random() : contents.familySecret
         var plaintext = contents.key.bytes.unprotectedData()
-        plaintext.append(contents.familySecret.bytes.unprotectedData())
+        plaintext.append(familySecret.bytes.unprotectedData())
         plaintext.append(contentsOf: Array(contents.name.utf8))
         defer { plaintext.resetBytes(in: 0..<plaintext.count) }
         let sealed = try BoxKeyPair.seal(plaintext, to: recipientBoxKey)

@@ -116,8 +116,12 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
         return writer.data
     }
 
-    /// Checks the signature against the organisation and the validity at `date`.
+    /// Checks that the device id is the one bound to the signing key, the signature against the organisation,
+    /// and the validity at `date`.
     public func verify(by organisation: OrganisationInfo, at date: Date) throws {
+        guard DeviceIdentity.binds(device, to: signingKey) else {
+            throw SyncError(.badCertificate, "the certificate names device \(device.short), which is not the id of its signing key")
+        }
         guard self.organisation == organisation.id else {
             throw SyncError(.badCertificate, "the certificate is from organisation \(self.organisation.short), not \(organisation.id.short)")
         }

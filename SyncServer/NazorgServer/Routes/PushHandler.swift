@@ -11,6 +11,8 @@ struct PushResult: Codable, Sendable, Hashable {
     var status: String
     /// Why it was rejected.
     var reason: String?
+    /// For a rejection that retrying can never change: `recipient-revoked` (the client drops the grant).
+    var code: String?
     /// The server sequence number it is stored under.
     var sequence: UInt64?
 }
@@ -39,13 +41,13 @@ struct PushHandler {
                 }
                 valid.append((index, item))
             } catch let rejection as Rejection {
-                results[index] = result(for: item, status: "rejected", reason: rejection.reason)
+                results[index] = result(for: item, status: "rejected", reason: rejection.reason, code: rejection.code)
             } catch {
                 results[index] = result(for: item, status: "rejected", reason: "the server could not check it; retry")
             }
         }
         do {
-            let outcomes = try storage.store(valid.map(\.item))
+            let outcomes = try storage.store(valid.map(\.item), organisation: me.certificate.organisation)
             for ((index, item), outcome) in zip(valid, outcomes) {
                 switch outcome {
                 case .stored(let seq): results[index] = result(for: item, status: "accepted", sequence: seq)
@@ -63,6 +65,7 @@ struct PushHandler {
 
     private struct Rejection: Error {
         var reason: String
+        var code: String? = nil
     }
 
     /// Access given by grants earlier in the same push.
@@ -82,21 +85,32 @@ struct PushHandler {
         return try storage.canWrite(device: device, family: family, tag: tag, epoch: epoch)
     }
 
-    private func result(for item: SyncBatch.Item, status: String, reason: String? = nil, sequence: UInt64? = nil) -> PushResult {
+    private func result(
+        for item: SyncBatch.Item, status: String, reason: String? = nil, code: String? = nil, sequence: UInt64? = nil
+    ) -> PushResult {
         let (id, kind): (Data, String) =
             switch item {
             case .change(let change, _): (change.id, "change")
             case .grant(let grant, _): (grant.id, "grant")
             }
         return PushResult(
-            id: id.hexEncoded, kind: kind, status: status, reason: reason, sequence: sequence)
+            id: id.hexEncoded, kind: kind, status: status, reason: reason, code: code, sequence: sequence)
     }
 
     private var device: DeviceID { me.certificate.device }
 
+    /// A family of another organisation is read-only here, whatever else the item says: its sections can be neither
+    /// created, written, re-keyed nor shared by this device.
+    private func requireOwnFamily(_ family: FamilyID) throws {
+        if let owner = try storage.familyOwner(family), owner != me.certificate.organisation {
+            throw Rejection(reason: "the family belongs to another organisation; a share from it is read-only")
+        }
+    }
+
     private func check(_ change: SignedChange, pushed: PushedAccess) throws {
         let h = change.header
         guard h.author == device else { throw Rejection(reason: "the change is signed by another device (\(h.author.short)); push only your own changes") }
+        try requireOwnFamily(h.family)
         do { try change.verifySignature(authorKey: me.certificate.signingKey) } catch { throw Rejection(reason: "the change's signature does not verify") }
         guard try canWrite(h.family, h.sectionTag, epoch: h.epoch, pushed: pushed) else {
             throw Rejection(
@@ -110,11 +124,14 @@ struct PushHandler {
 
     private func check(_ grant: KeyGrant, pushed: PushedAccess) throws {
         guard grant.granter == device else { throw Rejection(reason: "a device pushes only grants it signed itself") }
+        try requireOwnFamily(grant.family)
         do { try grant.verifySignature(granterKey: me.certificate.signingKey) } catch { throw Rejection(reason: "the grant's signature does not verify") }
         guard let recipient = try storage.device(grant.recipient) else {
             throw Rejection(reason: "the recipient device \(grant.recipient.short) is not registered on this server")
         }
-        if recipient.revokedAt != nil { throw Rejection(reason: "the recipient device \(grant.recipient.short) is revoked") }
+        if recipient.revokedAt != nil {
+            throw Rejection(reason: "the recipient device \(grant.recipient.short) is revoked", code: "recipient-revoked")
+        }
         guard recipient.certificate.role != .privacyOfficer else {
             throw Rejection(reason: "a privacy officer's device reads share logs, never plan sections")
         }

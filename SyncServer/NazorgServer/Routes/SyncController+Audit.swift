@@ -8,7 +8,7 @@ import NazorgSync
 /// The share-log routes: devices append their sealed entries; the organisation's privacy officers read the
 /// log with signed tree heads and RFC 6962 proofs. The server cannot open an entry.
 extension SyncController {
-    func addAuditRoutes(to v1: RouterGroup<BasicRequestContext>) {
+    func addAuditRoutes(to v1: RouterGroup<AuthenticatedContext>) {
         v1.post("audit") { request, context in try await self.appendAudit(request, context) }
         v1.get("audit/key") { request, context in try await self.auditKey(request, context) }
         v1.get("audit/head") { request, context in try await self.auditHead(request, context) }
@@ -21,9 +21,9 @@ extension SyncController {
         var leaves: [Data]
     }
 
-    private func appendAudit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let data = try await body(request, limit: limits.maxBodyBytes)
-        let me = try authenticate(request, body: data)
+    private func appendAudit(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let data = try context.body(limit: limits.maxBodyBytes)
+        let me = context.device
         guard let posted = try? JSONDecoder().decode(AuditLeaves.self, from: data) else {
             throw ServerError.malformed("the body is not a list of share-log leaves (JSON with base64 leaves)")
         }
@@ -63,22 +63,21 @@ extension SyncController {
         return try encoded(["results": results])
     }
 
-    private func auditKey(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        _ = try authenticate(request, body: try await body(request, limit: 0))
+    private func auditKey(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
         return try encoded(["key": try storage.logKey().publicKey])
     }
 
     /// The caller must be a privacy officer; it reads its own organisation's log.
-    private func officer(_ request: Request) async throws -> DeviceRecord {
-        let me = try authenticate(request, body: try await body(request, limit: 0))
+    private func officer(_ context: AuthenticatedContext) throws -> DeviceRecord {
+        let me = context.device
         guard me.certificate.role == .privacyOfficer else {
             throw ServerError.forbidden("the share log is read by the organisation's privacy officer only")
         }
         return me
     }
 
-    private func auditHead(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let organisation = try await officer(request).certificate.organisation
+    private func auditHead(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let organisation = try officer(context).certificate.organisation
         let hashes = try storage.auditHashes(organisation: organisation)
         let head = TreeHead.sign(
             organisation: organisation, size: UInt64(hashes.count), root: MerkleTree.root(hashes),
@@ -86,31 +85,31 @@ extension SyncController {
         return try encoded(head)
     }
 
-    private func auditLog(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let organisation = try await officer(request).certificate.organisation
-        let query = request.uri.queryParameters
-        guard let from = UInt64(query.get("from") ?? "0") else { throw ServerError.malformed("from must be a whole number") }
-        let limit = min(max(Int(query.get("limit") ?? "") ?? 1000, 1), limits.maxPullItems)
+    private func auditLog(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let organisation = try officer(context).certificate.organisation
+        let query = try query(request)
+        let (from, limit) = try checked { (try query.cursor("from"), try query.limit(default: 1000, maximum: limits.maxPullItems)) }
         return try encoded(AuditLeaves(leaves: try storage.auditLeaves(organisation: organisation, from: from, limit: limit)))
     }
 
-    private func auditConsistency(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let organisation = try await officer(request).certificate.organisation
-        let query = request.uri.queryParameters
+    private func auditConsistency(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let organisation = try officer(context).certificate.organisation
+        let query = try query(request)
         let hashes = try storage.auditHashes(organisation: organisation)
-        guard let first = Int(query.get("first") ?? ""), let second = Int(query.get("second") ?? ""),
-            first >= 0, first <= second, second <= hashes.count
-        else { throw ServerError.malformed("consistency needs 0 <= first <= second <= the log's size (\(hashes.count))") }
-        return try encoded(["proof": MerkleTree.consistencyProof(oldSize: first, Array(hashes.prefix(second)))])
+        let size = UInt64(hashes.count)
+        guard let first = try? query.number("first", in: 0...size), let second = try? query.number("second", in: first...size) else {
+            throw ServerError.malformed("consistency needs 0 <= first <= second <= the log's size (\(hashes.count))")
+        }
+        return try encoded(["proof": MerkleTree.consistencyProof(oldSize: Int(first), Array(hashes.prefix(Int(second))))])
     }
 
-    private func auditInclusion(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let organisation = try await officer(request).certificate.organisation
-        let query = request.uri.queryParameters
+    private func auditInclusion(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let organisation = try officer(context).certificate.organisation
+        let query = try query(request)
         let hashes = try storage.auditHashes(organisation: organisation)
-        guard let index = Int(query.get("index") ?? ""), let size = Int(query.get("size") ?? ""),
-            index >= 0, index < size, size <= hashes.count
+        guard let size = try? query.number("size", in: 1...max(1, UInt64(hashes.count))), size <= hashes.count,
+            let index = try? query.number("index", in: 0...(size - 1))
         else { throw ServerError.malformed("proof needs 0 <= index < size <= the log's size (\(hashes.count))") }
-        return try encoded(["proof": MerkleTree.inclusionProof(index: index, Array(hashes.prefix(size)))])
+        return try encoded(["proof": MerkleTree.inclusionProof(index: Int(index), Array(hashes.prefix(Int(size))))])
     }
 }

@@ -8,7 +8,7 @@ import NazorgSync
 /// devices list and fetch it, and post a signed receipt back. The server reads only the bundle's clear header
 /// (who to, from whom, which devices can open it) and checks it against the sending device and the registry.
 extension SyncController {
-    func addMailboxRoutes(to v1: RouterGroup<BasicRequestContext>) {
+    func addMailboxRoutes(to v1: RouterGroup<AuthenticatedContext>) {
         v1.post("mailbox/bundles") { request, context in try await self.postBundle(request, context) }
         v1.post("mailbox/receipts") { request, context in try await self.postReceipt(request, context) }
         v1.get("mailbox") { request, context in try await self.listMail(request, context) }
@@ -23,9 +23,9 @@ extension SyncController {
         }
     }
 
-    private func postBundle(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let data = try await body(request, limit: HandoverEnvelope.maxByteCount)
-        let me = try authenticate(request, body: data)
+    private func postBundle(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let data = try context.body(limit: HandoverEnvelope.maxByteCount)
+        let me = context.device
         try requireWorker(me)
         let header: HandoverEnvelope.Header
         do { header = try HandoverEnvelope.header(of: data) } catch let error as SyncError { throw ServerError.malformed(error.message) }
@@ -48,9 +48,9 @@ extension SyncController {
         return try posted(item, context)
     }
 
-    private func postReceipt(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let data = try await body(request, limit: 64 << 10)
-        let me = try authenticate(request, body: data)
+    private func postReceipt(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let data = try context.body(limit: 64 << 10)
+        let me = context.device
         try requireWorker(me)
         guard let receipt = try? JSONDecoder().decode(HandoverReceipt.self, from: data) else {
             throw ServerError.malformed("the body is not a handover receipt (JSON)")
@@ -75,7 +75,7 @@ extension SyncController {
         return try posted(item, context)
     }
 
-    private func posted(_ item: MailItem, _ context: BasicRequestContext) throws -> Response {
+    private func posted(_ item: MailItem, _ context: AuthenticatedContext) throws -> Response {
         switch try storage.postMail(item) {
         case .conflict:
             throw ServerError(.conflict, "conflict", "another \(item.kind == .bundle ? "bundle" : "receipt") with id \(item.id.short) is held, with other bytes")
@@ -91,12 +91,10 @@ extension SyncController {
         }
     }
 
-    private func listMail(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let me = try authenticate(request, body: try await body(request, limit: 0))
+    private func listMail(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let me = context.device
         try requireWorker(me)
-        guard let after = UInt64(request.uri.queryParameters.get("after") ?? "0") else {
-            throw ServerError.malformed("after must be a whole number")
-        }
+        let after = try checked { try query(request).cursor("after") }
         struct Listed: Encodable {
             var sequence: UInt64
             var kind: String
@@ -114,8 +112,8 @@ extension SyncController {
         return try encoded(["items": items])
     }
 
-    private func fetchMail(_ kind: MailItem.Kind, _ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let me = try authenticate(request, body: try await body(request, limit: 0))
+    private func fetchMail(_ kind: MailItem.Kind, _ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let me = context.device
         try requireWorker(me)
         guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)) else {
             throw ServerError.malformed("a bundle id is 32 hex digits")

@@ -14,94 +14,64 @@ struct SyncController: Sendable {
     let now: @Sendable () -> Date
     let rateLimiter: RateLimiter
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
-        let v1 = router.group("v1")
-        v1.post("devices") { request, context in try await self.registerDevice(request, context) }
+    var authenticator: DeviceAuthenticator {
+        DeviceAuthenticator(storage: storage, limits: limits, now: now, rateLimiter: rateLimiter)
+    }
+
+    func addRoutes(to router: Router<SyncRequestContext>) {
+        // Open routes: registration is signed by the certificate it registers, a revocation by the organisation.
+        let open = router.group("v1")
+        open.post("devices") { request, context in try await self.registerDevice(request, context) }
+        open.post("revocations") { request, context in try await self.revoke(request, context) }
+        // Every other route is reached only through the authenticator (`AuthenticatedContext` cannot be made
+        // without an authenticated device).
+        let v1 = router.group("v1").add(middleware: authenticator).group(context: AuthenticatedContext.self)
         v1.get("devices/:id") { request, context in try await self.device(request, context) }
-        v1.post("revocations") { request, context in try await self.revoke(request, context) }
         v1.post("push") { request, context in try await self.push(request, context) }
         v1.get("pull") { request, context in try await self.pull(request, context) }
         v1.get("digest") { request, context in try await self.digest(request, context) }
         v1.get("organisations/:id/devices") { request, context in try await self.organisationDevices(request, context) }
         v1.get("access") { request, context in try await self.access(request, context) }
+        v1.get("rotations") { request, context in try await self.rotations(request, context) }
         addAuditRoutes(to: v1)
         addMailboxRoutes(to: v1)
     }
 
-    // MARK: Authentication
-
-    func body(_ request: Request, limit: Int) async throws -> Data {
-        do {
-            var buffer = try await request.body.collect(upTo: limit)
-            return Data(buffer.readBytes(length: buffer.readableBytes) ?? [])
-        } catch is ServerError {
-            throw ServerError(.contentTooLarge, "too-large", "the request body exceeds \(limit) bytes")
-        } catch {
-            throw ServerError(.contentTooLarge, "too-large", "the request body exceeds \(limit) bytes or was cut off")
-        }
+    /// The request's query, parsed and range-checked once (`RequestQuery`); bad parameters are a 400.
+    func query(_ request: Request) throws -> RequestQuery {
+        do { return try RequestQuery(request.uri.query) } catch let error as SyncError { throw ServerError.malformed(error.message) }
     }
 
-    /// Checks a signed request; `registering` is the certificate being registered by this very request.
-    func authenticate(_ request: Request, body: Data, registering: DeviceCertificate? = nil) throws -> DeviceRecord {
-        let claim: RequestSignature.Claim
-        do {
-            claim = try RequestSignature.Claim { name in HTTPField.Name(name).flatMap { request.headers[$0] } }
-        } catch let error as SyncError {
-            throw ServerError.unauthenticated(error.message)
-        }
-        let (device, time, nonce) = (claim.device, claim.time, claim.nonce)
-        let nowMillis = Int64(now().timeIntervalSince1970 * 1000)
-        guard abs(nowMillis - time) <= RequestSignature.maxSkewMillis else {
-            throw ServerError.unauthenticated("the request time is \(abs(nowMillis - time) / 1000) s off the server's clock; check the device clock")
-        }
-        let record: DeviceRecord
-        if let registering, registering.device == device {
-            record = DeviceRecord(certificate: registering, revokedAt: try storage.device(device)?.revokedAt)
-        } else if let stored = try storage.device(device) {
-            record = stored
-        } else {
-            throw ServerError.unauthenticated("device \(device.short) is not registered; register its certificate first")
-        }
-        if let revokedAt = record.revokedAt, revokedAt <= nowMillis {
-            throw ServerError(.unauthorized, "revoked", "device \(device.short) was revoked by its organisation")
-        }
-        guard let organisation = try storage.organisation(record.certificate.organisation) else {
-            throw ServerError.unauthenticated("the organisation of device \(device.short) is not registered on this server")
-        }
-        do {
-            try record.certificate.verify(by: organisation, at: now())
-        } catch let error as SyncError {
-            throw ServerError.unauthenticated(error.message)
-        }
-        guard claim.verifies(method: request.method.rawValue, path: request.uri.description, body: body, publicKey: record.certificate.signingKey) else {
-            throw ServerError.unauthenticated("the request signature does not verify for device \(device.short)")
-        }
-        guard try storage.useNonce(device: device, nonce: nonce, time: time, forgetBefore: nowMillis - 2 * RequestSignature.maxSkewMillis) else {
-            throw ServerError.unauthenticated("replayed request: this nonce was used before")
-        }
-        guard rateLimiter.allow(device, now: now()) else {
-            throw ServerError(.tooManyRequests, "rate-limited", "device \(device.short) sends too many requests; retry in a second")
-        }
-        return record
+    /// Runs a parameter check; its `SyncError` becomes a 400.
+    func checked<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as SyncError { throw ServerError.malformed(error.message) }
     }
 
     // MARK: Devices
 
-    private func registerDevice(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let data = try await body(request, limit: 64 << 10)
+    private func registerDevice(_ request: Request, _ context: SyncRequestContext) async throws -> Response {
+        // Unauthenticated until the certificate in the body is read: the body is small and read once.
+        let claim = try DeviceAuthenticator.claim(request)
+        let data = try await DeviceAuthenticator.body(of: request, claim: claim, limit: limits.maxRegistrationBytes)
         guard let certificate = try? JSONDecoder().decode(DeviceCertificate.self, from: data) else {
             throw ServerError.malformed("the body is not a device certificate (JSON)")
         }
-        _ = try authenticate(request, body: data, registering: certificate)
-        try storage.registerDevice(certificate)
+        _ = try authenticator.authenticate(claim, method: request.method.rawValue, path: request.uri.description, registering: certificate)
+        switch try storage.registerDevice(certificate) {
+        case .boundElsewhere:
+            throw ServerError(
+                .conflict, "device-bound",
+                "device \(certificate.device.short) is registered with another key or organisation; a device id is never re-bound")
+        case .registered, .renewed:
+            break
+        }
         context.logger.info("device registered", metadata: ["device": "\(certificate.device.short)", "role": "\(certificate.role.rawValue)"])
         return try json(["device": certificate.device.hex, "status": "registered"], status: .created)
     }
 
-    private func device(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    private func device(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
         // Certificates are public (keys, role, organisation, the worker's name as staff); a device of another
-        // organisation is looked up to check the signature on a share it made. Ids are random, not guessable.
-        _ = try authenticate(request, body: try await body(request, limit: 0))
+        // organisation is looked up to check the signature on a share it made. Ids are bound to keys.
         guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)), let record = try storage.device(id)
         else { throw ServerError.notFound("no such device") }
         var headers = HTTPFields()
@@ -109,8 +79,8 @@ struct SyncController: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(record.certificate))))
     }
 
-    private func revoke(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let data = try await body(request, limit: 16 << 10)
+    private func revoke(_ request: Request, _ context: SyncRequestContext) async throws -> Response {
+        let data = try await DeviceAuthenticator.read(request, limit: 16 << 10)
         guard let notice = try? JSONDecoder().decode(RevocationNotice.self, from: data) else {
             throw ServerError.malformed("the body is not a revocation notice (JSON)")
         }
@@ -128,9 +98,9 @@ struct SyncController: Sendable {
 
     // MARK: Push, pull, digest
 
-    private func push(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let data = try await body(request, limit: limits.maxBodyBytes)
-        let me = try authenticate(request, body: data)
+    private func push(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let data = context.body
+        let me = context.device
         let batch: SyncBatch
         do {
             batch = try SyncBatch(decoding: data)
@@ -149,20 +119,18 @@ struct SyncController: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: encoded)))
     }
 
-    private func pull(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let me = try authenticate(request, body: try await body(request, limit: 0))
-        let query = request.uri.queryParameters
-        guard let after = UInt64(query.get("after") ?? "0") else { throw ServerError.malformed("after must be a cursor (a whole number)") }
-        let limit = min(max(Int(query.get("limit") ?? "") ?? 1000, 1), limits.maxPullItems)
+    private func pull(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let me = context.device
+        let query = try query(request)
+        let (after, limit) = try checked { (try query.cursor("after"), try query.limit(default: 1000, maximum: limits.maxPullItems)) }
         let stored: [StoredItem]
         var ahead: [StoredItem] = []
-        if query.get("family") != nil || query.get("tag") != nil {
+        if query.has("family") || query.has("tag") {
             // One section's history, for a device that just received its key.
-            guard let family = query.get("family").flatMap(ID128.init(hex:)), let tag = query.get("tag").flatMap(ID128.init(hex:)) else {
-                throw ServerError.malformed("a section pull needs family and tag (32 hex digits each)")
+            let (family, tag, until) = try checked {
+                (try query.requiredID("family"), try query.requiredID("tag"), try query.cursor("until", default: RequestQuery.maxCursor))
             }
             try requireAccess(me, family: family, tag: tag)
-            let until = UInt64(query.get("until") ?? "") ?? UInt64(Int64.max)
             stored = try storage.changes(for: me.certificate.device, family: family, tag: tag, after: after, until: until, limit: limit + 1)
         } else {
             stored = try storage.items(for: me.certificate.device, after: after, limit: limit + 1)
@@ -183,15 +151,18 @@ struct SyncController: Sendable {
         headers[HTTPField.Name("Nazorg-Cursor")!] = String(page.last?.sequence ?? after)
         headers[HTTPField.Name("Nazorg-More")!] = stored.count > limit ? "1" : "0"
         headers[HTTPField.Name("Nazorg-Head")!] = String(try storage.head())
+        // A revoked device still holds the newest epoch of a section this device may write: re-key it (GET /v1/rotations).
+        let nowMillis = Int64(now().timeIntervalSince1970 * 1000)
+        if try !storage.sectionsToRotate(writableBy: me.certificate.device, now: nowMillis, limit: 1).isEmpty {
+            headers[HTTPField.Name("Nazorg-Rotate")!] = "1"
+        }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: SyncBatch(items: items).encoded())))
     }
 
-    private func digest(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let me = try authenticate(request, body: try await body(request, limit: 0))
-        let query = request.uri.queryParameters
-        guard let family = query.get("family").flatMap(ID128.init(hex:)), let tag = query.get("tag").flatMap(ID128.init(hex:)) else {
-            throw ServerError.malformed("digest needs family and tag (32 hex digits each)")
-        }
+    private func digest(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let me = context.device
+        let query = try query(request)
+        let (family, tag) = try checked { (try query.requiredID("family"), try query.requiredID("tag")) }
         try requireAccess(me, family: family, tag: tag)
         let digest = try storage.digest(family: family, tag: tag)
         return try json(["count": String(digest.count), "hash": digest.hash.hexEncoded], status: .ok)
@@ -199,14 +170,14 @@ struct SyncController: Sendable {
 
     /// The certified, unrevoked worker and admin devices of an organisation: the devices a share reaches. The
     /// sharing client verifies every certificate against the recipient organisation's key it holds itself.
-    private func organisationDevices(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let me = try authenticate(request, body: try await body(request, limit: 0))
+    private func organisationDevices(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let me = context.device
         guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)) else {
             throw ServerError.malformed("an organisation id is 32 hex digits")
         }
         guard try storage.organisation(id) != nil else { throw ServerError.notFound("organisation \(id.short) is not registered on this server") }
         // The privacy officers' devices (to seal share-log entries to) are listed only within the organisation.
-        let officers = request.uri.queryParameters.get("role") == DeviceRole.privacyOfficer.rawValue
+        let officers = try query(request).text("role") == DeviceRole.privacyOfficer.rawValue
         if officers && id != me.certificate.organisation {
             throw ServerError.forbidden("only an organisation's own devices see its privacy officers")
         }
@@ -217,23 +188,42 @@ struct SyncController: Sendable {
         return try encoded(["devices": certificates])
     }
 
-    /// Who holds which key epoch of a section, for a device that may write it (to re-key after a withdrawal).
-    private func access(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let me = try authenticate(request, body: try await body(request, limit: 0))
-        let query = request.uri.queryParameters
-        guard let family = query.get("family").flatMap(ID128.init(hex:)), let tag = query.get("tag").flatMap(ID128.init(hex:)) else {
-            throw ServerError.malformed("access needs family and tag (32 hex digits each)")
-        }
-        let holders = try storage.holders(family: family, tag: tag)
-        guard holders.contains(where: { $0.device == me.certificate.device && $0.writable }) else {
+    /// Who holds which key epoch of a section (`tag` given) or of every section of a family (no `tag`), for a
+    /// device that may write it: to re-key after a withdrawal or revocation, and to give colleagues a new section.
+    /// Revoked devices are no holders: a new key is never granted to them.
+    private func access(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let me = context.device
+        let query = try query(request)
+        let (family, tag) = try checked { (try query.requiredID("family"), try query.id("tag")) }
+        let all: [(tag: ID128, access: SectionAccess)] =
+            if let tag { try storage.holders(family: family, tag: tag).map { (tag, $0) } } else { try storage.holders(family: family) }
+        guard all.contains(where: { $0.access.device == me.certificate.device && $0.access.writable }) else {
             throw ServerError.forbidden("only a device that may write the section sees who holds it")
         }
+        let nowMillis = Int64(now().timeIntervalSince1970 * 1000)
+        var revoked: [DeviceID: Bool] = [:]
+        for device in Set(all.map(\.access.device)) {
+            let record = try storage.device(device)
+            revoked[device] = record == nil || record!.revokedAt.map { $0 <= nowMillis } == true
+        }
         struct Holder: Encodable {
+            var tag: String
             var device: String
             var epoch: UInt32
             var writable: Bool
         }
-        return try encoded(["holders": holders.map { Holder(device: $0.device.hex, epoch: $0.epoch, writable: $0.writable) }])
+        let holders = all.filter { revoked[$0.access.device] == false }.map {
+            Holder(tag: $0.tag.hex, device: $0.access.device.hex, epoch: $0.access.epoch, writable: $0.access.writable)
+        }
+        return try encoded(["holders": holders])
+    }
+
+    /// The sections this device may write whose newest epoch a revoked device holds: the device starts a new
+    /// epoch for each at its next sync (`docs/sync-protocol.md`, "Revocation").
+    private func rotations(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
+        let sections = try storage.sectionsToRotate(
+            writableBy: context.device.certificate.device, now: Int64(now().timeIntervalSince1970 * 1000), limit: limits.maxPullItems)
+        return try encoded(["sections": sections])
     }
 
     private func requireAccess(_ me: DeviceRecord, family: FamilyID, tag: ID128) throws {

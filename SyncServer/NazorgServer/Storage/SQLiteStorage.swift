@@ -6,6 +6,8 @@ public import NazorgSync
 /// `SyncStorage` on an embedded SQLite file (`DIR/server.sqlite`, WAL, `synchronous = FULL`).
 public struct SQLiteStorage: SyncStorage {
     let database: DatabasePool
+    /// The tree-head signing key, from its own 0600 file (`LogKeyFile`).
+    private let logSigner: SigningKeyPair
 
     /// Opens or creates the store in `directory`.
     public init(directory: URL) throws {
@@ -87,7 +89,29 @@ public struct SQLiteStorage: SyncStorage {
                     CREATE INDEX mail_by_recipient ON mail (recipient, seq);
                     """)
         }
+        migrator.registerMigration("v5-log-key-file") { db in
+            // The tree-head key leaves the database for its own file (moved by `init` before this runs).
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "DELETE FROM log_key")
+        }
+        migrator.registerMigration("v6-family-owner") { db in
+            // Each family belongs to the organisation whose device first granted a key of it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE family_owner (family BLOB PRIMARY KEY, organisation BLOB NOT NULL) WITHOUT ROWID;
+                    INSERT OR IGNORE INTO family_owner (family, organisation)
+                        SELECT item.family, device.organisation FROM item JOIN device ON device.id = item.author
+                        WHERE item.kind = 2 ORDER BY item.seq;
+                    """)
+        }
+        // A key an older version kept in the database is moved to its file first, then erased from the database
+        // (secure_delete overwrites it; the checkpoint takes it out of the WAL).
+        let legacy = try database.read { db in
+            try db.tableExists("log_key") ? try Data.fetchOne(db, sql: "SELECT secret FROM log_key WHERE id = 1") : nil
+        }
+        logSigner = try LogKeyFile.load(in: directory, legacy: legacy)
         try migrator.migrate(database)
+        if legacy != nil { try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
     }
 
     private static let encoder: JSONEncoder = {
@@ -109,15 +133,21 @@ public struct SQLiteStorage: SyncStorage {
         }.map { try JSONDecoder().decode(OrganisationInfo.self, from: Data($0.utf8)) }
     }
 
-    public func registerDevice(_ certificate: DeviceCertificate) throws {
+    public func registerDevice(_ certificate: DeviceCertificate) throws -> RegistrationOutcome {
         let json = String(decoding: try Self.encoder.encode(certificate), as: UTF8.self)
-        try database.write { db in
+        return try database.write { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT organisation, certificate FROM device WHERE id = ?", arguments: [certificate.device.data]) {
+                let stored = try JSONDecoder().decode(DeviceCertificate.self, from: Data((row["certificate"] as String).utf8))
+                guard (row["organisation"] as Data) == certificate.organisation.data, stored.organisation == certificate.organisation,
+                    stored.signingKey == certificate.signingKey, stored.boxKey == certificate.boxKey
+                else { return .boundElsewhere }
+                try db.execute(sql: "UPDATE device SET certificate = ? WHERE id = ?", arguments: [json, certificate.device.data])
+                return .renewed
+            }
             try db.execute(
-                sql: """
-                    INSERT INTO device (id, organisation, certificate) VALUES (?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET certificate = excluded.certificate
-                    """,
+                sql: "INSERT INTO device (id, organisation, certificate) VALUES (?, ?, ?)",
                 arguments: [certificate.device.data, certificate.organisation.data, json])
+            return .registered
         }
     }
 
@@ -181,18 +211,58 @@ public struct SQLiteStorage: SyncStorage {
         }
     }
 
+    public func sectionsToRotate(writableBy device: DeviceID, now: Int64, limit: Int) throws -> [SectionEpoch] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.family, a.tag, a.epoch FROM section_access a
+                    WHERE a.device = ? AND a.writable
+                      AND a.epoch = (SELECT MAX(m.epoch) FROM section_access m WHERE m.family = a.family AND m.tag = a.tag)
+                      AND EXISTS (
+                        SELECT 1 FROM section_access r JOIN device d ON d.id = r.device
+                        WHERE r.family = a.family AND r.tag = a.tag AND r.epoch = a.epoch AND d.revoked_at <= ?)
+                    ORDER BY a.family, a.tag LIMIT ?
+                    """,
+                arguments: [device.data, now, limit])
+        }.compactMap { row in
+            guard let family = ID128(data: row["family"] as Data), let tag = ID128(data: row["tag"] as Data) else { return nil }
+            return SectionEpoch(family: family, tag: tag, epoch: UInt32(truncatingIfNeeded: row["epoch"] as Int64))
+        }
+    }
+
+    public func holders(family: FamilyID) throws -> [(tag: ID128, access: SectionAccess)] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT tag, device, epoch, writable FROM section_access WHERE family = ? ORDER BY tag, epoch, device",
+                arguments: [family.data])
+        }.compactMap { row in
+            guard let tag = ID128(data: row["tag"] as Data), let device = ID128(data: row["device"] as Data) else { return nil }
+            return (tag, SectionAccess(device: device, epoch: UInt32(truncatingIfNeeded: row["epoch"] as Int64), writable: row["writable"]))
+        }
+    }
+
     public func latestEpoch(family: FamilyID, tag: ID128) throws -> UInt32? {
         try database.read { db in
             try Int64.fetchOne(db, sql: "SELECT MAX(epoch) FROM section_access WHERE family = ? AND tag = ?", arguments: [family.data, tag.data])
         }.map { UInt32(truncatingIfNeeded: $0) }
     }
 
-    public func store(_ items: [SyncBatch.Item]) throws -> [StoreOutcome] {
+    public func familyOwner(_ family: FamilyID) throws -> ID128? {
+        try database.read { db in
+            try Data.fetchOne(db.cachedStatement(sql: "SELECT organisation FROM family_owner WHERE family = ?"), arguments: [family.data])
+        }.flatMap { ID128(data: $0) }
+    }
+
+    public func store(_ items: [SyncBatch.Item], organisation: ID128) throws -> [StoreOutcome] {
         try database.write { db in
             try items.map { item in
                 switch item {
-                case .grant(let grant, _): try Self.insert(grant, db)
-                case .change(let change, _): try Self.insert(change, db)
+                case .grant(let grant, _):
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO family_owner (family, organisation) VALUES (?, ?)")
+                        .execute(arguments: [grant.family.data, organisation.data])
+                    return try Self.insert(grant, db)
+                case .change(let change, _): return try Self.insert(change, db)
                 }
             }
         }
@@ -226,7 +296,7 @@ public struct SQLiteStorage: SyncStorage {
         let taken = try Bool.fetchOne(
             db.cachedStatement(
                 sql: "SELECT EXISTS (SELECT 1 FROM item WHERE kind = 1 AND family = ? AND tag = ? AND author = ? AND sequence = ?)"),
-            arguments: [h.family.data, h.sectionTag.data, h.author.data, Int64(h.sequence)]) ?? false
+            arguments: [h.family.data, h.sectionTag.data, h.author.data, Int64(clamping: h.sequence)]) ?? false
         if taken { return .sequenceTaken }
         // A change goes only to devices that hold the section's newest epoch at the time it arrives: an edit
         // written offline under an older key after a withdrawal still never reaches the withdrawn recipient.
@@ -236,7 +306,7 @@ public struct SQLiteStorage: SyncStorage {
         try db.cachedStatement(
             sql: "INSERT INTO item (kind, id, family, tag, epoch, author, sequence, bytes, access_epoch) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [
-            change.id, h.family.data, h.sectionTag.data, Int64(h.epoch), h.author.data, Int64(h.sequence), change.bytes,
+            change.id, h.family.data, h.sectionTag.data, Int64(h.epoch), h.author.data, Int64(clamping: h.sequence), change.bytes,
             max(Int64(h.epoch), latest),
         ])
         return .stored(UInt64(db.lastInsertedRowID))
@@ -255,7 +325,7 @@ public struct SQLiteStorage: SyncStorage {
                             WHERE a.family = item.family AND a.tag = item.tag AND a.epoch = item.access_epoch AND a.device = ?)))
                     ORDER BY seq LIMIT ?
                     """,
-                arguments: [Int64(cursor), device.data, device.data, device.data, limit]
+                arguments: [Int64(clamping: cursor), device.data, device.data, device.data, limit]
             ).map { StoredItem(kind: UInt8($0["kind"] as Int64), sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
         }
     }
@@ -270,7 +340,7 @@ public struct SQLiteStorage: SyncStorage {
                         SELECT epoch FROM section_access WHERE family = ? AND tag = ? AND device = ?)
                     ORDER BY seq LIMIT ?
                     """,
-                arguments: [family.data, tag.data, Int64(cursor), Int64(clamping: until), family.data, tag.data, device.data, limit]
+                arguments: [family.data, tag.data, Int64(clamping: cursor), Int64(clamping: until), family.data, tag.data, device.data, limit]
             ).map { StoredItem(kind: 1, sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
         }
     }
@@ -279,7 +349,7 @@ public struct SQLiteStorage: SyncStorage {
         try database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT seq, bytes FROM item WHERE kind = 2 AND recipient = ? AND seq > ? ORDER BY seq LIMIT ?",
-                arguments: [device.data, Int64(cursor), limit]
+                arguments: [device.data, Int64(clamping: cursor), limit]
             ).map { StoredItem(kind: 2, sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
         }
     }
@@ -288,16 +358,7 @@ public struct SQLiteStorage: SyncStorage {
         try database.read { db in UInt64(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM item") ?? 0) }
     }
 
-    public func logKey() throws -> SigningKeyPair {
-        let secret = try database.write { db -> Data in
-            if let existing = try Data.fetchOne(db, sql: "SELECT secret FROM log_key WHERE id = 1") { return existing }
-            let key = try SigningKeyPair.generate()
-            let secret = key.secretKey.unprotectedData()
-            try db.execute(sql: "INSERT INTO log_key (id, secret) VALUES (1, ?)", arguments: [secret])
-            return secret
-        }
-        return try SigningKeyPair(secretKey: SecureBytes(copying: secret))
-    }
+    public func logKey() throws -> SigningKeyPair { logSigner }
 
     public func appendAudit(organisation: ID128, device: DeviceID, leaves: [AuditLeaf]) throws -> [AuditAppendOutcome] {
         try database.write { db in
@@ -310,11 +371,11 @@ public struct SQLiteStorage: SyncStorage {
                     outcomes.append((row["bytes"] as Data) == leaf.bytes ? .duplicate(UInt64(row["idx"] as Int64)) : .outOfOrder(expected: 0))
                     continue
                 }
-                let last = try Int64.fetchOne(
+                let last = UInt64(bitPattern: try Int64.fetchOne(
                     db, sql: "SELECT MAX(sequence) FROM audit_leaf WHERE organisation = ? AND device = ?",
-                    arguments: [organisation.data, device.data]) ?? 0
-                guard leaf.sequence == UInt64(last) + 1 else {
-                    outcomes.append(.outOfOrder(expected: UInt64(last) + 1))
+                    arguments: [organisation.data, device.data]) ?? 0)
+                guard leaf.sequence == last &+ 1 else {
+                    outcomes.append(.outOfOrder(expected: last &+ 1))
                     continue
                 }
                 let index = try Int64.fetchOne(

@@ -27,6 +27,26 @@ public struct SectionAccess: Sendable, Hashable {
     }
 }
 
+/// What registering a device certificate did.
+public enum RegistrationOutcome: Sendable, Hashable {
+    /// A new device.
+    case registered
+    /// A new certificate for a registered device, with the same key and organisation (a renewal).
+    case renewed
+    /// The id is registered with another signing key or organisation: refused, nothing changed.
+    case boundElsewhere
+}
+
+/// One epoch of one section.
+public struct SectionEpoch: Sendable, Hashable, Codable {
+    /// The family.
+    public var family: FamilyID
+    /// The opaque section tag.
+    public var tag: ID128
+    /// The key epoch.
+    public var epoch: UInt32
+}
+
 /// What storing one pushed item did.
 public enum StoreOutcome: Sendable, Hashable {
     /// Stored now under this server sequence number.
@@ -116,8 +136,9 @@ public protocol SyncStorage: Sendable {
     func addOrganisation(_ info: OrganisationInfo) throws
     /// A registered organisation.
     func organisation(_ id: ID128) throws -> OrganisationInfo?
-    /// Registers a device certificate (replacing an older one for the same device).
-    func registerDevice(_ certificate: DeviceCertificate) throws
+    /// Registers a device certificate, or renews it: a registered id is never re-bound to another signing key or
+    /// organisation (checked and written in one transaction).
+    func registerDevice(_ certificate: DeviceCertificate) throws -> RegistrationOutcome
     /// A registered device.
     func device(_ id: DeviceID) throws -> DeviceRecord?
     /// The registered devices of an organisation (for a share: the recipient's devices).
@@ -130,10 +151,19 @@ public protocol SyncStorage: Sendable {
     func canWrite(device: DeviceID, family: FamilyID, tag: ID128, epoch: UInt32) throws -> Bool
     /// Every device's access to a section, per epoch.
     func holders(family: FamilyID, tag: ID128) throws -> [SectionAccess]
+    /// Every device's access to every section of a family, per section tag and epoch.
+    func holders(family: FamilyID) throws -> [(tag: ID128, access: SectionAccess)]
+    /// The sections `device` may write whose newest key epoch a device revoked before `now` still holds: each must
+    /// start a new epoch, so nothing written from now on is under a key the revoked device has.
+    func sectionsToRotate(writableBy device: DeviceID, now: Int64, limit: Int) throws -> [SectionEpoch]
     /// The section's newest key epoch; nil if no grant exists yet (then its first grant is its creator's).
     func latestEpoch(family: FamilyID, tag: ID128) throws -> UInt32?
-    /// Stores already-checked items in one transaction (one fsync per push), in order; grants give access.
-    func store(_ items: [SyncBatch.Item]) throws -> [StoreOutcome]
+    /// The organisation a family belongs to: that of the device whose grant first named it. Only its devices may
+    /// create sections in it, so only they can ever write it.
+    func familyOwner(_ family: FamilyID) throws -> ID128?
+    /// Stores already-checked items of a device of `organisation` in one transaction (one fsync per push), in
+    /// order; grants give access, and the first grant of a family makes `organisation` its owner.
+    func store(_ items: [SyncBatch.Item], organisation: ID128) throws -> [StoreOutcome]
     /// Items for `device` after `cursor`: grants addressed to it, and other devices' changes in section epochs
     /// it holds a grant for (its own changes it has already).
     func items(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem]
@@ -145,7 +175,7 @@ public protocol SyncStorage: Sendable {
     func grants(for device: DeviceID, after cursor: UInt64, limit: Int) throws -> [StoredItem]
     /// The highest server sequence number stored (0 when empty).
     func head() throws -> UInt64
-    /// The key that signs tree heads of the share logs (created on first use, kept with the data).
+    /// The key that signs tree heads of the share logs: the same for every instance, kept out of the database.
     func logKey() throws -> SigningKeyPair
     /// Appends one device's share-log leaves to its organisation's append-only log, in one transaction; each
     /// leaf must be that device's next sequence number.
