@@ -57,6 +57,9 @@ struct SyncCommand: AsyncParsableCommand {
             if report.repaired > 0 { say("hersteld: \(report.repaired) wijzigingen opnieuw verstuurd (de server miste ze)") }
             for line in report.rejected { say("geweigerd door de server: \(line)") }
             for line in report.refusedLocally { say("niet toegepast: \(line)") }
+            if report.divergedSections > 0 {
+                say("let op: dit apparaat loopt achter in \(report.divergedSections) \(report.divergedSections == 1 ? "deel" : "delen"): wat hierboven niet is toegepast wordt bij elke sync opnieuw opgehaald tot het klopt")
+            }
             if report.conflictedEntities > 0 {
                 say("let op: \(report.conflictedEntities) onderdelen hebben gelijktijdige wijzigingen; zie 'nazorg conflicts list'")
             }

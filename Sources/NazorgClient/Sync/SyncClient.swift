@@ -33,6 +33,10 @@ public struct SyncReport: Sendable {
     var backfilled = Set<String>()
     /// The server said a revoked device holds the newest epoch of a section this device may write.
     var mustRotate = false
+    /// Pulled changes refused here and not applied since, by id, with their section and the reason.
+    var refusedChanges: [Data: (section: DivergedSection, message: String)] = [:]
+    /// Sections where this device is behind the server because a change is refused; fetched again at every sync.
+    public var divergedSections = 0
     /// Sections this device created in this sync's pushes (their first key epoch), to give to colleagues.
     var createdSections: [SectionEpochKey] = []
     /// Sections given a new key epoch after a revocation.
@@ -74,9 +78,11 @@ public struct SyncClient: Sendable {
             try await rotateAfterRevocations(&report)
             if try await rekey(&report) || report.rotatedSections > 0 { try await push(&report) }
         }
+        var behind = try divergedSections().union(report.refusedChanges.values.map(\.section))
         if restored || verify {
-            try await repair(&report)
+            behind.formUnion(try await repair(&report))
         }
+        try await refetch(behind, &report)
         try await pushAudit(&report)
         report.conflictedEntities = try store.conflictedEntityCount()
         return report
@@ -191,11 +197,7 @@ public struct SyncClient: Sendable {
             try noteSeen(cursor)
             let more = reply.headers["nazorg-more"] == "1"
             if more || pages > 1 { progress("opgehaald: \(report.pulledChanges) wijzigingen, \(report.receivedGrants) sleutels") }
-            if !more {
-                // Changes refused only for want of a key that arrived later were fetched again by the backfill.
-                report.refusedLocally.removeAll { line in report.backfilled.contains { line.hasPrefix("change \($0)") } }
-                return restored
-            }
+            if !more { return restored }
         }
     }
 
@@ -257,7 +259,14 @@ public struct SyncClient: Sendable {
         for author in Set(changes.map(\.header.author)) { keys[author] = try await certificate(of: author, &report).signingKey }
         let applied = try store.apply(changes, authorKey: { keys[$0] }, wallMillis: wallMillis)
         report.pulledChanges += applied.applied.count
-        report.refusedLocally += applied.rejected.map { "change \($0.id.prefix(8).hexEncoded): \($0.error.message)" }
+        // A refused change is remembered with its section until a later fetch applies it: a device never stops
+        // converging in silence (`Divergence`).
+        for id in applied.applied + applied.duplicates { report.refusedChanges[id] = nil }
+        let sections = Dictionary(changes.map { ($0.id, DivergedSection(family: $0.header.family, tag: $0.header.sectionTag)) }) { a, _ in a }
+        for (id, error) in applied.rejected {
+            guard let section = sections[id] else { continue }
+            report.refusedChanges[id] = (section, error.message)
+        }
         return newSections
     }
 
@@ -519,20 +528,21 @@ public struct SyncClient: Sendable {
         return certificate
     }
 
-    /// Compares each section's digest with the server's; re-pushes sections the server holds less of.
-    private func repair(_ report: inout SyncReport) async throws {
+    /// Compares each section's digest with the server's; re-pushes sections the server holds less of, and returns
+    /// those it holds more of (to fetch again whole: a change this device once refused may be served right now).
+    private func repair(_ report: inout SyncReport) async throws -> Set<DivergedSection> {
         var requeued = 0
+        var behind: Set<DivergedSection> = []
         for family in try store.families() {
-            for key in try store.sectionKeys(family) {
-                let local = try store.digest(family: family, tag: key.tag)
-                guard local.count > 0 else { continue }
-                let reply = try await connection.send("GET", "/v1/digest?family=\(family.hex)&tag=\(key.tag.hex)")
+            for tag in Set(try store.sectionKeys(family).map(\.tag)) {
+                let local = try store.digest(family: family, tag: tag)
+                let reply = try await connection.send("GET", "/v1/digest?family=\(family.hex)&tag=\(tag.hex)")
                 report.roundTrips += 1
                 let object = (try? JSONSerialization.jsonObject(with: reply.body)) as? [String: String] ?? [:]
-                let localHash = local.hash.hexEncoded
-                if object["hash"] != localHash, Int(object["count"] ?? "") ?? 0 < local.count {
-                    requeued += try store.requeue(family: family, tag: key.tag)
-                }
+                let remote = Int(object["count"] ?? "") ?? 0
+                guard object["hash"] != local.hash.hexEncoded else { continue }
+                if remote < local.count, local.count > 0 { requeued += try store.requeue(family: family, tag: tag) }
+                if remote > local.count { behind.insert(DivergedSection(family: family, tag: tag)) }
             }
         }
         if requeued > 0 {
@@ -541,6 +551,36 @@ public struct SyncClient: Sendable {
             report.repaired = requeued
             try await push(&report)
         }
+        return behind
+    }
+
+    // MARK: Divergence
+
+    private var divergedKey: String { "diverged:\(serverKey)" }
+
+    /// Sections where a pulled change was refused in an earlier sync and has not applied since.
+    private func divergedSections() throws -> Set<DivergedSection> {
+        try store.meta(divergedKey).flatMap { try? JSONDecoder().decode(Set<DivergedSection>.self, from: $0) } ?? []
+    }
+
+    /// Fetches `sections` again whole (a damaged copy the server served once may be served correctly now) and
+    /// keeps the sections where a change is still refused; each such change is reported by id, at every sync,
+    /// until it applies — never a silent stop. Sections this device cannot fetch stay on the list.
+    private func refetch(_ sections: Set<DivergedSection>, _ report: inout SyncReport) async throws {
+        var unreachable: Set<DivergedSection> = []
+        for section in sections.sorted() {
+            do {
+                try await backfill(family: section.family, tag: section.tag, until: RequestQuery.maxCursor, &report)
+            } catch let error as ClientError where error.code != .network {
+                unreachable.insert(section)
+            }
+        }
+        let still = Set(report.refusedChanges.values.map(\.section)).union(unreachable)
+        try store.setMeta(divergedKey, try JSONEncoder().encode(still))
+        for (id, refusal) in report.refusedChanges.sorted(by: { $0.key.hexEncoded < $1.key.hexEncoded }) {
+            report.refusedLocally.append("change \(id.prefix(8).hexEncoded): \(refusal.message)")
+        }
+        report.divergedSections = still.count
     }
 
     private func reissueCreatorGrants() throws {
@@ -553,4 +593,12 @@ public struct SyncClient: Sendable {
         }
         try store.queue(grants: grants)
     }
+}
+
+/// A section where this device refused a change the server served.
+struct DivergedSection: Hashable, Codable, Comparable, Sendable {
+    var family: FamilyID
+    var tag: ID128
+
+    static func < (a: Self, b: Self) -> Bool { (a.family, a.tag) < (b.family, b.tag) }
 }
