@@ -5,3 +5,9 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 swift build --product nazorg
 swift test
+# The server's request authentication under libFuzzer for a bounded time (headers and query parameters; the
+# other targets run their corpus and every byte flip of it inside `swift test`). NAZORG_FUZZ_SECONDS=0 skips it.
+seconds="${NAZORG_FUZZ_SECONDS:-30}"
+if [ "$seconds" -gt 0 ]; then
+    ./scripts/fuzz.sh "$seconds" request-auth
+fi

@@ -58,6 +58,61 @@ extension LocalStore {
         }
     }
 
+    /// The sealed leaf kept for each entry that was sent before (by sequence): sent again as it was.
+    public func auditLeaves() throws -> [UInt64: Data] {
+        try withDatabase("reading the share log") {
+            try database.read { db in
+                var leaves: [UInt64: Data] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT sequence, leaf FROM audit_entry WHERE leaf IS NOT NULL") {
+                    leaves[UInt64(row["sequence"] as Int64)] = row["leaf"]
+                }
+                return leaves
+            }
+        }
+    }
+
+    /// Keeps the sealed leaves about to be sent, so that a re-send is byte-identical.
+    public func keepAuditLeaves(_ leaves: [UInt64: Data]) throws {
+        try withDatabase("keeping share-log leaves") {
+            try database.write { db in
+                for (sequence, leaf) in leaves {
+                    try db.execute(sql: "UPDATE audit_entry SET leaf = ? WHERE sequence = ?", arguments: [leaf, Int64(sequence)])
+                }
+            }
+        }
+    }
+
+    /// Marks entries the server proved included in the organisation's log, with their index.
+    public func markAuditIncluded(_ included: [(sequence: UInt64, index: UInt64)]) throws {
+        try withDatabase("marking share-log entries sent") {
+            try database.write { db in
+                for (sequence, index) in included {
+                    try db.execute(
+                        sql: "UPDATE audit_entry SET pushed = 1, log_index = ? WHERE sequence = ?",
+                        arguments: [Int64(clamping: index), Int64(sequence)])
+                }
+            }
+        }
+    }
+
+    /// Marks entries from `sequence` on as not on the server (it lost them): they are sent again.
+    public func markAuditUnpushed(from sequence: UInt64) throws {
+        try withDatabase("marking share-log entries to send again") {
+            try database.write { db in
+                try db.execute(sql: "UPDATE audit_entry SET pushed = 0, log_index = NULL WHERE sequence >= ?", arguments: [Int64(clamping: sequence)])
+            }
+        }
+    }
+
+    /// The highest sequence of this device's entries the server proved included (0 if none).
+    public func lastIncludedAuditSequence() throws -> UInt64 {
+        try withDatabase("reading the share log") {
+            try database.read { db in
+                UInt64(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM audit_entry WHERE pushed = 1") ?? 0)
+            }
+        }
+    }
+
     // MARK: The privacy officer's copy
 
     /// The privacy officer's copy of the organisation's log: each leaf as received and its opened entry.

@@ -106,6 +106,12 @@ extension LocalStore {
             // The organisation a family received by a share belongs to (NULL: this device's own organisation).
             try db.execute(sql: "ALTER TABLE family ADD COLUMN owner BLOB")
         }
+        migrator.registerMigration("v10-audit-inclusion") { db in
+            // Each own share-log entry keeps the sealed leaf exactly as sent (a re-send is byte-identical) and the
+            // index at which the server proved it included.
+            try db.execute(sql: "ALTER TABLE audit_entry ADD COLUMN leaf BLOB")
+            try db.execute(sql: "ALTER TABLE audit_entry ADD COLUMN log_index INTEGER")
+        }
         return migrator
     }
 }

@@ -43,6 +43,10 @@ struct NazorgServerCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Seconds a client has to send a whole request after its head (1 to 3600).", valueName: "seconds"))
         var requestTimeout: Int64 = ServerLimits().requestTimeoutSeconds
 
+        @Option(help: ArgumentHelp(
+            "A file holding the bearer token Prometheus sends for /metrics (without it /metrics is off).", valueName: "file"))
+        var metricsTokenFile: String?
+
         func validate() throws {
             guard (1...600).contains(headTimeout) else { throw ValidationError("--head-timeout must be 1 to 600 seconds") }
             guard (1...3600).contains(requestTimeout) else { throw ValidationError("--request-timeout must be 1 to 3600 seconds") }
@@ -58,8 +62,15 @@ struct NazorgServerCommand: AsyncParsableCommand {
             var limits = ServerLimits()
             limits.headTimeoutSeconds = headTimeout
             limits.requestTimeoutSeconds = requestTimeout
+            let metricsToken: String? = try withExit {
+                guard let metricsTokenFile else { return nil }
+                guard let data = FileManager.default.contents(atPath: metricsTokenFile),
+                    let token = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), token.count >= 16
+                else { throw ServerCLIError("\(metricsTokenFile) must hold a token of at least 16 characters") }
+                return token
+            }
             let app = SyncServerApplication.build(
-                storage: storage, host: host, port: port, limits: limits, registry: registry, logger: logger)
+                storage: storage, host: host, port: port, limits: limits, registry: registry, metricsToken: metricsToken, logger: logger)
             try await app.runService()
             _ = lock
         }

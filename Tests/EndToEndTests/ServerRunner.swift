@@ -8,7 +8,7 @@ final class ServerRunner {
     static var binary: URL { CLIRunner.binary.deletingLastPathComponent().appendingPathComponent("nazorg-server") }
 
     let data: URL
-    let port: Int
+    private(set) var port: Int
     private(set) var process: Process?
     var url: String { "http://127.0.0.1:\(port)" }
 
@@ -30,22 +30,29 @@ final class ServerRunner {
         guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
     }
 
-    /// Starts the server and waits until /healthz answers.
+    /// Starts the server and waits until /healthz answers (30 s: the suite runs many servers at once on two cores).
+    /// A server that exits at once (its random port taken by another test's server) is started on another port.
     func start(arguments: [String] = []) async throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["serve", "--data", data.path, "--port", String(port)] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        self.process = process
-        for _ in 0..<100 {
-            if let (_, response) = try? await URLSession.shared.data(from: URL(string: "\(url)/healthz")!),
-                (response as? HTTPURLResponse)?.statusCode == 200
-            {
-                return
+        for _ in 0..<5 {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["serve", "--data", data.path, "--port", String(port)] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            self.process = process
+            for _ in 0..<300 {
+                if let (_, response) = try? await URLSession.shared.data(from: URL(string: "\(url)/healthz")!),
+                    (response as? HTTPURLResponse)?.statusCode == 200
+                {
+                    return
+                }
+                if !process.isRunning { break }
+                try await Task.sleep(for: .milliseconds(100))
             }
-            try await Task.sleep(for: .milliseconds(100))
+            if process.isRunning { break }
+            self.process = nil
+            port = Int.random(in: 20_000...60_000)
         }
         throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "nazorg-server did not start"])
     }

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Hummingbird
+import HummingbirdTesting
 import NazorgCrypto
 import NazorgServer
 import NazorgSync
@@ -58,5 +60,22 @@ struct OperatorTests {
         moved.signature = partner.signer.sign(moved.signedBytes)
         #expect(try server.storage.registerDevice(moved) == .boundElsewhere)
         #expect(try server.storage.device(device.id)?.certificate == device.certificate)
+    }
+}
+
+/// Anyone on the network gets `/healthz` and nothing else: `/metrics` needs the operator's token.
+struct MetricsAccessTests {
+    @Test func metricsNeedTheOperatorsBearerToken() async throws {
+        let server = try ServerFixture()
+        let token = "metrics-token-for-tests-only"
+        let app = Application(router: SyncServerApplication.router(storage: server.storage, metricsToken: token))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/metrics", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer wrong-token-of-same-len"]) {
+                #expect($0.status == .unauthorized)
+            }
+            try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .ok) }
+        }
     }
 }

@@ -87,6 +87,13 @@ extension Workspace {
         }
     }
 
+    /// The epoch after `epoch`; a section at the last epoch (a grant from elsewhere may claim any) cannot advance.
+    static func epoch(after epoch: UInt32) throws -> UInt32 {
+        let (next, overflow) = epoch.addingReportingOverflow(1)
+        guard !overflow else { throw ClientError(.refused, "a section is at its last key epoch and cannot be re-keyed; start a new plan") }
+        return next
+    }
+
     /// Starts a new key epoch for each section of `family` whose newest key this device holds is one of `due` (the
     /// server's list after a revocation); the new keys go to every holder that keeps access at this sync. A section
     /// this device already moved past is left alone. Returns how many sections were re-keyed.
@@ -94,7 +101,7 @@ extension Workspace {
         guard try profile.store.familyOwner(family) == nil else { return 0 }
         let current = try latestKeys(family).filter { due.contains(SectionEpochKey(family: family, tag: $0.tag, epoch: $0.epoch)) }
         guard !current.isEmpty else { return 0 }
-        let newEpochs = try current.map { SectionKeyRecord(tag: $0.tag, epoch: $0.epoch + 1, name: $0.name, key: try .random()) }
+        let newEpochs = try current.map { SectionKeyRecord(tag: $0.tag, epoch: try Self.epoch(after: $0.epoch), name: $0.name, key: try .random()) }
         // No consent is withdrawn: every holder that still may read keeps access.
         let rekeys = newEpochs.map { Rekey(family: family, tag: $0.tag, epoch: $0.epoch, withdrawnBasis: ID128(high: 0, low: 0)) }
         _ = try write(family: family, edits: [], newEpochs: newEpochs, rekeys: rekeys)
@@ -112,7 +119,7 @@ extension Workspace {
         if !knownShares.isEmpty { values["delingenGezien"] = .text(knownShares.joined(separator: ",")) }
         let names = Set((consent.text("secties") ?? "").split(separator: ",").map(String.init))
         let current = try latestKeys(family).filter { names.contains($0.name) }
-        let newEpochs = try current.map { SectionKeyRecord(tag: $0.tag, epoch: $0.epoch + 1, name: $0.name, key: try .random()) }
+        let newEpochs = try current.map { SectionKeyRecord(tag: $0.tag, epoch: try Self.epoch(after: $0.epoch), name: $0.name, key: try .random()) }
         let rekeys = newEpochs.map { Rekey(family: family, tag: $0.tag, epoch: $0.epoch, withdrawnBasis: EntityID(hex: consentID)!) }
         let audit = auditRecord(
             .withdrawal, .update, family: family, sections: names.sorted(), basis: "consent:\(consentID)",

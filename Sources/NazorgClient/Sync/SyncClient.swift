@@ -35,6 +35,8 @@ public struct SyncReport: Sendable {
     var mustRotate = false
     /// Pulled changes refused here and not applied since, by id, with their section and the reason.
     var refusedChanges: [Data: (section: DivergedSection, message: String)] = [:]
+    /// Times this sync found the log server at fault (recorded as flagged `incident` entries).
+    public var auditIncidents = 0
     /// Sections where this device is behind the server because a change is refused; fetched again at every sync.
     public var divergedSections = 0
     /// Sections this device created in this sync's pushes (their first key epoch), to give to colleagues.
@@ -83,7 +85,7 @@ public struct SyncClient: Sendable {
             behind.formUnion(try await repair(&report))
         }
         try await refetch(behind, &report)
-        try await pushAudit(&report)
+        try await pushAudit(&report, verify: verify)
         report.conflictedEntities = try store.conflictedEntityCount()
         return report
     }
@@ -270,39 +272,130 @@ public struct SyncClient: Sendable {
         return newSections
     }
 
-    /// Sends this device's new share-log entries to the organisation's log, sealed to its privacy officers.
-    private func pushAudit(_ report: inout SyncReport) async throws {
-        let entries = try store.auditEntries(unpushedOnly: true)
-        guard !entries.isEmpty else { return }
+    /// Sends this device's new share-log entries to the organisation's log, sealed to its privacy officers, and
+    /// checks the server's proof that they are in it: a signed tree head (by the log key pinned here), each
+    /// entry's inclusion under it, and that the head extends the last one this device verified. An entry the
+    /// server acknowledged before and has since lost is sent again (byte-identical), and the loss is recorded as a
+    /// flagged `incident` entry for the privacy officer. With `verify`, the check runs even with nothing to send.
+    private func pushAudit(_ report: inout SyncReport, verify: Bool) async throws {
+        var entries = try store.auditEntries(unpushedOnly: true)
+        let sentBefore = try store.lastIncludedAuditSequence()
+        guard !entries.isEmpty || (verify && sentBefore > 0) else { return }
         let own = profile.organisation
         let officers = try await privacyOfficers(&report)
         guard !officers.isEmpty else {
             report.auditWaiting = entries.count
             return
         }
-        let leaves = try entries.map {
-            try AuditLeaf.seal($0, organisation: own.id, officers: officers.prefix(16).map { ($0.device, $0.boxKey) }).bytes
+        let logKey = try await pinnedLogKey(&report)
+        var problems: [String] = []
+        for _ in 0..<2 {
+            var kept = try store.auditLeaves()
+            var fresh: [UInt64: Data] = [:]
+            for entry in entries where kept[entry.sequence] == nil {
+                fresh[entry.sequence] = try AuditLeaf.seal(
+                    entry, organisation: own.id, officers: officers.prefix(16).map { ($0.device, $0.boxKey) }).bytes
+            }
+            try store.keepAuditLeaves(fresh)
+            kept.merge(fresh) { $1 }
+            let leaves = entries.compactMap { kept[$0.sequence] }
+            let last = try lastVerifiedHead()
+            let body = try JSONEncoder().encode(AuditAppendRequest(leaves: leaves, since: last?.size))
+            let reply = try await connection.send("POST", "/v1/audit", body: body)
+            report.roundTrips += 1
+            guard let answer = try? JSONDecoder().decode(AuditAppendAnswer.self, from: reply.body), answer.results.count == leaves.count else {
+                throw ClientError(.network, "the server's answer to the share log is malformed; nothing was lost, try again")
+            }
+            let head = answer.head
+            guard head.organisation == own.id, head.isSigned(by: logKey) else {
+                throw ClientError(.refused, "the server's share-log tree head is not signed by its log key pinned on this device")
+            }
+            if let last {
+                let extends = head.size >= last.size && MerkleTree.verifyConsistency(
+                    oldSize: Int(last.size), oldRoot: last.root, newSize: Int(head.size), newRoot: head.root, proof: answer.consistency ?? [])
+                if !extends {
+                    problems.append("de server toont een deellogboek dat het eerder bewezen logboek (\(last.size) regels) niet voortzet")
+                }
+            }
+            var included: [(sequence: UInt64, index: UInt64)] = []
+            var lostFrom: UInt64?
+            for (leaf, result) in zip(leaves, answer.results) {
+                switch result.status {
+                case "accepted", "duplicate":
+                    guard let index = result.index, let proof = result.proof,
+                        MerkleTree.verifyInclusion(
+                            leafHash: MerkleTree.leafHash(leaf), index: Int(clamping: index), size: Int(clamping: head.size), proof: proof,
+                            root: head.root)
+                    else {
+                        problems.append("de server bewijst niet dat logregel #\(result.sequence) in het deellogboek staat")
+                        continue
+                    }
+                    included.append((result.sequence, index))
+                default:
+                    let lastIncluded = try store.lastIncludedAuditSequence()
+                    if let expected = result.expected, expected <= lastIncluded {
+                        lostFrom = min(lostFrom ?? expected, expected)
+                    } else {
+                        report.rejected.append("share-log entry #\(result.sequence): \(result.reason ?? "refused")")
+                    }
+                }
+            }
+            try store.markAuditIncluded(included)
+            report.auditPushed += included.count
+            if problems.isEmpty { try store.setMeta(headKey, try JSONEncoder().encode(head)) }
+            guard let lostFrom else { break }
+            // The server lost entries it had acknowledged: send them again, and tell the privacy officer.
+            let lastIncluded = try store.lastIncludedAuditSequence()
+            problems.append("de server hield eerder bevestigde logregels #\(lostFrom)–#\(lastIncluded) niet meer vast; opnieuw verstuurd")
+            try store.markAuditUnpushed(from: lostFrom)
+            try store.setMeta(headKey, try JSONEncoder().encode(head))
+            try recordIncident(problems)
+            entries = try store.auditEntries(unpushedOnly: true)
+            problems = []
+            report.auditIncidents += 1
         }
-        struct Posted: Encodable { var leaves: [Data] }
-        let answer = try await connection.send("POST", "/v1/audit", body: try JSONEncoder().encode(Posted(leaves: leaves)))
-        report.roundTrips += 1
-        struct Result: Decodable {
-            var sequence: UInt64
-            var status: String
-            var reason: String?
+        if !problems.isEmpty {
+            try recordIncident(problems)
+            report.auditIncidents += 1
+            report.rejected += problems.map { "deellogboek: \($0)" }
+            // The incident entry goes out with the next sync; the head is not taken as verified.
+        } else if report.auditIncidents > 0 {
+            report.rejected.append("deellogboek: de server was logregels kwijt; ze zijn opnieuw verstuurd en de privacy officer is gewaarschuwd")
         }
-        struct Results: Decodable { var results: [Result] }
-        guard let results = try? JSONDecoder().decode(Results.self, from: answer.body).results else {
-            throw ClientError(.network, "the server's answer to the share log is malformed; nothing was lost, try again")
-        }
-        let stored = results.filter { $0.status != "rejected" }.map(\.sequence)
-        try store.markAuditPushed(stored)
-        report.auditPushed += stored.count
-        report.rejected += results.filter { $0.status == "rejected" }.map { "share-log entry #\($0.sequence): \($0.reason ?? "refused")" }
     }
 
-    /// The organisation's privacy officers' devices, verified against its key; asked of the server at most
-    /// every ten minutes (a sync with nothing new stays one request).
+    private var headKey: String { "audit-device-head:\(profile.organisation.id.hex)" }
+    private var logKeyKey: String { "audit-log-key:\(profile.organisation.id.hex)" }
+
+    /// The last tree head this device verified its own entries under.
+    private func lastVerifiedHead() throws -> TreeHead? {
+        try store.meta(headKey).flatMap { try? JSONDecoder().decode(TreeHead.self, from: $0) }
+    }
+
+    /// The server's log key, pinned at first use (as the privacy officer pins it).
+    private func pinnedLogKey(_ report: inout SyncReport) async throws -> Data {
+        if let pinned = try store.meta(logKeyKey) { return pinned }
+        let reply = try await connection.send("GET", "/v1/audit/key")
+        report.roundTrips += 1
+        struct Key: Decodable { var key: Data }
+        guard let key = try? JSONDecoder().decode(Key.self, from: reply.body).key, key.count == SigningKeyPair.publicKeyByteCount else {
+            throw ClientError(.network, "the server's log key is malformed")
+        }
+        try store.setMeta(logKeyKey, key)
+        return key
+    }
+
+    /// A flagged share-log entry of this device: what it found wrong with the log server.
+    private func recordIncident(_ problems: [String]) throws {
+        let certificate = try profile.requireCertificate(keepsPlans: false)
+        try store.appendAudit(
+            [AuditRecord(
+                event: .incident, action: .execute, time: Int64(wallMillis), outcome: "flagged", worker: certificate.worker,
+                role: certificate.role.rawValue, purpose: "bewaking van het deellogboek", organisation: profile.organisation.id.hex,
+                organisationName: profile.organisation.name, device: profile.device.hex, detail: problems.joined(separator: "; "))],
+            author: profile.author)
+    }
+
     private func privacyOfficers(_ report: inout SyncReport) async throws -> [DeviceCertificate] {
         struct Cached: Codable {
             var time: Double

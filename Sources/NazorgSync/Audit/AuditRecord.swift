@@ -8,6 +8,8 @@ public struct AuditRecord: Codable, Hashable, Sendable {
     /// What happened, in the log's own words.
     public enum Event: String, Codable, Sendable, CaseIterable {
         case consent, withdrawal, override, share, grant, receipt, read, review
+        /// A device found the log server at fault (entries it had proof of were gone); flagged for the officer.
+        case incident
     }
 
     /// The NEN 7513 / RFC 3881 action code.

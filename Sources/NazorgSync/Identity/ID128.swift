@@ -30,7 +30,9 @@ public struct ID128: Hashable, Comparable, Sendable, CustomStringConvertible, Co
     /// Parses 32 hexadecimal digits (dashes allowed, as in a UUID).
     public init?(hex: String) {
         let digits = hex.filter { $0 != "-" }
-        guard digits.count == 32, let high = UInt64(digits.prefix(16), radix: 16),
+        // Hex digits only: no sign, which the integer parser would otherwise take (two spellings of one id).
+        guard digits.utf8.count == 32, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }),
+            let high = UInt64(digits.prefix(16), radix: 16),
             let low = UInt64(digits.suffix(16), radix: 16)
         else { return nil }
         self.high = high

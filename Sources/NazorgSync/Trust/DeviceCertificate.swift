@@ -58,12 +58,20 @@ public struct CertificateRequest: Codable, Hashable, Sendable {
 }
 
 /// A device certificate: the organisation vouches for a device's keys, worker, role and validity.
+///
+/// Version 2 signs a salted commitment to the worker's name instead of the name itself, so the certificate still
+/// verifies when the name and salt are left out: the server gives another organisation's devices the
+/// certificate without them (`withholdingWorker`) — they need the keys, not who works there. Version 1 (the name
+/// signed as is) is still read and verified.
 public struct DeviceCertificate: Codable, Hashable, Sendable {
-    /// Certificate format version.
-    public var version: Int = 1
+    /// The format this build writes.
+    public static let currentVersion = 2
+
+    /// Certificate format version (1 or 2).
+    public var version: Int = DeviceCertificate.currentVersion
     /// The device id.
     public var device: DeviceID
-    /// The worker's name.
+    /// The worker's name; empty when withheld (version 2 only).
     public var worker: String
     /// The role granted.
     public var role: DeviceRole
@@ -79,10 +87,14 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
     public var validFrom: Int64
     /// Seconds since 1970.
     public var validUntil: Int64
+    /// Version 2: 32 random bytes that key the commitment to the worker's name; nil when the name is withheld.
+    public var workerSalt: Data?
+    /// Version 2: BLAKE2b-256 keyed with `workerSalt` over the worker's name: what the organisation signs.
+    public var workerCommitment: Data?
     /// The organisation's Ed25519 signature over `signedBytes`.
     public var signature: Data
 
-    /// Creates a certificate (unsigned until `signature` is set).
+    /// Creates a certificate (unsigned until `signature` is set), in the current version with a fresh salt.
     public init(
         device: DeviceID, worker: String, role: DeviceRole, organisation: ID128, organisationName: String,
         signingKey: Data, boxKey: Data, validFrom: Int64, validUntil: Int64, signature: Data
@@ -96,16 +108,28 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
         self.boxKey = boxKey
         self.validFrom = validFrom
         self.validUntil = validUntil
+        let salt = Random.bytes(32)
+        self.workerSalt = salt
+        self.workerCommitment = Self.commitment(to: worker, salt: salt)
         self.signature = signature
+    }
+
+    static func commitment(to worker: String, salt: Data) -> Data? {
+        guard salt.count == 32, let key = try? SymmetricKey(data: salt) else { return nil }
+        return GenericHash.hash(Data("nazorg-worker-v1\n\(worker)".utf8), key: key)
     }
 
     /// The canonical bytes the organisation signs.
     public var signedBytes: Data {
         var writer = ByteWriter()
         writer.writeString("nazorg-device-certificate")
-        writer.writeVarint(UInt64(version))
+        writer.writeVarint(UInt64(clamping: version))
         writer.write(device)
-        writer.writeString(worker)
+        if version >= 2 {
+            writer.writeBytes(workerCommitment ?? Data())
+        } else {
+            writer.writeString(worker)
+        }
         writer.writeString(role.rawValue)
         writer.write(organisation)
         writer.writeString(organisationName)
@@ -116,14 +140,40 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
         return writer.data
     }
 
+    /// The certificate without the worker's name, as another organisation gets it; it still verifies. A
+    /// version-1 certificate signs the name itself and is returned whole.
+    public var withholdingWorker: DeviceCertificate {
+        guard version >= 2 else { return self }
+        var copy = self
+        copy.worker = ""
+        copy.workerSalt = nil
+        return copy
+    }
+
+    /// Whether the worker's name is withheld (another organisation's view of a version-2 certificate).
+    public var isWorkerWithheld: Bool { version >= 2 && workerSalt == nil }
+
     /// Checks that the device id is the one bound to the signing key, the signature against the organisation,
-    /// and the validity at `date`.
+    /// the worker's name against its commitment (version 2, unless withheld), and the validity at `date`.
     public func verify(by organisation: OrganisationInfo, at date: Date) throws {
+        guard (1...Self.currentVersion).contains(version) else {
+            throw SyncError(.unsupportedVersion, "device certificate version \(version) is not supported (this build reads 1 and 2)")
+        }
         guard DeviceIdentity.binds(device, to: signingKey) else {
             throw SyncError(.badCertificate, "the certificate names device \(device.short), which is not the id of its signing key")
         }
         guard self.organisation == organisation.id else {
             throw SyncError(.badCertificate, "the certificate is from organisation \(self.organisation.short), not \(organisation.id.short)")
+        }
+        if version >= 2 {
+            guard workerCommitment?.count == 32 else { throw SyncError(.badCertificate, "the certificate lacks its worker commitment") }
+            if let workerSalt {
+                guard Self.commitment(to: worker, salt: workerSalt) == workerCommitment else {
+                    throw SyncError(.badCertificate, "the certificate's worker name is not the one its organisation signed")
+                }
+            } else if !worker.isEmpty {
+                throw SyncError(.badCertificate, "the certificate names a worker without the salt its organisation signed")
+            }
         }
         guard SigningKeyPair.isValidSignature(signature, of: signedBytes, publicKey: organisation.signingKey) else {
             throw SyncError(.badCertificate, "the certificate's signature does not verify against the key of organisation \(organisation.id.short)")
@@ -135,7 +185,9 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
     }
 
     static func day(_ seconds: Int64) -> String {
-        String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds))).prefix(10))
+        // Days outside years 0001–9999 are not written as dates (and never reach the formatter).
+        guard (-62_135_596_800...253_402_300_799).contains(seconds) else { return seconds < 0 ? "before year 1" : "after year 9999" }
+        return String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds))).prefix(10))
     }
 }
 

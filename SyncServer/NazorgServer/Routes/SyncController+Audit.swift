@@ -24,7 +24,7 @@ extension SyncController {
     private func appendAudit(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
         let data = try context.body(limit: limits.maxBodyBytes)
         let me = context.device
-        guard let posted = try? JSONDecoder().decode(AuditLeaves.self, from: data) else {
+        guard let posted = try? JSONDecoder().decode(AuditAppendRequest.self, from: data) else {
             throw ServerError.malformed("the body is not a list of share-log leaves (JSON with base64 leaves)")
         }
         guard posted.leaves.count <= limits.maxBatchItems else {
@@ -41,26 +41,35 @@ extension SyncController {
             }
             leaves.append(leaf)
         }
-        let outcomes = try storage.appendAudit(organisation: me.certificate.organisation, device: me.certificate.device, leaves: leaves)
-        struct Result: Encodable {
-            var sequence: UInt64
-            var status: String
-            var index: UInt64?
-            var reason: String?
+        let organisation = me.certificate.organisation
+        let outcomes = try storage.appendAudit(organisation: organisation, device: me.certificate.device, leaves: leaves)
+        // Proof for the device: a signed head over the log as it is now, each leaf's inclusion under it, and that
+        // the head extends the last one the device verified.
+        let hashes = try storage.auditHashes(organisation: organisation)
+        let head = TreeHead.sign(
+            organisation: organisation, size: UInt64(hashes.count), root: MerkleTree.root(hashes),
+            time: Int64(now().timeIntervalSince1970 * 1000), key: try storage.logKey())
+        func proof(_ index: UInt64) -> [Data]? {
+            index < hashes.count ? MerkleTree.inclusionProof(index: Int(index), hashes) : nil
         }
         let results = zip(leaves, outcomes).map { leaf, outcome in
             switch outcome {
-            case .stored(let index): Result(sequence: leaf.sequence, status: "accepted", index: index)
-            case .duplicate(let index): Result(sequence: leaf.sequence, status: "duplicate", index: index)
+            case .stored(let index): AuditAppendAnswer.Result(sequence: leaf.sequence, status: "accepted", index: index, proof: proof(index))
+            case .duplicate(let index): AuditAppendAnswer.Result(sequence: leaf.sequence, status: "duplicate", index: index, proof: proof(index))
             case .outOfOrder(let expected):
-                Result(
+                AuditAppendAnswer.Result(
                     sequence: leaf.sequence, status: "rejected",
                     reason: expected == 0
                         ? "another entry with this sequence is in the log already"
-                        : "entries arrive in order without gaps: expected sequence \(expected)")
+                        : "entries arrive in order without gaps: expected sequence \(expected)",
+                    expected: expected == 0 ? nil : expected)
             }
         }
-        return try encoded(["results": results])
+        var consistency: [Data]?
+        if let since = posted.since, since <= UInt64(hashes.count) {
+            consistency = MerkleTree.consistencyProof(oldSize: Int(since), hashes)
+        }
+        return try encoded(AuditAppendAnswer(results: results, head: head, consistency: consistency))
     }
 
     private func auditKey(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {

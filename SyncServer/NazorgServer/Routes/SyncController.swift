@@ -70,13 +70,20 @@ struct SyncController: Sendable {
     }
 
     private func device(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
-        // Certificates are public (keys, role, organisation, the worker's name as staff); a device of another
-        // organisation is looked up to check the signature on a share it made. Ids are bound to keys.
+        // A device of another organisation is looked up to check the signature on a share it made: it gets the
+        // keys, role and organisation, not the worker's name. Ids are bound to keys.
         guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)), let record = try storage.device(id)
         else { throw ServerError.notFound("no such device") }
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(record.certificate))))
+        let certificate = Self.visible(record.certificate, to: context.device)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(certificate))))
+    }
+
+    /// What a device sees of a certificate: another organisation's worker names are withheld (the keys, role and
+    /// organisation still verify); a handover bundle carries its sender's name itself.
+    static func visible(_ certificate: DeviceCertificate, to caller: DeviceRecord) -> DeviceCertificate {
+        certificate.organisation == caller.certificate.organisation ? certificate : certificate.withholdingWorker
     }
 
     private func revoke(_ request: Request, _ context: SyncRequestContext) async throws -> Response {
@@ -184,7 +191,7 @@ struct SyncController: Sendable {
         let nowMillis = Int64(now().timeIntervalSince1970 * 1000)
         let certificates = try storage.devices(of: id).filter { record in
             record.revokedAt.map { $0 > nowMillis } ?? true
-        }.map(\.certificate).filter { ($0.role == .privacyOfficer) == officers }
+        }.map { Self.visible($0.certificate, to: me) }.filter { ($0.role == .privacyOfficer) == officers }
         return try encoded(["devices": certificates])
     }
 

@@ -38,6 +38,54 @@ struct OtherOrganisationAttackerTests {
         #expect(impersonation.status == 401)
     }
 
+    /// Finding 11: a partner could list the organisation's staff names from the device list. It now gets keys,
+    /// roles and the organisation (what a share needs), and every certificate still verifies; colleagues see names.
+    @Test func aPartnerSeesNoStaffNames() async throws {
+        let bed = try await AttackBed()
+        let worker = try bed.shelter.device()
+        let colleague = try bed.shelter.device()
+        let partner = try bed.partner.device()
+        for device in [worker, colleague, partner] { #expect(try await bed.client.register(device).status == 201) }
+
+        let listed = try await bed.client.signed("GET", "/v1/organisations/\(bed.shelter.info.id.hex)/devices", as: partner)
+        struct Devices: Decodable { var devices: [DeviceCertificate] }
+        let devices = try JSONDecoder().decode(Devices.self, from: listed.body).devices
+        #expect(devices.count == 2)
+        for certificate in devices {
+            #expect(certificate.worker.isEmpty && certificate.isWorkerWithheld)
+            #expect(!String(decoding: listed.body, as: UTF8.self).contains("Medewerker"))
+            try certificate.verify(by: bed.shelter.info, at: Date())
+        }
+        let one = try await bed.client.signed("GET", "/v1/devices/\(worker.id.hex)", as: partner)
+        let seen = try JSONDecoder().decode(DeviceCertificate.self, from: one.body)
+        #expect(seen.worker.isEmpty)
+        try seen.verify(by: bed.shelter.info, at: Date())
+        // A colleague of the same organisation sees the name, and it verifies against its commitment.
+        let own = try JSONDecoder().decode(
+            DeviceCertificate.self, from: try await bed.client.signed("GET", "/v1/devices/\(worker.id.hex)", as: colleague).body)
+        #expect(own.worker == "Medewerker")
+        try own.verify(by: bed.shelter.info, at: Date())
+        // A name put back into a withheld certificate does not verify.
+        var forged = seen
+        forged.worker = "Iemand Anders"
+        #expect(throws: SyncError.self) { try forged.verify(by: bed.shelter.info, at: Date()) }
+    }
+
+    /// A certificate whose validity lies at the ends of time is refused with a message, and the server stays up.
+    @Test func certificatesWithExtremeValidityAreRefusedCleanly() async throws {
+        let bed = try await AttackBed()
+        for (from, until) in [(Int64.max, Int64.max), (Int64.min, Int64.min), (Int64.max, Int64.min)] {
+            let device = try bed.partner.device()
+            var certificate = device.certificate
+            certificate.validFrom = from
+            certificate.validUntil = until
+            certificate.signature = bed.partner.signer.sign(certificate.signedBytes)
+            let answer = try await bed.client.register(certificate, signer: device.signer)
+            #expect(answer.status == 401, "valid \(from)…\(until): HTTP \(answer.status)")
+            #expect(await bed.client.isAlive())
+        }
+    }
+
     /// A registered id is never re-bound, not even by its own organisation: a new key is a new device.
     @Test func aRegisteredIdIsNeverReboundToOtherKeys() async throws {
         let bed = try await AttackBed()

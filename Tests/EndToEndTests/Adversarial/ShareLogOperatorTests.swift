@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import Testing
+
+/// The operator, with the server's files: must never drop, alter or reorder a share-log entry without the writing
+/// device or the privacy officer noticing. Devices keep inclusion proofs under signed tree heads; an entry the
+/// server lost is sent again and the loss reaches the officer as a flagged entry.
+@Suite(.serialized)
+struct ShareLogOperatorTests {
+    struct Setup {
+        let cli: CLIRunner
+        let server: ServerRunner
+        let family: String
+
+        init() async throws {
+            cli = try CLIRunner()
+            try cli.setUpOrganisation("org")
+            try cli.addDevice("laptop", org: "org")
+            try cli.addDevice("fg", org: "org", role: "privacy-officer")
+            server = ServerRunner(data: cli.directory.appendingPathComponent("server"))
+            try server.addOrganisation(cli.directory.appendingPathComponent("org/organisation.pub"))
+            try await server.start()
+            try cli.expectSuccess(cli.on("fg", ["audit", "pull"], server: server))
+            let imported = try cli.on("laptop", ["family", "import", CLIRunner.fixture("zonnebloem")])
+            try cli.expectSuccess(imported)
+            family = String(imported.stdout.split(separator: " ")[1])
+            try cli.expectSuccess(cli.on("laptop", ["family", "show", family]))
+            try cli.expectSuccess(cli.on("laptop", ["family", "show", family]))
+            let synced = try cli.on("laptop", ["sync"], server: server)
+            try cli.expectSuccess(synced)
+            #expect(synced.stdout.contains("regels naar het deellogboek"), "\(synced.stdout)")
+        }
+
+        func on(_ device: String, _ arguments: [String]) throws -> CLIRunner.Result { try cli.on(device, arguments, server: server) }
+
+        /// The operator deletes the organisation's newest share-log entry while the server is stopped.
+        func dropNewestEntry() async throws {
+            #expect(server.stop() == 0)
+            let database = try DatabaseQueue(path: server.data.appendingPathComponent("server.sqlite").path)
+            try await database.write { db in try db.execute(sql: "DELETE FROM audit_leaf WHERE idx = (SELECT MAX(idx) FROM audit_leaf)") }
+            try database.close()
+            try await server.start()
+        }
+    }
+
+    /// Finding 6: deleting the newest leaf after the worker's sync and before `audit pull` went unnoticed by both
+    /// `audit pull` and `audit verify`; the worker's later entries were refused and the dropped one never re-sent.
+    @Test func aDroppedEntryIsSentAgainAndTheOfficerIsWarned() async throws {
+        let setup = try await Setup()
+        try await setup.dropNewestEntry()
+        // The worker's next entry: the server expects the dropped one first; the device sends it again.
+        try setup.cli.expectSuccess(setup.on("laptop", ["family", "show", setup.family]))
+        let noticed = try setup.on("laptop", ["sync"])
+        #expect(noticed.status == 67, "\(noticed.stdout)")
+        #expect(noticed.stdout.contains("de server was logregels kwijt"), "\(noticed.stdout)")
+        let settled = try setup.on("laptop", ["sync"])
+        #expect(settled.status == 0, "\(settled.stdout)")
+
+        // The officer: the log is whole again, and the incident is in the review queue.
+        try setup.cli.expectSuccess(setup.on("fg", ["audit", "pull"]))
+        #expect(try setup.on("fg", ["audit", "verify"]).stdout.contains("logboek in orde"))
+        let queue = try setup.on("fg", ["audit", "overrides", "--format", "json"]).stdout
+        let queued = try JSONSerialization.jsonObject(with: Data(queue.utf8)) as? [[String: Any]] ?? []
+        #expect(queued.contains { $0["event"] as? String == "incident" }, "\(queue)")
+    }
+
+    /// With nothing new to send, `sync --verify` checks the kept proof against the server's log.
+    @Test func syncVerifyFindsADroppedEntryWithNothingNewToSend() async throws {
+        let setup = try await Setup()
+        try await setup.dropNewestEntry()
+        let verified = try setup.on("laptop", ["sync", "--verify"])
+        #expect(verified.status == 67, "\(verified.stdout)")
+        #expect(verified.stdout.contains("deellogboek"), "\(verified.stdout)")
+        // The next syncs send the incident and the lost entry; then all is quiet again.
+        _ = try setup.on("laptop", ["sync"])
+        let settled = try setup.on("laptop", ["sync"])
+        #expect(settled.status == 0, "\(settled.stdout)")
+        try setup.cli.expectSuccess(setup.on("fg", ["audit", "pull"]))
+        #expect(try setup.on("fg", ["audit", "verify"]).stdout.contains("logboek in orde"))
+    }
+}
