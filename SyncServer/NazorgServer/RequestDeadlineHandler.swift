@@ -1,9 +1,10 @@
 import NIOCore
 import NIOHTTPTypes
 
-/// Closes a connection whose client is too slow: the head of each request must arrive within `headTimeout` of the
-/// connection's start or of the previous response, and the whole request within `requestTimeout` of its head. A
-/// client that trickles a header byte by byte (which an idle timeout never catches) cannot hold a connection.
+/// Closes a connection whose client is too slow: the first request's head must arrive within `headTimeout` of the
+/// connection's start, each later one within `keepAlive` of the previous response, and every whole request within
+/// `requestTimeout` of its head. A client that trickles a header byte by byte (which an idle timeout never catches)
+/// cannot hold a connection.
 final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -11,11 +12,13 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     typealias OutboundOut = HTTPResponsePart
 
     private let headTimeout: TimeAmount
+    private let keepAlive: TimeAmount
     private let requestTimeout: TimeAmount
     private var deadline: Scheduled<Void>?
 
-    init(headTimeout: TimeAmount, requestTimeout: TimeAmount) {
+    init(headTimeout: TimeAmount, keepAlive: TimeAmount, requestTimeout: TimeAmount) {
         self.headTimeout = headTimeout
+        self.keepAlive = keepAlive
         self.requestTimeout = requestTimeout
     }
 
@@ -47,7 +50,7 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { arm(headTimeout, context) }
+        if case .end = unwrapOutboundIn(data) { arm(keepAlive, context) }
         context.write(data, promise: promise)
     }
 

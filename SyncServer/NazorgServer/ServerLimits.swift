@@ -14,8 +14,10 @@ public struct ServerLimits: Sendable, Hashable {
     public var requestsPerSecond: Double = 50
     /// Requests a device may make in a burst.
     public var burst: Double = 200
-    /// Seconds a client has to send a request's head, from the connection's start or the previous response.
+    /// Seconds a client has to send its first request's head, from the connection's start.
     public var headTimeoutSeconds: Int64 = 10
+    /// Seconds a kept-alive connection may wait for its next request after a response.
+    public var keepAliveSeconds: Int64 = 60
     /// Seconds a client has to send the whole request, head and body, from the moment its head arrived.
     public var requestTimeoutSeconds: Int64 = 120
     /// Open connections at most; more wait in the listen backlog.

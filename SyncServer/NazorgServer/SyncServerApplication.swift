@@ -47,15 +47,14 @@ public enum SyncServerApplication {
         storage: any SyncStorage, host: String, port: Int, limits: ServerLimits = ServerLimits(),
         registry: PrometheusCollectorRegistry?, metricsToken: String? = nil, logger: Logger
     ) -> some ApplicationProtocol {
-        let (head, whole) = (limits.headTimeoutSeconds, limits.requestTimeoutSeconds)
+        let (head, idle, whole) = (limits.headTimeoutSeconds, limits.keepAliveSeconds, limits.requestTimeoutSeconds)
         return Application(
             router: router(storage: storage, limits: limits, registry: registry, metricsToken: metricsToken),
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [
-                        RequestDeadlineHandler(headTimeout: .seconds(head), requestTimeout: .seconds(whole))
-                    ],
-                    idleTimeout: .seconds(max(head, 60)))),
+                        RequestDeadlineHandler(headTimeout: .seconds(head), keepAlive: .seconds(idle), requestTimeout: .seconds(whole))
+                    ])),
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "nazorg-server",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),

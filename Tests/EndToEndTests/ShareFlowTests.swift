@@ -56,6 +56,15 @@ struct ShareFlowTests {
         }
 
         func show(_ device: String) throws -> String { try on(device, ["family", "show", family]).stdout }
+
+        /// Mother's consent for the wijkteam on `sections`, the share on it, and the wijkteam's sync; the consent's id.
+        @discardableResult
+        func shareWithWijkteam(_ sections: String) throws -> String {
+            let consent = try consent(to: "wijkteam", sections: sections, givers: ["Anna Zonnebloem"])
+            try cli.expectSuccess(on("laptop", ["share", family, "--met", Self.partners["wijkteam"]!, "--secties", sections, "--toestemming", consent]))
+            try cli.expectSuccess(on("wijkteam-laptop", ["sync"]))
+            return consent
+        }
     }
 
     @Test func wijkteamReceivesTheConsentedSectionsAndLosesNewDataAfterWithdrawal() async throws {

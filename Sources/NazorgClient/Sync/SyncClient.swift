@@ -429,17 +429,7 @@ public struct SyncClient: Sendable {
         let workspace = try Workspace(profile: profile)
         var queued = false
         for rekey in pending {
-            let reply = try await connection.send("GET", "/v1/access?family=\(rekey.family.hex)&tag=\(rekey.tag.hex)")
-            report.roundTrips += 1
-            struct Holder: Decodable {
-                var device: String
-                var epoch: UInt32
-                var writable: Bool
-            }
-            struct Holders: Decodable { var holders: [Holder] }
-            guard let holders = try? JSONDecoder().decode(Holders.self, from: reply.body).holders else {
-                throw ClientError(.network, "the server's list of section holders is malformed; try again")
-            }
+            let holders = try await holders(family: rekey.family, tag: rekey.tag, &report)
             guard let key = try store.sectionKeys(rekey.family).first(where: { $0.tag == rekey.tag && $0.epoch == rekey.epoch }) else {
                 try store.complete(rekey, grants: [])
                 continue
@@ -448,9 +438,8 @@ public struct SyncClient: Sendable {
             let secret = try store.familySecret(rekey.family)
             var grants: [KeyGrant] = []
             var byDevice: [DeviceID: Bool] = [:]
-            for holder in holders {
-                guard let device = ID128(hex: holder.device), device != profile.device else { continue }
-                byDevice[device] = (byDevice[device] ?? false) || holder.writable
+            for holder in holders where holder.device != profile.device {
+                byDevice[holder.device] = (byDevice[holder.device] ?? false) || holder.writable
             }
             for (device, writable) in byDevice.sorted(by: { $0.key.hex < $1.key.hex }) {
                 guard let certificate = try? await certificate(of: device, &report) else { continue }
@@ -480,6 +469,16 @@ public struct SyncClient: Sendable {
         return queued
     }
 
+    /// Who holds a section (or, without `tag`, every section of a family), as the server lists them.
+    private func holders(family: FamilyID, tag: ID128?, _ report: inout SyncReport) async throws -> [SectionHolders.Holder] {
+        let reply = try await connection.send("GET", "/v1/access?family=\(family.hex)" + (tag.map { "&tag=\($0.hex)" } ?? ""))
+        report.roundTrips += 1
+        guard let holders = try? JSONDecoder().decode(SectionHolders.self, from: reply.body).holders else {
+            throw ClientError(.network, "the server's list of section holders is malformed; try again")
+        }
+        return holders
+    }
+
     /// Access within the own organisation follows new sections: a section this device just created (a consent
     /// section once the first consent is recorded, a new child's part) is granted to every colleague's device that
     /// may write another section of the family — whoever was given the family with `share-with-colleague` gets what
@@ -491,17 +490,7 @@ public struct SyncClient: Sendable {
         let workspace = try Workspace(profile: profile)
         var queued = false
         for (family, sections) in Dictionary(grouping: created, by: \.family) {
-            let reply = try await connection.send("GET", "/v1/access?family=\(family.hex)")
-            report.roundTrips += 1
-            struct Holder: Decodable {
-                var tag: ID128
-                var device: DeviceID
-                var writable: Bool
-            }
-            struct Holders: Decodable { var holders: [Holder] }
-            guard let holders = try? JSONDecoder().decode(Holders.self, from: reply.body).holders else {
-                throw ClientError(.network, "the server's list of section holders is malformed; try again")
-            }
+            let holders = try await holders(family: family, tag: nil, &report)
             let colleagues = Set(holders.filter { $0.writable && $0.device != profile.device }.map(\.device))
             let keys = try store.sectionKeys(family)
             let secret = try store.familySecret(family)
@@ -535,13 +524,7 @@ public struct SyncClient: Sendable {
     private func rotateAfterRevocations(_ report: inout SyncReport) async throws {
         let reply = try await connection.send("GET", "/v1/rotations")
         report.roundTrips += 1
-        struct Section: Decodable {
-            var family: FamilyID
-            var tag: ID128
-            var epoch: UInt32
-        }
-        struct Sections: Decodable { var sections: [Section] }
-        guard let sections = try? JSONDecoder().decode(Sections.self, from: reply.body).sections else {
+        guard let sections = try? JSONDecoder().decode(SectionRotations.self, from: reply.body).sections else {
             throw ClientError(.network, "the server's list of sections to re-key is malformed; try again")
         }
         guard !sections.isEmpty else { return }

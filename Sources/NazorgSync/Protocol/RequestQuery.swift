@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The query parameters of a request, parsed strictly: every value that comes from outside is checked for form
 /// and range here, once, so no handler converts or compares an unchecked number (`docs/sync-protocol.md`,

@@ -56,6 +56,10 @@ struct SyncController: Sendable {
         guard let certificate = try? JSONDecoder().decode(DeviceCertificate.self, from: data) else {
             throw ServerError.malformed("the body is not a device certificate (JSON)")
         }
+        // A device registers its own certificate only: the one whose key signs this request (and is verified).
+        guard certificate.device == claim.device else {
+            throw ServerError.forbidden("a device registers its own certificate, not that of device \(certificate.device.short)")
+        }
         _ = try authenticator.authenticate(claim, method: request.method.rawValue, path: request.uri.description, registering: certificate)
         switch try storage.registerDevice(certificate) {
         case .boundElsewhere:
@@ -213,16 +217,10 @@ struct SyncController: Sendable {
             let record = try storage.device(device)
             revoked[device] = record == nil || record!.revokedAt.map { $0 <= nowMillis } == true
         }
-        struct Holder: Encodable {
-            var tag: String
-            var device: String
-            var epoch: UInt32
-            var writable: Bool
-        }
         let holders = all.filter { revoked[$0.access.device] == false }.map {
-            Holder(tag: $0.tag.hex, device: $0.access.device.hex, epoch: $0.access.epoch, writable: $0.access.writable)
+            SectionHolders.Holder(tag: $0.tag, device: $0.access.device, epoch: $0.access.epoch, writable: $0.access.writable)
         }
-        return try encoded(["holders": holders])
+        return try encoded(SectionHolders(holders: holders))
     }
 
     /// The sections this device may write whose newest epoch a revoked device holds: the device starts a new
@@ -230,7 +228,7 @@ struct SyncController: Sendable {
     private func rotations(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
         let sections = try storage.sectionsToRotate(
             writableBy: context.device.certificate.device, now: Int64(now().timeIntervalSince1970 * 1000), limit: limits.maxPullItems)
-        return try encoded(["sections": sections])
+        return try encoded(SectionRotations(sections: sections))
     }
 
     private func requireAccess(_ me: DeviceRecord, family: FamilyID, tag: ID128) throws {

@@ -111,7 +111,7 @@ public struct SQLiteStorage: SyncStorage {
         }
         logSigner = try LogKeyFile.load(in: directory, legacy: legacy)
         try migrator.migrate(database)
-        if legacy != nil { try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
+        if legacy != nil { _ = try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
     }
 
     private static let encoder: JSONEncoder = {
@@ -211,7 +211,7 @@ public struct SQLiteStorage: SyncStorage {
         }
     }
 
-    public func sectionsToRotate(writableBy device: DeviceID, now: Int64, limit: Int) throws -> [SectionEpoch] {
+    public func sectionsToRotate(writableBy device: DeviceID, now: Int64, limit: Int) throws -> [SectionRotations.Section] {
         try database.read { db in
             try Row.fetchAll(
                 db,
@@ -227,7 +227,7 @@ public struct SQLiteStorage: SyncStorage {
                 arguments: [device.data, now, limit])
         }.compactMap { row in
             guard let family = ID128(data: row["family"] as Data), let tag = ID128(data: row["tag"] as Data) else { return nil }
-            return SectionEpoch(family: family, tag: tag, epoch: UInt32(truncatingIfNeeded: row["epoch"] as Int64))
+            return SectionRotations.Section(family: family, tag: tag, epoch: UInt32(truncatingIfNeeded: row["epoch"] as Int64))
         }
     }
 

@@ -37,16 +37,6 @@ public enum RegistrationOutcome: Sendable, Hashable {
     case boundElsewhere
 }
 
-/// One epoch of one section.
-public struct SectionEpoch: Sendable, Hashable, Codable {
-    /// The family.
-    public var family: FamilyID
-    /// The opaque section tag.
-    public var tag: ID128
-    /// The key epoch.
-    public var epoch: UInt32
-}
-
 /// What storing one pushed item did.
 public enum StoreOutcome: Sendable, Hashable {
     /// Stored now under this server sequence number.
@@ -155,7 +145,7 @@ public protocol SyncStorage: Sendable {
     func holders(family: FamilyID) throws -> [(tag: ID128, access: SectionAccess)]
     /// The sections `device` may write whose newest key epoch a device revoked before `now` still holds: each must
     /// start a new epoch, so nothing written from now on is under a key the revoked device has.
-    func sectionsToRotate(writableBy device: DeviceID, now: Int64, limit: Int) throws -> [SectionEpoch]
+    func sectionsToRotate(writableBy device: DeviceID, now: Int64, limit: Int) throws -> [SectionRotations.Section]
     /// The section's newest key epoch; nil if no grant exists yet (then its first grant is its creator's).
     func latestEpoch(family: FamilyID, tag: ID128) throws -> UInt32?
     /// The organisation a family belongs to: that of the device whose grant first named it. Only its devices may

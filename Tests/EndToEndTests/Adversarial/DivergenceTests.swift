@@ -46,7 +46,7 @@ struct DivergenceTests {
     static func newestChange(_ path: String) async throws -> (Int64, Data) {
         let database = try DatabaseQueue(path: path)
         defer { try? database.close() }
-        let row = try await database.read { db in try Row.fetchOne(db, sql: "SELECT seq, bytes FROM item WHERE kind = 1 ORDER BY seq DESC LIMIT 1") }
+        let row = try database.read { db in try Row.fetchOne(db, sql: "SELECT seq, bytes FROM item WHERE kind = 1 ORDER BY seq DESC LIMIT 1") }
         let found = try #require(row)
         return (found["seq"], found["bytes"])
     }

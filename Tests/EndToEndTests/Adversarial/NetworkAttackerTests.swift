@@ -93,6 +93,7 @@ struct NetworkAttackerTests {
             }
         }
         let after = bed.serverResidentBytes
+        print("{\"unsigned_32mib_pushes\":10,\"server_rss_before_mib\":\(before >> 20),\"server_rss_after_mib\":\(after >> 20)}")
         #expect(await bed.client.isAlive())
         #expect(after - before < 40 << 20, "server memory grew from \(before >> 20) to \(after >> 20) MiB")
     }

@@ -78,4 +78,41 @@ struct ShareLogOperatorTests {
         try setup.cli.expectSuccess(setup.on("fg", ["audit", "pull"]))
         #expect(try setup.on("fg", ["audit", "verify"]).stdout.contains("logboek in orde"))
     }
+
+    /// Finding 11: `audit pull` accepted a leaf whose bytes the operator changed while leaving its stored hash.
+    @Test func aLeafAlteredUnderItsOldHashIsRefusedByPull() async throws {
+        let setup = try await Setup()
+        try setup.cli.expectSuccess(setup.on("fg", ["audit", "pull"]))
+        #expect(setup.server.stop() == 0)
+        let database = try DatabaseQueue(path: setup.server.data.appendingPathComponent("server.sqlite").path)
+        try await database.write { db in
+            // One byte of the first leaf's sealed bytes flipped; the hash column (what roots and proofs use) kept.
+            let bytes = try #require(try Data.fetchOne(db, sql: "SELECT bytes FROM audit_leaf WHERE idx = 0"))
+            var altered = bytes
+            altered[altered.count / 2] ^= 0x01
+            try db.execute(sql: "UPDATE audit_leaf SET bytes = ? WHERE idx = 0", arguments: [altered])
+        }
+        try database.close()
+        try await setup.server.start()
+        // Something new to pull, so the officer's pull does real work.
+        try setup.cli.expectSuccess(setup.on("laptop", ["family", "show", setup.family]))
+        try setup.cli.expectSuccess(setup.on("laptop", ["sync"]))
+        let pulled = try setup.on("fg", ["audit", "pull"])
+        #expect(pulled.status != 0, "\(pulled.stdout)")
+        #expect(pulled.stderr.contains("does not verify"), "\(pulled.stderr)")
+    }
+
+    /// The tree-head key on the real server: in its own owner-only file, in no byte of the database.
+    @Test func theRealServerKeepsItsTreeHeadKeyOutOfTheDatabase() async throws {
+        let setup = try await Setup()
+        let file = setup.server.data.appendingPathComponent("log-signing.key")
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let secret = try Data(contentsOf: file)
+        #expect(secret.count == 64)
+        for name in try FileManager.default.contentsOfDirectory(atPath: setup.server.data.path) where name.hasPrefix("server.sqlite") {
+            let bytes = try Data(contentsOf: setup.server.data.appendingPathComponent(name))
+            #expect(bytes.firstRange(of: secret.prefix(32)) == nil, "\(name) holds the tree-head key")
+        }
+    }
 }

@@ -14,9 +14,7 @@ struct ShareRecipientAttackerTests {
     /// the outbox forever. Each is refused up front, and nothing is queued.
     @Test func theRecipientsCLIRefusesEveryWriteToAReceivedPlan() async throws {
         let setup = try await ShareFlowTests.Setup()
-        let consent = try setup.consent(to: "wijkteam", sections: "core,plan", givers: ["Anna Zonnebloem"])
-        try setup.cli.expectSuccess(setup.on("laptop", ["share", setup.family, "--met", "Wijkteam Voorbeeldstad-Noord", "--secties", "core,plan", "--toestemming", consent]))
-        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["sync"]))
+        let consent = try setup.shareWithWijkteam("core,plan")
         let anna = try #require(setup.ids["Anna Zonnebloem"])
         let attempts: [[String]] = [
             ["member", "add", setup.family, "--naam", "Door wijkteam", "--rol", "netwerk"],
@@ -41,9 +39,7 @@ struct ShareRecipientAttackerTests {
     /// organisation in the family.
     @Test func theRecipientCanNeitherComputeNorClaimANewSectionOfTheFamily() async throws {
         let setup = try await ShareFlowTests.Setup()
-        let consent = try setup.consent(to: "wijkteam", sections: "core", givers: ["Anna Zonnebloem"])
-        try setup.cli.expectSuccess(setup.on("laptop", ["share", setup.family, "--met", "Wijkteam Voorbeeldstad-Noord", "--secties", "core", "--toestemming", consent]))
-        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["sync"]))
+        try setup.shareWithWijkteam("core")
 
         try await Self.claimANewSection(setup)
 

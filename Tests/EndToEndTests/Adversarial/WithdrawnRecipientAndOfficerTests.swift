@@ -10,9 +10,7 @@ import Testing
 struct WithdrawnRecipientTests {
     @Test func withTheOperatorsHelpAWithdrawnRecipientStillCannotReadNewData() async throws {
         let setup = try await ShareFlowTests.Setup()
-        let consent = try setup.consent(to: "wijkteam", sections: "core,plan", givers: ["Anna Zonnebloem"])
-        try setup.cli.expectSuccess(setup.on("laptop", ["share", setup.family, "--met", "Wijkteam Voorbeeldstad-Noord", "--secties", "core,plan", "--toestemming", consent]))
-        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["sync"]))
+        let consent = try setup.shareWithWijkteam("core,plan")
         try setup.cli.expectSuccess(setup.on("laptop", ["consent", "withdraw", setup.family, "--toestemming", consent, "--datum", "2026-11-23", "--vorm", "mondeling", "--vastgelegd-door", "Mira"]))
         try setup.cli.expectSuccess(setup.on("laptop", ["sync"]))
         try setup.cli.expectSuccess(setup.on("laptop", ["member", "add", setup.family, "--naam", "Na de intrekking", "--rol", "netwerk"]))
