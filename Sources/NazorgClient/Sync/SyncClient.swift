@@ -35,6 +35,8 @@ public struct SyncReport: Sendable {
     var mustRotate = false
     /// Pulled changes refused here and not applied since, by id, with their section and the reason.
     var refusedChanges: [Data: (section: DivergedSection, message: String)] = [:]
+    /// The newest of this device's entries the server's log holds, as the pull said.
+    var serverLogSequence: UInt64?
     /// Times this sync found the log server at fault (recorded as flagged `incident` entries).
     public var auditIncidents = 0
     /// Sections where this device is behind the server because a change is refused; fetched again at every sync.
@@ -85,6 +87,7 @@ public struct SyncClient: Sendable {
             behind.formUnion(try await repair(&report))
         }
         try await refetch(behind, &report)
+        try noticeLostAuditEntries(&report)
         try await pushAudit(&report, verify: verify)
         report.conflictedEntities = try store.conflictedEntityCount()
         return report
@@ -194,6 +197,7 @@ public struct SyncClient: Sendable {
                 for (family, tag) in newSections { try await backfill(family: family, tag: tag, until: cursor, &report) }
             }
             if reply.headers["nazorg-rotate"] == "1" { report.mustRotate = true }
+            if let logged = reply.headers["nazorg-log-sequence"].flatMap(UInt64.init) { report.serverLogSequence = logged }
             cursor = reply.headers["nazorg-cursor"].flatMap(UInt64.init) ?? cursor
             try store.setMeta(cursorKey, Data(String(cursor).utf8))
             try noteSeen(cursor)
@@ -362,6 +366,19 @@ public struct SyncClient: Sendable {
         } else if report.auditIncidents > 0 {
             report.rejected.append("deellogboek: de server was logregels kwijt; ze zijn opnieuw verstuurd en de privacy officer is gewaarschuwd")
         }
+    }
+
+    /// The server says the log holds fewer of this device's entries than it once proved included: the rest were
+    /// dropped. They are sent again at once, and the loss is flagged for the privacy officer.
+    private func noticeLostAuditEntries(_ report: inout SyncReport) throws {
+        guard let logged = report.serverLogSequence else { return }
+        let included = try store.lastIncludedAuditSequence()
+        guard logged < included else { return }
+        try store.markAuditUnpushed(from: logged + 1)
+        // The kept head described the log before the loss; the loss is recorded here, once.
+        try store.setMeta(headKey, Data())
+        try recordIncident(["de server hield eerder bevestigde logregels #\(logged + 1)–#\(included) niet meer vast; opnieuw verstuurd"])
+        report.auditIncidents += 1
     }
 
     private var headKey: String { "audit-device-head:\(profile.organisation.id.hex)" }

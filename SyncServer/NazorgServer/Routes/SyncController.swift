@@ -167,6 +167,10 @@ struct SyncController: Sendable {
         if try !storage.sectionsToRotate(writableBy: me.certificate.device, now: nowMillis, limit: 1).isEmpty {
             headers[HTTPField.Name("Nazorg-Rotate")!] = "1"
         }
+        // The newest of this device's share-log entries the log holds: a device that was proved more finds a drop
+        // at its next sync, not only at its next entry (`docs/share-log.md`).
+        headers[HTTPField.Name("Nazorg-Log-Sequence")!] = String(
+            try storage.lastAuditSequence(organisation: me.certificate.organisation, device: me.certificate.device))
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: SyncBatch(items: items).encoded())))
     }
 

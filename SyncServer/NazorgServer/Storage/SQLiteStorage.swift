@@ -389,6 +389,14 @@ public struct SQLiteStorage: SyncStorage {
         }
     }
 
+    public func lastAuditSequence(organisation: ID128, device: DeviceID) throws -> UInt64 {
+        try database.read { db in
+            UInt64(bitPattern: try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT COALESCE(MAX(sequence), 0) FROM audit_leaf WHERE organisation = ? AND device = ?"),
+                arguments: [organisation.data, device.data]) ?? 0)
+        }
+    }
+
     public func auditLeaves(organisation: ID128, from: UInt64, limit: Int) throws -> [Data] {
         try database.read { db in
             try Data.fetchAll(

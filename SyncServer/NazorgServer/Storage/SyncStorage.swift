@@ -170,6 +170,8 @@ public protocol SyncStorage: Sendable {
     /// Appends one device's share-log leaves to its organisation's append-only log, in one transaction; each
     /// leaf must be that device's next sequence number.
     func appendAudit(organisation: ID128, device: DeviceID, leaves: [AuditLeaf]) throws -> [AuditAppendOutcome]
+    /// The highest sequence of `device`'s entries in its organisation's log (0 if none).
+    func lastAuditSequence(organisation: ID128, device: DeviceID) throws -> UInt64
     /// Leaves of an organisation's log from index `from` on.
     func auditLeaves(organisation: ID128, from: UInt64, limit: Int) throws -> [Data]
     /// The leaf hashes of an organisation's whole log, in order (for its root and proofs).

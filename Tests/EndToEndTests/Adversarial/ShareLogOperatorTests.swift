@@ -64,6 +64,22 @@ struct ShareLogOperatorTests {
         #expect(queued.contains { $0["event"] as? String == "incident" }, "\(queue)")
     }
 
+    /// With nothing new to send, the next plain sync finds the drop: the pull says how many of the device's entries
+    /// the log holds, fewer than were proved.
+    @Test func aPlainSyncFindsADroppedEntryWithNothingNewToSend() async throws {
+        let setup = try await Setup()
+        try await setup.dropNewestEntry()
+        let noticed = try setup.on("laptop", ["sync"])
+        #expect(noticed.status == 67, "\(noticed.stdout)")
+        #expect(noticed.stdout.contains("de server was logregels kwijt"), "\(noticed.stdout)")
+        let settled = try setup.on("laptop", ["sync"])
+        #expect(settled.status == 0, "\(settled.stdout)")
+        try setup.cli.expectSuccess(setup.on("fg", ["audit", "pull"]))
+        #expect(try setup.on("fg", ["audit", "verify"]).stdout.contains("logboek in orde"))
+        let queue = try setup.on("fg", ["audit", "overrides", "--format", "json"]).stdout
+        #expect(queue.contains("\"incident\""), "\(queue)")
+    }
+
     /// With nothing new to send, `sync --verify` checks the kept proof against the server's log.
     @Test func syncVerifyFindsADroppedEntryWithNothingNewToSend() async throws {
         let setup = try await Setup()
