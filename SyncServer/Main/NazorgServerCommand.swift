@@ -38,18 +38,18 @@ struct NazorgServerCommand: AsyncParsableCommand {
         @OptionGroup var data: DataOptions
         @Option(help: "Address to listen on.") var host = "127.0.0.1"
         @Option(help: "Port to listen on (0: any free port, printed at start).") var port = 8080
-        @Option(help: ArgumentHelp("Seconds a client has to send a request's head (1 to 600).", valueName: "seconds"))
+        @Option(help: ArgumentHelp("Seconden die een client heeft voor de kop van zijn eerste verzoek (1 tot 600).", valueName: "seconds"))
         var headTimeout: Int64 = ServerLimits().headTimeoutSeconds
-        @Option(help: ArgumentHelp("Seconds a client has to send a whole request after its head (1 to 3600).", valueName: "seconds"))
+        @Option(help: ArgumentHelp("Seconden die een client heeft voor een heel verzoek na de kop (1 tot 3600).", valueName: "seconds"))
         var requestTimeout: Int64 = ServerLimits().requestTimeoutSeconds
 
         @Option(help: ArgumentHelp(
-            "A file holding the bearer token Prometheus sends for /metrics (without it /metrics is off).", valueName: "file"))
+            "Bestand met het token dat Prometheus meestuurt voor /metrics (zonder dit bestand staat /metrics uit).", valueName: "file"))
         var metricsTokenFile: String?
 
         func validate() throws {
-            guard (1...600).contains(headTimeout) else { throw ValidationError("--head-timeout must be 1 to 600 seconds") }
-            guard (1...3600).contains(requestTimeout) else { throw ValidationError("--request-timeout must be 1 to 3600 seconds") }
+            guard (1...600).contains(headTimeout) else { throw ValidationError("--head-timeout moet 1 tot 600 seconden zijn") }
+            guard (1...3600).contains(requestTimeout) else { throw ValidationError("--request-timeout moet 1 tot 3600 seconden zijn") }
         }
 
         func run() async throws {
@@ -66,7 +66,7 @@ struct NazorgServerCommand: AsyncParsableCommand {
                 guard let metricsTokenFile else { return nil }
                 guard let data = FileManager.default.contents(atPath: metricsTokenFile),
                     let token = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), token.count >= 16
-                else { throw ServerCLIError("\(metricsTokenFile) must hold a token of at least 16 characters") }
+                else { throw ServerCLIError("\(metricsTokenFile) moet een token van minstens 16 tekens bevatten; maak er een met bijvoorbeeld 'openssl rand -hex 32'") }
                 return token
             }
             let app = SyncServerApplication.build(

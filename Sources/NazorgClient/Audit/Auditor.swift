@@ -41,7 +41,6 @@ public struct Auditor: Sendable {
 
     /// The last tree head and the pinned log key are kept per organisation (one log per organisation).
     private var headKey: String { "audit-head:\(profile.organisation.id.hex)" }
-    private var logKeyKey: String { "audit-log-key:\(profile.organisation.id.hex)" }
     private var store: LocalStore { profile.store }
 
     /// The tree head seen at the last pull.
@@ -128,14 +127,8 @@ public struct Auditor: Sendable {
     }
 
     private func pinnedLogKey() async throws -> Data {
-        if let pinned = try store.meta(logKeyKey) { return pinned }
-        let reply = try await client.connection.send("GET", "/v1/audit/key")
-        struct Key: Decodable { var key: Data }
-        guard let key = try? JSONDecoder().decode(Key.self, from: reply.body).key, key.count == SigningKeyPair.publicKeyByteCount else {
-            throw ClientError(.network, "the server's log key is malformed")
-        }
-        try store.setMeta(logKeyKey, key)
-        return key
+        var report = SyncReport()
+        return try await client.pinnedLogKey(&report)
     }
 
     private func fetchHead(logKey: Data) async throws -> TreeHead {

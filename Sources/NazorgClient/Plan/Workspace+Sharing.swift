@@ -90,7 +90,8 @@ extension Workspace {
     /// The epoch after `epoch`; a section at the last epoch (a grant from elsewhere may claim any) cannot advance.
     static func epoch(after epoch: UInt32) throws -> UInt32 {
         let (next, overflow) = epoch.addingReportingOverflow(1)
-        guard !overflow else { throw ClientError(.refused, "a section is at its last key epoch and cannot be re-keyed; start a new plan") }
+        guard !overflow else { throw ClientError(
+            .refused, "een deel van dit gezinsplan is aan zijn laatste sleutelperiode en kan geen nieuwe sleutel krijgen; leg een nieuw gezinsplan aan (na een warme overdracht)") }
         return next
     }
 

@@ -312,7 +312,7 @@ public struct SyncClient: Sendable {
             }
             let head = answer.head
             guard head.organisation == own.id, head.isSigned(by: logKey) else {
-                throw ClientError(.refused, "the server's share-log tree head is not signed by its log key pinned on this device")
+                throw ClientError(.refused, "het deellogboek van de server is niet ondertekend met de logsleutel die dit apparaat kent; meld dit aan de privacy officer en de beheerder van de server")
             }
             if let last {
                 let extends = head.size >= last.size && MerkleTree.verifyConsistency(
@@ -382,15 +382,15 @@ public struct SyncClient: Sendable {
     }
 
     private var headKey: String { "audit-device-head:\(profile.organisation.id.hex)" }
-    private var logKeyKey: String { "audit-log-key:\(profile.organisation.id.hex)" }
+    var logKeyKey: String { "audit-log-key:\(profile.organisation.id.hex)" }
 
     /// The last tree head this device verified its own entries under.
     private func lastVerifiedHead() throws -> TreeHead? {
         try store.meta(headKey).flatMap { try? JSONDecoder().decode(TreeHead.self, from: $0) }
     }
 
-    /// The server's log key, pinned at first use (as the privacy officer pins it).
-    private func pinnedLogKey(_ report: inout SyncReport) async throws -> Data {
+    /// The server's log key, pinned at first use; the privacy officer's `Auditor` reads the same pin.
+    func pinnedLogKey(_ report: inout SyncReport) async throws -> Data {
         if let pinned = try store.meta(logKeyKey) { return pinned }
         let reply = try await connection.send("GET", "/v1/audit/key")
         report.roundTrips += 1
@@ -491,7 +491,7 @@ public struct SyncClient: Sendable {
         let reply = try await connection.send("GET", "/v1/access?family=\(family.hex)" + (tag.map { "&tag=\($0.hex)" } ?? ""))
         report.roundTrips += 1
         guard let holders = try? JSONDecoder().decode(SectionHolders.self, from: reply.body).holders else {
-            throw ClientError(.network, "the server's list of section holders is malformed; try again")
+            throw ClientError(.network, "de server stuurde een onleesbare lijst van wie een deel heeft; probeer de sync opnieuw (er is niets verloren)")
         }
         return holders
     }
@@ -542,7 +542,7 @@ public struct SyncClient: Sendable {
         let reply = try await connection.send("GET", "/v1/rotations")
         report.roundTrips += 1
         guard let sections = try? JSONDecoder().decode(SectionRotations.self, from: reply.body).sections else {
-            throw ClientError(.network, "the server's list of sections to re-key is malformed; try again")
+            throw ClientError(.network, "de server stuurde een onleesbare lijst van delen die een nieuwe sleutel nodig hebben; probeer de sync opnieuw (er is niets verloren)")
         }
         guard !sections.isEmpty else { return }
         let workspace = try Workspace(profile: profile)
@@ -669,7 +669,7 @@ public struct SyncClient: Sendable {
             }
         }
         let still = Set(report.refusedChanges.values.map(\.section)).union(unreachable)
-        try store.setMeta(divergedKey, try JSONEncoder().encode(still))
+        if still != (try divergedSections()) { try store.setMeta(divergedKey, try JSONEncoder().encode(still)) }
         for (id, refusal) in report.refusedChanges.sorted(by: { $0.key.hexEncoded < $1.key.hexEncoded }) {
             report.refusedLocally.append("change \(id.prefix(8).hexEncoded): \(refusal.message)")
         }

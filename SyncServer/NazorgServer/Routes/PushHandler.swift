@@ -30,6 +30,18 @@ struct PushHandler {
         var results: [PushResult?] = Array(repeating: nil, count: items.count)
         var valid: [(index: Int, item: SyncBatch.Item)] = []
         var pushed = PushedAccess()
+        // One owner lookup per family of the push, not per item (the push path runs for every change).
+        var families = Set<FamilyID>()
+        for item in items {
+            switch item {
+            case .change(let change, _): families.insert(change.header.family)
+            case .grant(let grant, _): families.insert(grant.family)
+            }
+        }
+        for family in families {
+            // A failed lookup is not cached: the item's own check then fails and rejects it.
+            do { pushed.owners[family] = .some(try storage.familyOwner(family)) } catch { continue }
+        }
         for (index, item) in items.enumerated() {
             do {
                 switch item {
@@ -74,6 +86,8 @@ struct PushHandler {
         var writable = Set<String>()
         /// Newest epoch per (family, tag) granted in this push.
         var latest: [String: UInt32] = [:]
+        /// The owner organisation of each family the push names, as stored before it (nil: none yet).
+        var owners: [FamilyID: ID128?] = [:]
     }
 
     private static func key(_ family: FamilyID, _ tag: ID128) -> String { family.hex + tag.hex }
@@ -101,8 +115,8 @@ struct PushHandler {
 
     /// A family of another organisation is read-only here, whatever else the item says: its sections can be neither
     /// created, written, re-keyed nor shared by this device.
-    private func requireOwnFamily(_ family: FamilyID) throws {
-        if let owner = try storage.familyOwner(family), owner != me.certificate.organisation {
+    private func requireOwnFamily(_ family: FamilyID, _ pushed: PushedAccess) throws {
+        if let owner = try pushed.owners[family] ?? storage.familyOwner(family), owner != me.certificate.organisation {
             throw Rejection(reason: "the family belongs to another organisation; a share from it is read-only")
         }
     }
@@ -110,7 +124,7 @@ struct PushHandler {
     private func check(_ change: SignedChange, pushed: PushedAccess) throws {
         let h = change.header
         guard h.author == device else { throw Rejection(reason: "the change is signed by another device (\(h.author.short)); push only your own changes") }
-        try requireOwnFamily(h.family)
+        try requireOwnFamily(h.family, pushed)
         do { try change.verifySignature(authorKey: me.certificate.signingKey) } catch { throw Rejection(reason: "the change's signature does not verify") }
         guard try canWrite(h.family, h.sectionTag, epoch: h.epoch, pushed: pushed) else {
             throw Rejection(
@@ -124,7 +138,7 @@ struct PushHandler {
 
     private func check(_ grant: KeyGrant, pushed: PushedAccess) throws {
         guard grant.granter == device else { throw Rejection(reason: "a device pushes only grants it signed itself") }
-        try requireOwnFamily(grant.family)
+        try requireOwnFamily(grant.family, pushed)
         do { try grant.verifySignature(granterKey: me.certificate.signingKey) } catch { throw Rejection(reason: "the grant's signature does not verify") }
         guard let recipient = try storage.device(grant.recipient) else {
             throw Rejection(reason: "the recipient device \(grant.recipient.short) is not registered on this server")

@@ -162,9 +162,10 @@ struct SyncController: Sendable {
         headers[HTTPField.Name("Nazorg-Cursor")!] = String(page.last?.sequence ?? after)
         headers[HTTPField.Name("Nazorg-More")!] = stored.count > limit ? "1" : "0"
         headers[HTTPField.Name("Nazorg-Head")!] = String(try storage.head())
-        // A revoked device still holds the newest epoch of a section this device may write: re-key it (GET /v1/rotations).
+        // On the last page: a revoked device still holds the newest epoch of a section this device may write, so it
+        // re-keys it (GET /v1/rotations).
         let nowMillis = Int64(now().timeIntervalSince1970 * 1000)
-        if try !storage.sectionsToRotate(writableBy: me.certificate.device, now: nowMillis, limit: 1).isEmpty {
+        if stored.count <= limit, try !storage.sectionsToRotate(writableBy: me.certificate.device, now: nowMillis, limit: 1).isEmpty {
             headers[HTTPField.Name("Nazorg-Rotate")!] = "1"
         }
         // The newest of this device's share-log entries the log holds: a device that was proved more finds a drop

@@ -215,13 +215,14 @@ public struct SQLiteStorage: SyncStorage {
         try database.read { db in
             try Row.fetchAll(
                 db,
+                // From the revoked devices (few, usually none) to their access, then to the caller's writable
+                // access at the same, newest epoch: a pull without revocations costs one scan of a small table.
                 sql: """
-                    SELECT a.family, a.tag, a.epoch FROM section_access a
-                    WHERE a.device = ? AND a.writable
+                    SELECT DISTINCT a.family, a.tag, a.epoch FROM device d
+                    JOIN section_access r ON r.device = d.id
+                    JOIN section_access a ON a.family = r.family AND a.tag = r.tag AND a.epoch = r.epoch AND a.device = ? AND a.writable
+                    WHERE d.revoked_at <= ?
                       AND a.epoch = (SELECT MAX(m.epoch) FROM section_access m WHERE m.family = a.family AND m.tag = a.tag)
-                      AND EXISTS (
-                        SELECT 1 FROM section_access r JOIN device d ON d.id = r.device
-                        WHERE r.family = a.family AND r.tag = a.tag AND r.epoch = a.epoch AND d.revoked_at <= ?)
                     ORDER BY a.family, a.tag LIMIT ?
                     """,
                 arguments: [device.data, now, limit])

@@ -33,6 +33,21 @@ struct ShareLogOperatorTests {
 
         func on(_ device: String, _ arguments: [String]) throws -> CLIRunner.Result { try cli.on(device, arguments, server: server) }
 
+        /// The laptop's next sync notices the loss and sends the entry again (exit 67), the one after is quiet, and
+        /// the officer finds the log whole with the incident in the review queue.
+        func expectTheLossRepairedAndFlagged() throws {
+            let noticed = try on("laptop", ["sync"])
+            #expect(noticed.status == 67, "\(noticed.stdout)")
+            #expect(noticed.stdout.contains("de server was logregels kwijt"), "\(noticed.stdout)")
+            let settled = try on("laptop", ["sync"])
+            #expect(settled.status == 0, "\(settled.stdout)")
+            try cli.expectSuccess(on("fg", ["audit", "pull"]))
+            #expect(try on("fg", ["audit", "verify"]).stdout.contains("logboek in orde"))
+            let queue = try on("fg", ["audit", "overrides", "--format", "json"]).stdout
+            let queued = try JSONSerialization.jsonObject(with: Data(queue.utf8)) as? [[String: Any]] ?? []
+            #expect(queued.contains { $0["event"] as? String == "incident" }, "\(queue)")
+        }
+
         /// The operator deletes the organisation's newest share-log entry while the server is stopped.
         func dropNewestEntry() async throws {
             #expect(server.stop() == 0)
@@ -50,18 +65,7 @@ struct ShareLogOperatorTests {
         try await setup.dropNewestEntry()
         // The worker's next entry: the server expects the dropped one first; the device sends it again.
         try setup.cli.expectSuccess(setup.on("laptop", ["family", "show", setup.family]))
-        let noticed = try setup.on("laptop", ["sync"])
-        #expect(noticed.status == 67, "\(noticed.stdout)")
-        #expect(noticed.stdout.contains("de server was logregels kwijt"), "\(noticed.stdout)")
-        let settled = try setup.on("laptop", ["sync"])
-        #expect(settled.status == 0, "\(settled.stdout)")
-
-        // The officer: the log is whole again, and the incident is in the review queue.
-        try setup.cli.expectSuccess(setup.on("fg", ["audit", "pull"]))
-        #expect(try setup.on("fg", ["audit", "verify"]).stdout.contains("logboek in orde"))
-        let queue = try setup.on("fg", ["audit", "overrides", "--format", "json"]).stdout
-        let queued = try JSONSerialization.jsonObject(with: Data(queue.utf8)) as? [[String: Any]] ?? []
-        #expect(queued.contains { $0["event"] as? String == "incident" }, "\(queue)")
+        try setup.expectTheLossRepairedAndFlagged()
     }
 
     /// With nothing new to send, the next plain sync finds the drop: the pull says how many of the device's entries
@@ -69,15 +73,7 @@ struct ShareLogOperatorTests {
     @Test func aPlainSyncFindsADroppedEntryWithNothingNewToSend() async throws {
         let setup = try await Setup()
         try await setup.dropNewestEntry()
-        let noticed = try setup.on("laptop", ["sync"])
-        #expect(noticed.status == 67, "\(noticed.stdout)")
-        #expect(noticed.stdout.contains("de server was logregels kwijt"), "\(noticed.stdout)")
-        let settled = try setup.on("laptop", ["sync"])
-        #expect(settled.status == 0, "\(settled.stdout)")
-        try setup.cli.expectSuccess(setup.on("fg", ["audit", "pull"]))
-        #expect(try setup.on("fg", ["audit", "verify"]).stdout.contains("logboek in orde"))
-        let queue = try setup.on("fg", ["audit", "overrides", "--format", "json"]).stdout
-        #expect(queue.contains("\"incident\""), "\(queue)")
+        try setup.expectTheLossRepairedAndFlagged()
     }
 
     /// With nothing new to send, `sync --verify` checks the kept proof against the server's log.
