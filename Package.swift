@@ -170,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "NazorgStore", "NazorgClient", "NazorgSync", "NazorgCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+                "NazorgStore", "NazorgClient", "NazorgModel", "NazorgSync", "NazorgCrypto", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

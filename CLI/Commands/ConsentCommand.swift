@@ -27,22 +27,22 @@ struct ConsentCommand: ParsableCommand {
                 let workspace = try profile.workspace()
                 let plan = try workspace.plan(try workspace.family(family.family))
                 let today = workspace.today
-                let consents = plan.all(.consent).sorted { ($0.text("vanaf") ?? "") < ($1.text("vanaf") ?? "") }
-                let overrides = plan.all(.safetyOverride).sorted { ($0.text("datum") ?? "") < ($1.text("datum") ?? "") }
+                let consents = plan.all(.consent).sorted { ($0.text(ConsentField.from) ?? "") < ($1.text(ConsentField.from) ?? "") }
+                let overrides = plan.all(.safetyOverride).sorted { ($0.text(SafetyOverrideField.date) ?? "") < ($1.text(SafetyOverrideField.date) ?? "") }
                 if consents.isEmpty && overrides.isEmpty { say("geen toestemmingen of doorbrekingen") }
                 for c in consents {
-                    let withdrawal = plan.all(.withdrawal).first { $0.fields["toestemming"]?.ref == c.id }
+                    let withdrawal = plan.all(.withdrawal).first { $0.ref(WithdrawalField.consent) == c.id }
                     let state: String =
-                        if let withdrawal { "ingetrokken op \(withdrawal.text("datum") ?? "?")" }
-                        else if let until = c.date("tot"), until < today { "verlopen op \(until)" }
-                        else if let from = c.date("vanaf"), from > today { "geldig vanaf \(from)" }
+                        if let withdrawal { "ingetrokken op \(withdrawal.text(WithdrawalField.date) ?? "?")" }
+                        else if let until = c.date(ConsentField.until), until < today { "verlopen op \(until)" }
+                        else if let from = c.date(ConsentField.from), from > today { "geldig vanaf \(from)" }
                         else { "geldig" }
-                    say("toestemming \(c.shortID)  aan \(c.text("ontvangerNaam") ?? "?")  delen: \(c.text("secties") ?? "?")  doel: \(c.text("doel") ?? "?")  [\(state)]")
+                    say("toestemming \(c.shortID)  aan \(c.text(ConsentField.recipientName) ?? "?")  delen: \(c.sections(ConsentField.sections).map(\.name).joined(separator: ","))  doel: \(c.text(ConsentField.purpose) ?? "?")  [\(state)]")
                 }
                 for o in overrides {
-                    let ground = o.text("grond").flatMap(LegalGround.init(rawValue:))?.label ?? "?"
-                    let told = o.fields["moederGeinformeerd"]?.bool == true ? "moeder geïnformeerd" : "moeder niet geïnformeerd: \(o.text("waaromNiet") ?? "?")"
-                    say("doorbreking \(o.shortID)  aan \(o.text("ontvangerNaam") ?? "?")  delen: \(o.text("secties") ?? "?")  grond: \(ground)  \(o.text("datum") ?? "?")  (\(told))")
+                    let ground = o.text(SafetyOverrideField.ground).flatMap(LegalGround.init(rawValue:))?.label ?? "?"
+                    let told = o.bool(SafetyOverrideField.motherInformed) == true ? "moeder geïnformeerd" : "moeder niet geïnformeerd: \(o.text(SafetyOverrideField.whyNotInformed) ?? "?")"
+                    say("doorbreking \(o.shortID)  aan \(o.text(SafetyOverrideField.recipientName) ?? "?")  delen: \(o.sections(SafetyOverrideField.sections).map(\.name).joined(separator: ","))  grond: \(ground)  \(o.text(SafetyOverrideField.date) ?? "?")  (\(told))")
                 }
             }
         }

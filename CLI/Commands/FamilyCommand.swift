@@ -12,15 +12,11 @@ struct FamilyCommand: ParsableCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Maak een nieuw gezinsplan.")
         @OptionGroup var profile: ProfileOptions
-        @Option(help: fieldHelp(.family, "naam")) var naam: String
-        @Option(help: fieldHelp(.family, "gemeente")) var gemeente: String?
-        @Option(help: fieldHelp(.family, "fase")) var fase: String?
-        @Option(help: fieldHelp(.family, "geheimAdres")) var geheimAdres: String?
+        @OptionGroup var fields: FamilyFields
 
         func run() throws {
             try reportingErrors {
-                let id = try profile.workspace().createFamily(
-                    collect([("naam", naam), ("gemeente", gemeente), ("fase", fase), ("geheimAdres", geheimAdres)]))
+                let id = try profile.workspace().createFamily(fields.inputs)
                 say("gezin \(id.short) aangemaakt (volledig id \(id.hex))")
             }
         }

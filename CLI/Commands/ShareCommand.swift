@@ -111,8 +111,10 @@ struct ShareCommand: AsyncParsableCommand {
                 if shares.isEmpty { say("geen delingen") }
                 for listing in shares {
                     let s = listing.share
-                    let basis = s.fields["toestemming"].map { "toestemming \($0)" } ?? s.fields["doorbreking"].map { "doorbreking \($0)" } ?? "?"
-                    var line = "deling \(s.shortID)  \(s.text("datum") ?? "?")  aan \(s.text("ontvangerNaam") ?? s.text("ontvanger") ?? "?")  delen: \(s.text("secties") ?? "?")  op \(basis)"
+                    let basis = s[ShareField.consent].map { "toestemming \($0)" } ?? s[ShareField.safetyOverride].map { "doorbreking \($0)" } ?? "?"
+                    let sections = s.sections(ShareField.sections).map(\.name).joined(separator: ",")
+                    let recipient = s.text(ShareField.recipientName) ?? s.text(ShareField.recipient) ?? "?"
+                    var line = "deling \(s.shortID)  \(s.text(ShareField.date) ?? "?")  aan \(recipient)  delen: \(sections)  op \(basis)"
                     if let w = listing.concurrentWithdrawal {
                         line += "  LET OP: gelijktijdig met intrekking \(w.shortID) die niet bekend was"
                     }

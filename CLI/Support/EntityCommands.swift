@@ -9,9 +9,11 @@ struct AddCommand<Fields: FieldSet>: ParsableCommand {
         CommandConfiguration(
             commandName: Fields.addCommandName,
             abstract: "Voeg \(Fields.noun) toe aan het gezinsplan.",
-            discussion: Fields.kind.isFact
-                ? "Dit is een vastgelegd feit: het wordt nooit gewijzigd. Corrigeer met een nieuw record dat --corrigeert gebruikt."
-                : "Verplichte velden staan bij de opties. Wijzig later met 'update'.",
+            discussion: !Fields.kind.isFact
+                ? "Verplichte velden staan bij de opties. Wijzig later met 'update'."
+                : Fields.kind.correctionField != nil
+                    ? "Dit is een vastgelegd feit: het wordt nooit gewijzigd. Corrigeer met een nieuw record dat --corrigeert gebruikt."
+                    : "Dit is een vastgelegd feit: het wordt nooit gewijzigd. \(Fields.replacementHint)",
             aliases: Fields.addAliases)
     }
 

@@ -71,10 +71,10 @@ struct WorkerFlowTests {
         try cli.setUpCertifiedWorker()
         let family = String(try cli.run(["family", "import", CLIRunner.fixture("zonnebloem")]).stdout.split(separator: " ")[1])
         let cases: [([String], Int32, String)] = [
-            (["member", "add", family, "--naam", "X", "--rol", "moeder"], 65, "lid.rol must be one of"),
-            (["member", "add", family, "--naam", "X", "--rol", "kind", "--geboortedatum", "2020-02-30"], 65, "lid.geboortedatum must be a real date"),
-            (["member", "add", family, "--naam", "X"], 65, "lid.rol (rol) is required"),
-            (["zrm", "record", family, "--datum", "2026-11-01", "--score", "verslaving=0"], 65, "zrm.verslaving must be a whole number from 1 to 5"),
+            (["member", "add", family, "--naam", "X", "--rol", "moeder"], 65, "rol (--rol): moet een van deze zijn"),
+            (["member", "add", family, "--naam", "X", "--rol", "kind", "--geboortedatum", "2020-02-30"], 65, "geboortedatum (--geboortedatum): moet een bestaande datum zijn"),
+            (["member", "add", family, "--naam", "X"], 65, "rol (--rol): is verplicht"),
+            (["zrm", "record", family, "--datum", "2026-11-01", "--score", "verslaving=0"], 65, "ZRM verslaving (--score verslaving=1..5): moet een heel getal van 1 tot en met 5 zijn"),
             (["family", "show", "ffffffff"], 66, "no family ffffffff"),
             (["goal", "add", family, "--domein", "wonen", "--omschrijving", "x", "--lid", "abcdef12"], 66, "no lid in this family"),
             (["family", "show"], 64, "Missing expected argument"),

@@ -25,7 +25,7 @@ struct HandoverTests {
         try sender.profile.addPartner(wijkteam.info)
         try receiver.profile.addPartner(shelter.info)
         family = try sender.importFixture("zonnebloem")
-        let mother = try sender.plan(family).members.first { $0.text("rol") == MemberRole.parentInShelter.rawValue }!
+        let mother = try sender.plan(family).members.first { $0.has(MemberField.role, MemberRole.parentInShelter) }!
         consent = try sender.add(.consent, to: family, [
             "gevers": mother.id, "ontvanger": wijkteam.info.id.hex, "secties": "core", "doel": "warme overdracht",
             "vanaf": "2026-01-01", "vorm": "schriftelijk", "vastgelegdDoor": "Mira",
@@ -114,7 +114,7 @@ struct HandoverTests {
         let imported = try receiver.importHandover(opened)
         let plan = try receiver.plan(imported)
         let provenance = try #require(plan.all(.provenance).first)
-        #expect(provenance.text("bundel") == created.bundle.hex && provenance.text("van") == "Vrouwenopvang Testregio")
+        #expect(provenance.text(ProvenanceField.bundle) == created.bundle.hex && provenance.text(ProvenanceField.from) == "Vrouwenopvang Testregio")
         #expect(throws: ClientError.self) { try receiver.importHandover(try open(created.bytes)) }
 
         let receipt = try receiver.acknowledge(try open(created.bytes))

@@ -53,6 +53,7 @@ import Testing
         case .int(let i): "int:\(i)"
         case .bool(let b): "bool:\(b)"
         case .ref(let r): "ref:" + r
+        case .refs, .sections: "text:" + (value.stored.text ?? "")
         }
     }
 
@@ -80,7 +81,7 @@ import Testing
         }
         let family = try workspace.families().first { $0.name.contains("Zonnebloem") }!.id
         let plan = try workspace.plan(family)
-        let mother = plan.members.first { $0.text("rol") == MemberRole.parentInShelter.rawValue }!
+        let mother = plan.members.first { $0.has(MemberField.role, MemberRole.parentInShelter) }!
         let consent = try workspace.add(.consent, to: family, [
             "gevers": mother.id, "ontvanger": "Wijkteam Oud", "secties": "core,plan", "doel": "nazorg thuis",
             "vanaf": "2026-11-01", "tot": "2027-05-01", "vorm": "schriftelijk", "vastgelegdDoor": "Oud",

@@ -15,34 +15,34 @@ struct FixtureTests {
         let plan = try workspace.plan(id)
         let fixture = try FamilyFixture.read(fixtures.appendingPathComponent("families/\(name).json"))
         #expect(plan.entities.count == fixture.entities.count + 1)
-        #expect(plan.family?.text("naam") == fixture.family["naam"])
+        #expect(plan.family?.text(FamilyField.name) == fixture.family["naam"])
         #expect(plan.regisseur(on: CalendarDate("2026-11-01")!) != nil)
     }
 
     @Test func scenarioOneHasThreeMembersOfTheFamilyAndTheSafetyMeasures() throws {
         let workspace = try Workspace(profile: try TestOrganisation().worker("mira"))
         let plan = try workspace.plan(try workspace.importFixture("zonnebloem"))
-        #expect(plan.members.filter { $0.text("rol") != MemberRole.otherParent.rawValue }.count == 3)
-        #expect(Set(plan.all(.measure).compactMap { $0.text("soort") }).isSuperset(of: ["contactverbod", "geheim-adres", "afspraak-wijkagent"]))
-        #expect(plan.all(.child).allSatisfy { $0.fields["vir"]?.bool == true })
-        #expect(plan.all(.child).allSatisfy { $0.section == .child($0.fields["lid"]!.ref!) })
+        #expect(plan.members.filter { !$0.has(MemberField.role, MemberRole.otherParent) }.count == 3)
+        #expect(Set(plan.all(.measure).compactMap { $0.text(MeasureField.category) }).isSuperset(of: ["contactverbod", "geheim-adres", "afspraak-wijkagent"]))
+        #expect(plan.all(.child).allSatisfy { $0.bool(ChildField.referralIndex) == true })
+        #expect(plan.all(.child).allSatisfy { $0.section == .child($0.ref(ChildField.member)!) })
     }
 
     @Test func codeRedHistoryGoesRedOrangeGreen() throws {
         let workspace = try Workspace(profile: try TestOrganisation().worker("mira"))
         let plan = try workspace.plan(try workspace.importFixture("code-rood"))
-        let mother = try #require(plan.members.first { $0.text("rol") == MemberRole.parentInShelter.rawValue })
-        #expect(plan.riskHistory(of: mother.id).compactMap { $0.text("classificatie") } == ["rood", "oranje", "groen"])
+        let mother = try #require(plan.members.first { $0.has(MemberField.role, MemberRole.parentInShelter) })
+        #expect(plan.riskHistory(of: mother.id).compactMap { $0.text(RiskAssessmentField.classification) } == ["rood", "oranje", "groen"])
         #expect(plan.currentRisk(of: mother.id) == .green)
     }
 
     @Test func aMoveBringsANewRegisseurAndAReassessment() throws {
         let workspace = try Workspace(profile: try TestOrganisation().worker("mira"))
         let plan = try workspace.plan(try workspace.importFixture("verhuizing"))
-        #expect(plan.regisseur(on: CalendarDate("2026-09-15")!)?.text("organisatie") == "Vrouwenopvang Voorbeeldregio")
-        #expect(plan.regisseur(on: CalendarDate("2026-10-15")!)?.text("organisatie") == "Wijkteam Nieuwdorp")
-        let mother = try #require(plan.members.first { $0.text("rol") == MemberRole.parentInShelter.rawValue })
-        #expect(plan.riskHistory(of: mother.id).last?.text("aanleiding") == "verhuizing naar andere regio")
+        #expect(plan.regisseur(on: CalendarDate("2026-09-15")!)?.text(RegisseurField.organisation) == "Vrouwenopvang Voorbeeldregio")
+        #expect(plan.regisseur(on: CalendarDate("2026-10-15")!)?.text(RegisseurField.organisation) == "Wijkteam Nieuwdorp")
+        let mother = try #require(plan.members.first { $0.has(MemberField.role, MemberRole.parentInShelter) })
+        #expect(plan.riskHistory(of: mother.id).last?.text(RiskAssessmentField.occasion) == "verhuizing naar andere regio")
     }
 
     @Test func aBadFixtureImportsNothing() throws {
@@ -69,7 +69,7 @@ struct EditingTests {
         ])
         try workspace.update(member.hex, in: family, ["naam": "Kim B."])
         let plan = try workspace.plan(family)
-        #expect(try plan.entity(member.short).text("naam") == "Kim B.")
+        #expect(try plan.entity(member.short).text(MemberField.name) == "Kim B.")
         #expect(plan.currentRisk(of: member.hex) == .orange)
     }
 
@@ -101,8 +101,8 @@ struct EditingTests {
         try workspace.update(regisseur.hex, in: family, ["tot": "2027-06-01"])
         try workspace.closeAftercare(family, date: "2026-11-20", reason: "doelen behaald")
         let plan = try workspace.plan(family)
-        #expect(plan.aftercare?.text("afgesloten") == "2026-11-20")
-        #expect(plan.family?.text("fase") == "afgesloten")
+        #expect(plan.aftercare?.text(AftercareField.closed) == "2026-11-20")
+        #expect(plan.family?.text(FamilyField.phase) == "afgesloten")
     }
 }
 
@@ -145,7 +145,7 @@ struct ConflictTests {
         try b.resolve(String(goal.id.prefix(8)), field: "status", value: "loopt", in: family)
         try exchange(laptop, colleague)
         #expect(try a.conflicts(family).isEmpty && b.conflicts(family).isEmpty)
-        #expect(try a.plan(family).entity(goal.id).text("status") == "loopt")
+        #expect(try a.plan(family).entity(goal.id).text(GoalField.status) == "loopt")
         #expect(throws: ClientError.self) { try a.resolve(goal.id, field: "status", value: "open", in: family) }
     }
 

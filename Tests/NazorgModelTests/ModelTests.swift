@@ -3,15 +3,15 @@ import Testing
 
 struct ValidationTests {
     @Test(arguments: [
-        ("lid", "rol", "moeder", "lid.rol must be one of"),
-        ("lid", "geboortedatum", "2019-02-30", "lid.geboortedatum must be a real date"),
-        ("lid", "geboortedatum", "01-02-2019", "lid.geboortedatum must be a real date"),
-        ("zrm", "financien", "7", "zrm.financien must be a whole number from 1 to 5"),
-        ("lid", "gezag", "misschien", "lid.gezag must be ja or nee"),
-        ("risicotaxatie", "classificatie", "paars", "risicotaxatie.classificatie must be one of: rood, oranje, groen"),
-        ("actie", "doel", "xyz", "actie.doel must be the id of a doel"),
-        ("lid", "naam", "   ", "lid.naam must not be empty"),
-        ("lid", "naam", "a\u{0}b", "lid.naam contains control characters"),
+        ("lid", "rol", "moeder", "rol (--rol): moet een van deze zijn"),
+        ("lid", "geboortedatum", "2019-02-30", "geboortedatum (--geboortedatum): moet een bestaande datum zijn"),
+        ("lid", "geboortedatum", "01-02-2019", "geboortedatum (--geboortedatum): moet een bestaande datum zijn"),
+        ("zrm", "financien", "7", "ZRM financien (--score financien=1..5): moet een heel getal van 1 tot en met 5 zijn"),
+        ("lid", "gezag", "misschien", "ouderlijk gezag (--gezag): moet ja of nee zijn"),
+        ("risicotaxatie", "classificatie", "paars", "classificatie (--classificatie): moet een van deze zijn: rood, oranje, groen"),
+        ("actie", "doel", "xyz", "bij doel (--doel): moet het id van een doel zijn"),
+        ("lid", "naam", "   ", "naam (--naam): mag niet leeg zijn"),
+        ("lid", "naam", "a\u{0}b", "naam (--naam): bevat stuurtekens"),
     ])
     func refusesImpossibleInputNamingTheField(kind: String, field: String, input: String, message: String) throws {
         let entityKind = try #require(EntityKind(rawValue: kind))
@@ -31,7 +31,7 @@ struct ValidationTests {
         let error = #expect(throws: ModelError.self) {
             try Validation.validate(.member, fields: ["naam": .text("A")])
         }
-        #expect(error?.message == "lid.rol (rol) is required")
+        #expect(error?.message == "rol (--rol): is verplicht bij lid; geef het op")
     }
 
     @Test func crossFieldDatesAreChecked() {
@@ -136,7 +136,7 @@ struct PlanRuleTests {
             assessment(c, "2026-03-01", "groen"), assessment(a, "2026-01-01", "rood"),
             assessment(b, "2026-02-01", "groen"), assessment(d, "2026-02-01", "oranje", corrects: b),
         ])
-        #expect(plan.riskHistory(of: mother).map { $0.text("classificatie") } == ["rood", "oranje", "groen"])
+        #expect(plan.riskHistory(of: mother).map { $0.text(RiskAssessmentField.classification) } == ["rood", "oranje", "groen"])
         #expect(plan.currentRisk(of: mother) == .green)
     }
 }

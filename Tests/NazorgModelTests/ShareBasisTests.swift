@@ -102,14 +102,14 @@ struct ShareBasisTests {
             let error = #expect(throws: ModelError.self) {
                 try Validation.validate(.safetyOverride, fields: try Validation.parse(.safetyOverride, inputs))
             }
-            #expect(error?.message.contains("doorbreking.\(field)") == true, "\(error?.message ?? "")")
+            #expect(error?.message.contains("(--\(field))") == true, "\(error?.message ?? "")")
         }
         var untold = complete
         untold["moederGeinformeerd"] = "nee"
         let error = #expect(throws: ModelError.self) {
             try Validation.validate(.safetyOverride, fields: try Validation.parse(.safetyOverride, untold))
         }
-        #expect(error?.message.contains("waaromNiet") == true)
+        #expect(error?.message.contains("(--waarom-niet)") == true)
     }
 
     @Test func aSchoolReceivesOnlyOneChildsSection() throws {

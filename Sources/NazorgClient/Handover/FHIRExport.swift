@@ -28,15 +28,15 @@ public enum FHIRExport {
         add(["resourceType": "Organization", "id": recipientID, "name": document.recipient.organisationName], id: recipientID)
 
         // The client: the parent in the shelter; without the core section an anonymous patient stands for the family.
-        let mother = plan.members.first { $0.text("rol") == MemberRole.parentInShelter.rawValue }
+        let mother = plan.members.first { $0.text(MemberField.role) == MemberRole.parentInShelter.rawValue }
         let subjectID = mother?.id ?? document.family
         if mother == nil {
             add(["resourceType": "Patient", "id": subjectID, "identifier": [identifier(document)]], id: subjectID)
         }
         for member in plan.members {
-            let role = member.text("rol").flatMap(MemberRole.init(rawValue:))
-            var resource: [String: Any] = ["id": member.id, "name": [["text": member.text("naam") ?? "?"]]]
-            if let born = member.text("geboortedatum") { resource["birthDate"] = born }
+            let role = member.text(MemberField.role).flatMap(MemberRole.init(rawValue:))
+            var resource: [String: Any] = ["id": member.id, "name": [["text": member.text(MemberField.name) ?? "?"]]]
+            if let born = member.text(MemberField.birthDate) { resource["birthDate"] = born }
             if role == .parentInShelter || role == .child {
                 resource["resourceType"] = "Patient"
                 if role == .parentInShelter { resource["identifier"] = [identifier(document)] }
@@ -51,14 +51,14 @@ public enum FHIRExport {
         // Goals per life domain, with their actions on the family plan.
         var goalIDs: [String] = []
         for goal in plan.all(.goal) {
-            let status = goal.text("status").flatMap(GoalStatus.init(rawValue:))
+            let status = goal.text(GoalField.status).flatMap(GoalStatus.init(rawValue:))
             var resource: [String: Any] = [
                 "resourceType": "Goal", "id": goal.id, "lifecycleStatus": lifecycle(status),
-                "description": ["text": goal.text("omschrijving") ?? "?"],
-                "category": [["text": goal.text("domein").flatMap(LifeDomain.init(rawValue:))?.label ?? "?"]],
-                "subject": reference(goal.fields["lid"]?.ref ?? subjectID),
+                "description": ["text": goal.text(GoalField.description) ?? "?"],
+                "category": [["text": goal.text(GoalField.domain).flatMap(LifeDomain.init(rawValue:))?.label ?? "?"]],
+                "subject": reference(goal.ref(GoalField.member) ?? subjectID),
             ]
-            if let who = goal.text("verantwoordelijk") { resource["expressedBy"] = ["display": who] }
+            if let who = goal.text(GoalField.responsible) { resource["expressedBy"] = ["display": who] }
             add(resource, id: goal.id)
             goalIDs.append(goal.id)
         }
@@ -75,16 +75,16 @@ public enum FHIRExport {
                 careplan["activity"] = actions.map { action -> [String: Any] in
                     [
                         "detail": [
-                            "status": activityStatus(action.text("status").flatMap(GoalStatus.init(rawValue:))),
-                            "description": action.text("omschrijving") ?? "?",
-                            "goal": action.fields["doel"]?.ref.map { [reference($0)] } ?? [],
+                            "status": activityStatus(action.text(ActionField.status).flatMap(GoalStatus.init(rawValue:))),
+                            "description": action.text(ActionField.description) ?? "?",
+                            "goal": action.ref(ActionField.goal).map { [reference($0)] } ?? [],
                         ] as [String: Any]
                     ]
                 }
             }
             if let aftercare = plan.aftercare {
-                careplan["period"] = ["start": aftercare.text("start") ?? "", "end": aftercare.text("geplandEinde") ?? ""]
-                careplan["description"] = "Nazorg: \(aftercare.text("vorm").flatMap(AftercareMode.init(rawValue:))?.label ?? "?")"
+                careplan["period"] = ["start": aftercare.text(AftercareField.start) ?? "", "end": aftercare.text(AftercareField.plannedEnd) ?? ""]
+                careplan["description"] = "Nazorg: \(aftercare.text(AftercareField.mode).flatMap(AftercareMode.init(rawValue:))?.label ?? "?")"
             }
             add(careplan, id: planID)
             resourceIDs.append(planID)
@@ -92,11 +92,11 @@ public enum FHIRExport {
         if document.sections.contains(Section.safety.name) {
             let safetyID = derived(document.bundle, "veiligheidsplan")
             var activities: [[String: Any]] = plan.all(.measure).map { measure in
-                let kind = measure.text("soort").flatMap(MeasureKind.init(rawValue:))?.label ?? "maatregel"
-                return ["detail": ["status": "in-progress", "description": "\(kind)\(measure.text("omschrijving").map { ": \($0)" } ?? "")"]]
+                let kind = measure.text(MeasureField.category).flatMap(MeasureKind.init(rawValue:))?.label ?? "maatregel"
+                return ["detail": ["status": "in-progress", "description": "\(kind)\(measure.text(MeasureField.description).map { ": \($0)" } ?? "")"]]
             }
             activities += plan.all(.signal).map { signal in
-                ["detail": ["status": "not-started", "description": "Bij signaal '\(signal.text("omschrijving") ?? "?")': \(signal.text("actie") ?? "overleg met de regisseur")"]]
+                ["detail": ["status": "not-started", "description": "Bij signaal '\(signal.text(SignalField.description) ?? "?")': \(signal.text(SignalField.action) ?? "overleg met de regisseur")"]]
             }
             var safety: [String: Any] = [
                 "resourceType": "CarePlan", "id": safetyID, "status": "active", "intent": "plan", "title": "Veiligheidsplan",
@@ -116,26 +116,26 @@ public enum FHIRExport {
                 "type": "permit",
                 "actor": [["role": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "IRCP"]]],
                            "reference": reference(recipientID, document.recipient.organisationName)]],
-                "purpose": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": "TREAT", "display": basis.text("doel") ?? "vervolghulp"]],
+                "purpose": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": "TREAT", "display": basis.text(ConsentField.purpose) ?? "vervolghulp"]],
             ]
-            if let from = basis.text("vanaf") {
+            if let from = basis.text(ConsentField.from) {
                 var period: [String: Any] = ["start": from]
-                if let until = basis.text("tot") { period["end"] = until }
+                if let until = basis.text(ConsentField.until) { period["end"] = until }
                 provision["period"] = period
             }
             add([
                 "resourceType": "Consent", "id": consentID, "status": "active",
                 "scope": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "patient-privacy"]]],
                 "category": [["coding": [["system": "http://loinc.org", "code": "59284-0", "display": "Patient Consent"]]]],
-                "patient": reference(subjectID), "dateTime": "\(basis.text("vanaf") ?? String(document.created.prefix(10)))",
+                "patient": reference(subjectID), "dateTime": "\(basis.text(ConsentField.from) ?? String(document.created.prefix(10)))",
                 "organization": [reference(senderID)],
                 "policyRule": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "OPTIN"]]],
                 "provision": provision,
             ], id: consentID)
             resourceIDs.append(consentID)
-            reasonText = "toestemming \(consentID.prefix(8)): \(basis.text("doel") ?? "?")"
+            reasonText = "toestemming \(consentID.prefix(8)): \(basis.text(ConsentField.purpose) ?? "?")"
         } else if let basis {
-            reasonText = "doorbreking beroepsgeheim (\(basis.text("grond").flatMap(LegalGround.init(rawValue:))?.label ?? "?")): \(basis.text("rechtvaardiging") ?? "?")"
+            reasonText = "doorbreking beroepsgeheim (\(basis.text(SafetyOverrideField.ground).flatMap(LegalGround.init(rawValue:))?.label ?? "?")): \(basis.text(SafetyOverrideField.justification) ?? "?")"
         }
 
         let provenanceID = derived(document.bundle, "provenance")

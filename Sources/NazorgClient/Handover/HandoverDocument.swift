@@ -118,6 +118,7 @@ extension FieldValue {
         case .int(let i): String(i)
         case .bool(let b): b ? "ja" : "nee"
         case .ref(let r): r
+        case .refs, .sections: stored.text ?? ""
         }
     }
 }

@@ -33,8 +33,7 @@ public enum HandoverSummary {
         let included = Set(document.sections)
         func label<V: Vocabulary>(_ v: V.Type, _ code: String?) -> String { code.flatMap(V.init(rawValue:))?.label ?? code ?? "?" }
         func name(_ id: String?) -> String? {
-            guard let id, let entity = plan.entities.first(where: { $0.id == id }) else { return nil }
-            return entity.text("naam")
+            plan.memberName(id)
         }
         func section(_ name: String) -> String {
             if name.hasPrefix("child:") { return "deel van kind \(self.name(String(name.dropFirst(6)), in: plan) ?? String(name.dropFirst(6).prefix(8)))" }
@@ -42,20 +41,20 @@ public enum HandoverSummary {
         }
         var blocks: [Block] = []
         let family = plan.family
-        blocks.append(.title("Warme overdracht: \(family?.text("naam") ?? "gezin \(document.family.prefix(8))")"))
+        blocks.append(.title("Warme overdracht: \(family?.text(FamilyField.name) ?? "gezin \(document.family.prefix(8))")"))
         blocks.append(.paragraph(
             "Van \(document.sender.organisationName) (\(document.sender.worker)) aan \(document.recipient.organisationName), \(document.created.prefix(10)). Bundel \(document.bundle.prefix(8))."))
         if let basis = document.basisEntity {
             if basis.kind == .consent {
-                let givers = (basis.text("gevers") ?? "").split(separator: ",").map { name(String($0)) ?? "een gezinslid" }
-                var text = "Grondslag: toestemming van \(givers.joined(separator: " en ")) (\(label(ConsentForm.self, basis.text("vorm")))), voor: \(basis.text("doel") ?? "?")"
-                text += ", geldig vanaf \(basis.text("vanaf") ?? "?")\(basis.text("tot").map { " tot en met \($0)" } ?? "")."
+                let givers = basis.refs(ConsentField.givers).map { name($0) ?? "een gezinslid" }
+                var text = "Grondslag: toestemming van \(givers.joined(separator: " en ")) (\(label(ConsentForm.self, basis.text(ConsentField.form)))), voor: \(basis.text(ConsentField.purpose) ?? "?")"
+                text += ", geldig vanaf \(basis.text(ConsentField.from) ?? "?")\(basis.text(ConsentField.until).map { " tot en met \($0)" } ?? "")."
                 blocks.append(.paragraph(text))
             } else {
                 blocks.append(.paragraph(
-                    "Grondslag: doorbreking van het beroepsgeheim (\(label(LegalGround.self, basis.text("grond")))), besloten door \(basis.text("besluitDoor") ?? "?") op \(basis.text("datum") ?? "?"). Waarom: \(basis.text("rechtvaardiging") ?? "?")"))
-                if basis.fields["moederGeinformeerd"]?.bool == false {
-                    blocks.append(.warning("De moeder is vooraf niet geïnformeerd: \(basis.text("waaromNiet") ?? "?")"))
+                    "Grondslag: doorbreking van het beroepsgeheim (\(label(LegalGround.self, basis.text(SafetyOverrideField.ground)))), besloten door \(basis.text(SafetyOverrideField.decidedBy) ?? "?") op \(basis.text(SafetyOverrideField.date) ?? "?"). Waarom: \(basis.text(SafetyOverrideField.justification) ?? "?")"))
+                if basis.bool(SafetyOverrideField.motherInformed) == false {
+                    blocks.append(.warning("De moeder is vooraf niet geïnformeerd: \(basis.text(SafetyOverrideField.whyNotInformed) ?? "?")"))
                 }
             }
         }
@@ -80,22 +79,22 @@ public enum HandoverSummary {
         if included.contains(Section.core.name) {
             blocks.append(.heading("Het gezin"))
             var about: [String] = []
-            if let place = family?.text("gemeente") { about.append("gemeente \(place)") }
-            if family?.fields["geheimAdres"]?.bool == true { about.append("GEHEIM ADRES: geef het adres aan niemand") }
+            if let place = family?.text(FamilyField.municipality) { about.append("gemeente \(place)") }
+            if family?.bool(FamilyField.secretAddress) == true { about.append("GEHEIM ADRES: geef het adres aan niemand") }
             if !about.isEmpty { blocks.append(.paragraph(capitalized(about.joined(separator: "; ")) + ".")) }
             blocks.append(.bullets(plan.members.map { member in
-                var text = "\(member.text("naam") ?? "?"), \(label(MemberRole.self, member.text("rol")))"
-                if let born = member.text("geboortedatum") { text += ", geboren \(born)" }
-                if member.fields["gezag"]?.bool == true { text += ", met ouderlijk gezag" }
-                if member.fields["toegevoegdNaVertrek"]?.bool == true { text += " (na vertrek bijgekomen: opnieuw taxeren)" }
+                var text = "\(member.text(MemberField.name) ?? "?"), \(label(MemberRole.self, member.text(MemberField.role)))"
+                if let born = member.text(MemberField.birthDate) { text += ", geboren \(born)" }
+                if member.bool(MemberField.parentalAuthority) == true { text += ", met ouderlijk gezag" }
+                if member.bool(MemberField.addedAfterDeparture) == true { text += " (na vertrek bijgekomen: opnieuw taxeren)" }
                 return text
             }))
             blocks.append(.heading("Regisseur"))
             if let regisseur = plan.regisseur(on: day) {
-                var text = "\(regisseur.text("naam") ?? "?") (\(regisseur.text("organisatie") ?? "?")), vanaf \(regisseur.text("vanaf") ?? "?")"
-                if let until = regisseur.text("tot") { text += " tot en met \(until)" }
+                var text = "\(regisseur.text(RegisseurField.name) ?? "?") (\(regisseur.text(RegisseurField.organisation) ?? "?")), vanaf \(regisseur.text(RegisseurField.from) ?? "?")"
+                if let until = regisseur.text(RegisseurField.until) { text += " tot en met \(until)" }
                 blocks.append(.paragraph(text + "."))
-                blocks.append(.paragraph("Escalatie: \(regisseur.text("escalatie") ?? "niet vastgelegd")."))
+                blocks.append(.paragraph("Escalatie: \(regisseur.text(RegisseurField.escalation) ?? "niet vastgelegd")."))
             } else {
                 blocks.append(.paragraph("Niet benoemd."))
             }
@@ -103,10 +102,10 @@ public enum HandoverSummary {
             if !organisations.isEmpty {
                 blocks.append(.subheading("Betrokken organisaties"))
                 blocks.append(.bullets(organisations.map { o in
-                    var text = o.text("naam") ?? "?"
-                    if let role = o.text("rol") { text += ": \(role)" }
-                    if let contact = o.text("contactpersoon") { text += " (contact: \(contact))" }
-                    if let member = name(o.fields["lid"]?.ref) { text += ", alleen voor \(member)" }
+                    var text = o.text(OrganisationField.name) ?? "?"
+                    if let role = o.text(OrganisationField.role) { text += ": \(role)" }
+                    if let contact = o.text(OrganisationField.contactPerson) { text += " (contact: \(contact))" }
+                    if let member = name(o.ref(OrganisationField.member)) { text += ", alleen voor \(member)" }
                     return text
                 }))
             }
@@ -115,10 +114,10 @@ public enum HandoverSummary {
         if included.contains(Section.safety.name) {
             blocks.append(.heading("Veiligheidsplan"))
             let measures = plan.all(.measure).map { m in
-                var text = capitalized(label(MeasureKind.self, m.text("soort")))
-                if let what = m.text("omschrijving") { text += ": \(what)" }
-                if let member = name(m.fields["lid"]?.ref) { text += " (voor \(member))" }
-                if let with = m.text("afgesprokenMet") { text += ", afgesproken met \(with)" }
+                var text = capitalized(label(MeasureKind.self, m.text(MeasureField.category)))
+                if let what = m.text(MeasureField.description) { text += ": \(what)" }
+                if let member = name(m.ref(MeasureField.member)) { text += " (voor \(member))" }
+                if let with = m.text(MeasureField.agreedWith) { text += ", afgesproken met \(with)" }
                 return text
             }
             blocks.append(.subheading("Wat er geregeld is"))
@@ -127,23 +126,23 @@ public enum HandoverSummary {
             if !signals.isEmpty {
                 blocks.append(.subheading("Als je dit merkt, doe dan dit"))
                 blocks.append(.bullets(signals.map { s in
-                    "Als je merkt: \(s.text("omschrijving") ?? "?")\(name(s.fields["lid"]?.ref).map { " (bij \($0))" } ?? "") — doe dan: \(s.text("actie") ?? "bel de regisseur of Veilig Thuis (0800-2000)")"
+                    "Als je merkt: \(s.text(SignalField.description) ?? "?")\(name(s.ref(SignalField.member)).map { " (bij \($0))" } ?? "") — doe dan: \(s.text(SignalField.action) ?? "bel de regisseur of Veilig Thuis (0800-2000)")"
                 }))
             }
             let contacts = plan.all(.emergencyContact)
             if !contacts.isEmpty {
                 blocks.append(.subheading("Wie je belt in nood"))
                 blocks.append(.bullets(contacts.map { c in
-                    "\(c.text("naam") ?? "?")\(c.text("telefoon").map { ", \($0)" } ?? "")\(c.text("relatie").map { " (\($0))" } ?? "")"
+                    "\(c.text(EmergencyContactField.name) ?? "?")\(c.text(EmergencyContactField.phone).map { ", \($0)" } ?? "")\(c.text(EmergencyContactField.relation).map { " (\($0))" } ?? "")"
                 }))
             }
             let assessed = plan.members.compactMap { member -> String? in
                 guard let risk = plan.riskHistory(of: member.id).last else { return nil }
-                return "\(member.text("naam") ?? "?"): \(risk.text("classificatie") ?? "?") op \(risk.text("datum") ?? "?") (\(risk.text("instrument") ?? "?"), \(risk.text("organisatie") ?? "?"))"
+                return "\(member.text(MemberField.name) ?? "?"): \(risk.text(RiskAssessmentField.classification) ?? "?") op \(risk.text(RiskAssessmentField.date) ?? "?") (\(risk.text(RiskAssessmentField.instrument) ?? "?"), \(risk.text(RiskAssessmentField.organisation) ?? "?"))"
             }
-            let loose = plan.all(.riskAssessment).filter { r in !plan.members.contains { $0.id == r.fields["lid"]?.ref } }
+            let loose = plan.all(.riskAssessment).filter { r in !plan.members.contains { $0.id == r.ref(RiskAssessmentField.member) } }
             blocks.append(.subheading("Risicotaxatie"))
-            blocks.append(.bullets(assessed + loose.map { "\($0.text("classificatie") ?? "?") op \($0.text("datum") ?? "?") (\($0.text("instrument") ?? "?"))" }))
+            blocks.append(.bullets(assessed + loose.map { "\($0.text(RiskAssessmentField.classification) ?? "?") op \($0.text(RiskAssessmentField.date) ?? "?") (\($0.text(RiskAssessmentField.instrument) ?? "?"))" }))
         }
 
         if included.contains(Section.plan.name) {
@@ -151,14 +150,14 @@ public enum HandoverSummary {
             let goals = plan.all(.goal)
             let actions = plan.all(.action)
             for domain in LifeDomain.allCases {
-                let inDomain = goals.filter { $0.text("domein") == domain.rawValue }
+                let inDomain = goals.filter { $0.text(GoalField.domain) == domain.rawValue }
                 guard !inDomain.isEmpty else { continue }
                 blocks.append(.subheading(capitalized(domain.label)))
                 blocks.append(.bullets(inDomain.map { goal in
-                    var text = "\(goal.text("omschrijving") ?? "?") — \(label(GoalStatus.self, goal.text("status") ?? "open"))"
-                    if let who = goal.text("verantwoordelijk") { text += ", \(who)" }
-                    let steps = actions.filter { $0.fields["doel"]?.ref == goal.id }.map { a in
-                        "\(a.text("omschrijving") ?? "?")\(a.text("wie").map { " (\($0))" } ?? "")\(a.text("deadline").map { ", uiterlijk \($0)" } ?? "")"
+                    var text = "\(goal.text(GoalField.description) ?? "?") — \(label(GoalStatus.self, goal.text(GoalField.status) ?? "open"))"
+                    if let who = goal.text(GoalField.responsible) { text += ", \(who)" }
+                    let steps = actions.filter { $0.ref(ActionField.goal) == goal.id }.map { a in
+                        "\(a.text(ActionField.description) ?? "?")\(a.text(ActionField.who).map { " (\($0))" } ?? "")\(a.text(ActionField.deadline).map { ", uiterlijk \($0)" } ?? "")"
                     }
                     if !steps.isEmpty { text += ". Acties: \(steps.joined(separator: "; "))" }
                     return text
@@ -167,13 +166,13 @@ public enum HandoverSummary {
             if let aftercare = plan.aftercare {
                 blocks.append(.subheading("Nazorg"))
                 blocks.append(.paragraph(
-                    "\(label(AftercareMode.self, aftercare.text("vorm"))) van \(aftercare.text("start") ?? "?") tot \(aftercare.text("geplandEinde") ?? "?")\(aftercare.text("frequentie").map { ", \($0)" } ?? "")\(aftercare.text("afgesloten").map { "; afgesloten op \($0)" } ?? "")."))
+                    "\(label(AftercareMode.self, aftercare.text(AftercareField.mode))) van \(aftercare.text(AftercareField.start) ?? "?") tot \(aftercare.text(AftercareField.plannedEnd) ?? "?")\(aftercare.text(AftercareField.frequency).map { ", \($0)" } ?? "")\(aftercare.text(AftercareField.closed).map { "; afgesloten op \($0)" } ?? "")."))
             }
-            let stalled = plan.all(.stagnation).filter { $0.text("opgelost") == nil }
+            let stalled = plan.all(.stagnation).filter { $0.text(StagnationField.resolved) == nil }
             if !stalled.isEmpty {
                 blocks.append(.subheading("Waar de hulp stagneert"))
                 blocks.append(.bullets(stalled.map { s in
-                    "\(label(LifeDomain.self, s.text("domein"))): \(s.text("omschrijving") ?? "?") sinds \(s.text("sinds") ?? "?")\(s.text("geescaleerdNaar").map { ", geëscaleerd naar \($0)" } ?? "")"
+                    "\(label(LifeDomain.self, s.text(StagnationField.domain))): \(s.text(StagnationField.description) ?? "?") sinds \(s.text(StagnationField.since) ?? "?")\(s.text(StagnationField.escalatedTo).map { ", geëscaleerd naar \($0)" } ?? "")"
                 }))
             }
         }
@@ -182,13 +181,13 @@ public enum HandoverSummary {
         if !children.isEmpty {
             blocks.append(.heading("De kinderen"))
             for part in children {
-                blocks.append(.subheading(name(part.fields["lid"]?.ref) ?? "Kind \(part.text("lid")?.prefix(8) ?? "?")"))
+                blocks.append(.subheading(name(part.ref(ChildField.member)) ?? "Kind \(part.ref(ChildField.member)?.prefix(8) ?? "?")"))
                 var lines: [String] = []
-                if let school = part.text("school") { lines.append("School: \(school)\(part.text("schoolStart").map { ", sinds \($0)" } ?? "")") }
-                if let contact = part.text("omgang") { lines.append("Omgang met de andere ouder: \(contact)") }
-                lines.append(part.fields["vir"]?.bool == true ? "Geregistreerd in de Verwijsindex (VIR)" : "Niet geregistreerd in de Verwijsindex (VIR)")
-                if let moves = part.fields["verhuizingen"]?.int { lines.append("Aantal verhuizingen: \(moves)") }
-                if let voice = part.text("eigenStem") { lines.append("Wat het kind zelf zegt: \(voice)") }
+                if let school = part.text(ChildField.school) { lines.append("School: \(school)\(part.text(ChildField.schoolStart).map { ", sinds \($0)" } ?? "")") }
+                if let contact = part.text(ChildField.contactArrangement) { lines.append("Omgang met de andere ouder: \(contact)") }
+                lines.append(part.bool(ChildField.referralIndex) == true ? "Geregistreerd in de Verwijsindex (VIR)" : "Niet geregistreerd in de Verwijsindex (VIR)")
+                if let moves = part.int(ChildField.moves) { lines.append("Aantal verhuizingen: \(moves)") }
+                if let voice = part.text(ChildField.ownVoice) { lines.append("Wat het kind zelf zegt: \(voice)") }
                 blocks.append(.bullets(lines))
             }
         }
@@ -216,7 +215,7 @@ public enum HandoverSummary {
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     static func name(_ member: String, in plan: FamilyPlan) -> String? {
-        plan.entities.first { $0.id == member }?.text("naam")
+        plan.memberName(member)
     }
 
     static func markdown(_ blocks: [Block]) -> String {

@@ -80,15 +80,11 @@ extension Workspace {
         try requireOwnFamily(family)
         let plan = try plan(family)
         let basisEntity = try basisRecord(request.basis, in: plan)
-        let covered = (basisEntity.text("secties") ?? "").split(separator: ",").map(String.init)
+        let covered = (BasisTerms(basisEntity)?.sections ?? []).map(\.name)
         let held = Set(try latestKeys(family).map(\.name))
         let chosen: [Section]
         if let list = request.sections {
-            let resolved = try resolvingReferences(["secties": list], kind: .share, in: plan)["secties"] ?? ""
-            guard case .text(let names) = try EntityKind.share.field("secties").parse(resolved, kind: .share) else {
-                throw ClientError(.usage, "--secties must list sections")
-            }
-            chosen = names.split(separator: ",").compactMap { Section(name: String($0)) }
+            chosen = try sectionList(list, in: plan)
         } else {
             chosen = covered.filter(held.contains).compactMap(Section.init(name:))
         }
@@ -100,8 +96,8 @@ extension Workspace {
         try Self.check(request.meeting)
         if let place = request.movingTo, chosen.contains(.core) {
             // After a move the regisseur comes from the new municipality (002 §4.2): name them before handing over.
-            let named = plan.all(.regisseur).filter { ($0.date("tot") ?? today) >= today }.contains { regisseur in
-                let organisation = (regisseur.text("organisatie") ?? "").lowercased()
+            let named = plan.all(.regisseur).filter { ($0.date(RegisseurField.until) ?? today) >= today }.contains { regisseur in
+                let organisation = (regisseur.text(RegisseurField.organisation) ?? "").lowercased()
                 return organisation == recipient.name.lowercased() || organisation.contains(place.lowercased())
             }
             guard named else {
@@ -148,13 +144,13 @@ extension Workspace {
             throw ClientError(.refused, error.message)
         }
         let values = try shareRecord(
-            to: recipient, sections: document.sections.joined(separator: ","), basis: basisEntity, devices: recipients.count,
+            to: recipient, sections: document.sections.compactMap(Section.init(name:)), basis: basisEntity, devices: recipients.count,
             bundle: bundle, in: plan)
         let audit = auditRecord(
             .share, .transfer, family: family, sections: document.sections, basis: Self.basisName(basis),
             recipient: (recipient.id.hex, recipient.name), record: shareID.hex,
             detail: "warme overdracht: bundel \(bundle.short), \(recipients.count) apparaten",
-            purpose: basisEntity.text("doel") ?? (basisEntity.kind == .consent ? "warme overdracht" : "veiligheid (meldcode)"))
+            purpose: BasisTerms(basisEntity)?.purpose ?? (basisEntity.kind == .consent ? "warme overdracht" : "veiligheid (meldcode)"))
         let record = HandoverRecord(
             id: bundle, direction: .sent, organisation: recipient.id, family: family, created: Int64(created.timeIntervalSince1970 * 1000),
             digest: HandoverEnvelope.digest(bytes), bytes: bytes)
@@ -269,13 +265,13 @@ extension Workspace {
         else { throw refuse("its contents do not match its envelope (bundle, sender or addressee)") }
         do { try check(document.meeting) } catch let error as ClientError { throw refuse(error.message) }
         // The basis: a consent or safety override naming this organisation, covering every section, valid then.
-        guard let basis = document.basisEntity, basis.kind == .consent || basis.kind == .safetyOverride,
+        guard let basis = document.basisEntity, let terms = BasisTerms(basis),
             (try? Validation.validate(basis.kind, fields: basis.fields)) != nil
         else { throw refuse("its basis is not a valid consent or safety override") }
-        guard basis.text("ontvanger") == organisation.id.hex else {
+        guard terms.recipient == organisation.id.hex else {
             throw refuse("its \(basis.kind.rawValue) \(basis.shortID) is for another organisation, not this one")
         }
-        let covered = Set((basis.text("secties") ?? "").split(separator: ",").map(String.init))
+        let covered = Set(terms.sections.map(\.name))
         let sections = Set(document.sections)
         guard !sections.isEmpty, sections.allSatisfy({ Section(name: $0) != nil && $0 != Section.consent.name }) else {
             throw refuse("it lists no sections, or a section that is never handed over")
@@ -285,9 +281,9 @@ extension Workspace {
         }
         let day = CalendarDate(String(ISO8601DateFormatter().string(from: created).prefix(10)))!
         if basis.kind == .consent {
-            if let from = basis.date("vanaf"), day < from { throw refuse("its consent \(basis.shortID) is valid only from \(from)") }
-            if let until = basis.date("tot"), day > until { throw refuse("its consent \(basis.shortID) expired on \(until)") }
-        } else if let decided = basis.date("datum"), day < decided {
+            if let from = basis.date(ConsentField.from), day < from { throw refuse("its consent \(basis.shortID) is valid only from \(from)") }
+            if let until = basis.date(ConsentField.until), day > until { throw refuse("its consent \(basis.shortID) expired on \(until)") }
+        } else if let decided = basis.date(SafetyOverrideField.date), day < decided {
             throw refuse("its safety override \(basis.shortID) was decided only after the bundle was made")
         }
         var ids = Set<String>()
@@ -299,7 +295,7 @@ extension Workspace {
             do {
                 let values = try Validation.parse(kind, entity.fields)
                 try Validation.validate(kind, fields: values)
-                let child = kind == .child ? values["lid"]?.ref : nil
+                let child = kind == .child ? values[ChildField.member]?.ref : nil
                 guard kind.section(child: child).name == entity.section else {
                     throw ModelError(.invalidValue, "\(kind.rawValue) does not belong in section \(entity.section)")
                 }
@@ -331,28 +327,28 @@ extension Workspace {
         for entity in document.entities {
             let kind = EntityKind(rawValue: entity.kind)!
             let values = try Validation.parse(kind, entity.fields)
-            edits.append(.create(kind, id: EntityID(hex: entity.id)!, values: values, child: kind == .child ? values["lid"]?.ref : nil))
+            edits.append(.create(kind, id: EntityID(hex: entity.id)!, values: values, child: kind == .child ? values[ChildField.member]?.ref : nil))
         }
         let certificate = try profile.requireCertificate(now: now())
         let basis = document.basisEntity!
-        var provenance: [String: String] = [
-            "bundel": document.bundle, "van": document.sender.organisationName, "vanId": document.sender.organisation,
-            "door": document.sender.worker, "datum": String(document.created.prefix(10)),
-            "grondslag": "\(basis.kind == .consent ? "toestemming" : "doorbreking") \(basis.id)"
-                + (basis.text("doel").map { " (doel: \($0))" } ?? ""),
-            "secties": document.sections.joined(separator: ","), "gesprekDatum": document.meeting.date,
-            "gesprekVorm": document.meeting.mode, "ontvangenDoor": certificate.worker, "oorspronkelijkGezin": document.family,
+        var provenance: [ProvenanceField: String] = [
+            .bundle: document.bundle, .from: document.sender.organisationName, .fromID: document.sender.organisation,
+            .by: document.sender.worker, .date: String(document.created.prefix(10)),
+            .basis: "\(basis.kind == .consent ? "toestemming" : "doorbreking") \(basis.id)"
+                + (BasisTerms(basis)?.purpose.map { " (doel: \($0))" } ?? ""),
+            .sections: document.sections.joined(separator: ","), .meetingDate: document.meeting.date,
+            .meetingMode: document.meeting.mode, .receivedBy: certificate.worker, .originalFamily: document.family,
         ]
         if !document.withheld.isEmpty {
-            provenance["achtergehouden"] = String(document.withheld.map { "\($0.section): \($0.reason)" }.joined(separator: "; ").prefix(500))
+            provenance[.withheld] = String(document.withheld.map { "\($0.section): \($0.reason)" }.joined(separator: "; ").prefix(500))
         }
-        if !document.meeting.attended.isEmpty { provenance["aanwezig"] = document.meeting.attended.joined(separator: ", ") }
-        if !document.personalContext.isEmpty { provenance["context"] = String(document.personalContext.prefix(4000)) }
-        if !document.agreements.isEmpty { provenance["afspraken"] = String(document.agreements.joined(separator: "\n").prefix(4000)) }
-        provenance["contactpersoon"] = String(document.contact.prefix(500))
+        if !document.meeting.attended.isEmpty { provenance[.present] = document.meeting.attended.joined(separator: ", ") }
+        if !document.personalContext.isEmpty { provenance[.context] = String(document.personalContext.prefix(4000)) }
+        if !document.agreements.isEmpty { provenance[.agreements] = String(document.agreements.joined(separator: "\n").prefix(4000)) }
+        provenance[.contactPerson] = String(document.contact.prefix(500))
         let provenanceValues: [String: FieldValue]
         do {
-            provenanceValues = try Validation.parse(.provenance, provenance.filter { !$0.value.isEmpty })
+            provenanceValues = try Validation.parse(.provenance, provenance.stored.filter { !$0.value.isEmpty })
             try Validation.validate(.provenance, fields: provenanceValues)
         } catch let error as ModelError {
             throw ClientError(.refused, "handover bundle \(opened.header.bundle.short) refused: \(error.message)")
@@ -364,7 +360,7 @@ extension Workspace {
             basis: Self.logBasis(basis),
             recipient: (opened.sender.id.hex, opened.sender.name), record: document.bundle,
             detail: "warme overdracht ontvangen en geïmporteerd (bundel \(opened.header.bundle.short), gezin daar \(document.family.prefix(8)))",
-            purpose: basis.text("doel") ?? "warme overdracht")
+            purpose: BasisTerms(basis)?.purpose ?? "warme overdracht")
         let record = HandoverRecord(
             id: opened.header.bundle, direction: .received, organisation: opened.header.sender, family: family,
             created: opened.header.created, digest: HandoverEnvelope.digest(opened.bytes), bytes: opened.bytes,
@@ -396,7 +392,7 @@ extension Workspace {
             sections: opened.document.sections, basis: Self.logBasis(basis),
             recipient: (opened.sender.id.hex, opened.sender.name), record: opened.document.bundle,
             detail: "ontvangstbevestiging verstuurd (bundel \(opened.header.bundle.short), \(receipt.imported ? "geïmporteerd" : "niet geïmporteerd"))",
-            purpose: basis.text("doel") ?? "warme overdracht")
+            purpose: BasisTerms(basis)?.purpose ?? "warme overdracht")
         try profile.store.acknowledge(
             opened.header.bundle, at: receipt.time, receipt: try JSONEncoder().encode(receipt), audit: [audit], author: profile.author)
         return receipt
@@ -422,13 +418,13 @@ extension Workspace {
         }
         guard sent.acknowledgedAt == nil else { return false }
         // The share record of the bundle names its sections and basis.
-        let share = try sent.family.flatMap { try plan($0).all(.share).first { $0.text("bundel") == receipt.bundle.hex } }
+        let share = try sent.family.flatMap { try plan($0).all(.share).first { $0.text(ShareField.bundle) == receipt.bundle.hex } }
         let basis = share.flatMap { share in
-            share.fields["toestemming"]?.ref.map { "consent:\($0)" } ?? share.fields["doorbreking"]?.ref.map { "safety-override:\($0)" }
+            share.ref(ShareField.consent).map { "consent:\($0)" } ?? share.ref(ShareField.safetyOverride).map { "safety-override:\($0)" }
         }
         let audit = auditRecord(
             .receipt, .create, family: sent.family ?? receipt.bundle,
-            sections: (share?.text("secties") ?? "").split(separator: ",").map(String.init), basis: basis,
+            sections: (share?.sections(ShareField.sections) ?? []).map(\.name), basis: basis,
             recipient: (receiver.id.hex, receiver.name), record: receipt.bundle.hex,
             detail: "ontvangstbevestiging van \(receipt.certificate.worker) (bundel \(receipt.bundle.short), \(receipt.imported ? "geïmporteerd" : "niet geïmporteerd"))",
             purpose: "warme overdracht")

@@ -79,7 +79,7 @@ extension Workspace {
             let id = EntityID.random()
             var child: String?
             if kind == .child {
-                guard let member = values["lid"]?.ref else { throw ClientError(.badFile, "\(place): kinddeel needs lid") }
+                guard let member = values[ChildField.member]?.ref else { throw ClientError(.badFile, "\(place): kinddeel needs lid") }
                 child = member
             }
             if let key = entry.key {

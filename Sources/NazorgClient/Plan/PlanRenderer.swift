@@ -9,21 +9,21 @@ public enum PlanRenderer {
         func line(_ s: String = "") { out.append(s) }
         func name(_ ref: FieldValue?) -> String {
             guard let id = ref?.ref, let e = plan.entities.first(where: { $0.id == id }) else { return "?" }
-            return e.text("naam") ?? e.shortID
+            return e.kind == .member ? e.text(MemberField.name) ?? e.shortID : e.shortID
         }
         func label<V: Vocabulary>(_ v: V.Type, _ code: String?) -> String { code.flatMap(V.init(rawValue:))?.label ?? code ?? "?" }
         func conflictMark(_ e: PlanEntity) -> String { e.conflicts.isEmpty ? "" : "  [CONFLICT: \(e.conflicts.keys.sorted().joined(separator: ", "))]" }
 
         let family = plan.family
-        var head = "\(family?.text("naam") ?? "Gezin") — gezin \(String(plan.id.prefix(8)))"
-        head += ", fase \(label(FamilyPhase.self, family?.text("fase") ?? "opvang"))"
-        if let g = family?.text("gemeente") { head += ", gemeente \(g)" }
-        if family?.fields["geheimAdres"]?.bool == true { head += ", GEHEIM ADRES" }
+        var head = "\(family?.text(FamilyField.name) ?? "Gezin") — gezin \(String(plan.id.prefix(8)))"
+        head += ", fase \(label(FamilyPhase.self, family?.text(FamilyField.phase) ?? "opvang"))"
+        if let g = family?.text(FamilyField.municipality) { head += ", gemeente \(g)" }
+        if family?.bool(FamilyField.secretAddress) == true { head += ", GEHEIM ADRES" }
         line(head)
         if let r = plan.regisseur(on: today) {
-            var s = "Regisseur: \(r.text("naam") ?? "?") (\(r.text("organisatie") ?? "?")) vanaf \(r.text("vanaf") ?? "?")"
-            if let tot = r.text("tot") { s += " tot en met \(tot)" }
-            if let e = r.text("escalatie") { s += "; escalatie: \(e)" }
+            var s = "Regisseur: \(r.text(RegisseurField.name) ?? "?") (\(r.text(RegisseurField.organisation) ?? "?")) vanaf \(r.text(RegisseurField.from) ?? "?")"
+            if let tot = r.text(RegisseurField.until) { s += " tot en met \(tot)" }
+            if let e = r.text(RegisseurField.escalation) { s += "; escalatie: \(e)" }
             line(s)
         } else {
             line("Regisseur: NIET BENOEMD")
@@ -32,56 +32,58 @@ public enum PlanRenderer {
         line()
         line("Gezinsleden")
         for m in plan.members {
-            var s = "  \(m.shortID)  \(m.text("naam") ?? "?") — \(label(MemberRole.self, m.text("rol")))"
-            if let b = m.text("geboortedatum") { s += ", geboren \(b)" }
-            if m.fields["gezag"]?.bool == true { s += ", gezag" }
+            var s = "  \(m.shortID)  \(m.text(MemberField.name) ?? "?") — \(label(MemberRole.self, m.text(MemberField.role)))"
+            if let b = m.text(MemberField.birthDate) { s += ", geboren \(b)" }
+            if m.bool(MemberField.parentalAuthority) == true { s += ", gezag" }
             if let risk = plan.riskHistory(of: m.id).last {
-                s += ", risico \(risk.text("classificatie") ?? "?") (\(risk.text("datum") ?? "?"))"
+                s += ", risico \(risk.text(RiskAssessmentField.classification) ?? "?") (\(risk.text(RiskAssessmentField.date) ?? "?"))"
             }
             line(s + conflictMark(m))
         }
         let organisations = plan.all(.organisation)
         if !organisations.isEmpty {
             line("Betrokken organisaties")
-            for o in organisations { line("  \(o.shortID)  \(o.text("naam") ?? "?")\(o.text("rol").map { " — \($0)" } ?? "")\(conflictMark(o))") }
+            for o in organisations { line("  \(o.shortID)  \(o.text(OrganisationField.name) ?? "?")\(o.text(OrganisationField.role).map { " — \($0)" } ?? "")\(conflictMark(o))") }
         }
 
         line()
         line("Veiligheidsplan")
         for m in plan.all(.measure) {
-            line("  maatregel \(m.shortID): \(label(MeasureKind.self, m.text("soort")))\(m.text("omschrijving").map { " — \($0)" } ?? "")\(conflictMark(m))")
+            line("  maatregel \(m.shortID): \(label(MeasureKind.self, m.text(MeasureField.category)))\(m.text(MeasureField.description).map { " — \($0)" } ?? "")\(conflictMark(m))")
         }
         for s in plan.all(.signal) {
-            line("  signaal \(s.shortID): \(s.text("omschrijving") ?? "?")\(s.text("actie").map { " → \($0)" } ?? "")\(conflictMark(s))")
+            line("  signaal \(s.shortID): \(s.text(SignalField.description) ?? "?")\(s.text(SignalField.action).map { " → \($0)" } ?? "")\(conflictMark(s))")
         }
         for c in plan.all(.emergencyContact) {
-            line("  noodcontact \(c.shortID): \(c.text("naam") ?? "?")\(c.text("telefoon").map { ", \($0)" } ?? "")\(c.text("relatie").map { " (\($0))" } ?? "")")
+            line("  noodcontact \(c.shortID): \(c.text(EmergencyContactField.name) ?? "?")\(c.text(EmergencyContactField.phone).map { ", \($0)" } ?? "")\(c.text(EmergencyContactField.relation).map { " (\($0))" } ?? "")")
         }
         for m in plan.members {
             let history = plan.riskHistory(of: m.id)
             guard !history.isEmpty else { continue }
-            let steps = history.map { "\($0.text("classificatie") ?? "?") (\($0.text("datum") ?? "?"), \($0.text("instrument") ?? "?"))" }
-            line("  risicotaxatie \(m.text("naam") ?? m.shortID): \(steps.joined(separator: " → "))")
+            let steps = history.map {
+                "\($0.text(RiskAssessmentField.classification) ?? "?") (\($0.text(RiskAssessmentField.date) ?? "?"), \($0.text(RiskAssessmentField.instrument) ?? "?"))"
+            }
+            line("  risicotaxatie \(m.text(MemberField.name) ?? m.shortID): \(steps.joined(separator: " → "))")
         }
 
         line()
         line("Doelen per leefgebied")
         let goals = plan.all(.goal)
         for domain in LifeDomain.allCases {
-            let inDomain = goals.filter { $0.text("domein") == domain.rawValue }
+            let inDomain = goals.filter { $0.has(GoalField.domain, domain) }
             guard !inDomain.isEmpty else { continue }
             line("  \(domain.label)")
             for g in inDomain {
-                line("    \(g.shortID) [\(g.text("status") ?? "open")] \(g.text("omschrijving") ?? "?")\(g.text("verantwoordelijk").map { " — \($0)" } ?? "")\(conflictMark(g))")
-                for a in plan.all(.action) where a.fields["doel"]?.ref == g.id {
-                    line("      actie \(a.shortID) [\(a.text("status") ?? "open")] \(a.text("omschrijving") ?? "?")\(a.text("deadline").map { ", uiterlijk \($0)" } ?? "")\(conflictMark(a))")
+                line("    \(g.shortID) [\(g.text(GoalField.status) ?? "open")] \(g.text(GoalField.description) ?? "?")\(g.text(GoalField.responsible).map { " — \($0)" } ?? "")\(conflictMark(g))")
+                for a in plan.all(.action) where a.ref(ActionField.goal) == g.id {
+                    line("      actie \(a.shortID) [\(a.text(ActionField.status) ?? "open")] \(a.text(ActionField.description) ?? "?")\(a.text(ActionField.deadline).map { ", uiterlijk \($0)" } ?? "")\(conflictMark(a))")
                 }
             }
         }
         for s in plan.all(.stagnation) {
-            var t = "  stagnatie \(s.shortID) (\(label(LifeDomain.self, s.text("domein"))), sinds \(s.text("sinds") ?? "?")): \(s.text("omschrijving") ?? "?")"
-            if let to = s.text("geescaleerdNaar") { t += "; geëscaleerd naar \(to)" }
-            if let done = s.text("opgelost") { t += "; opgelost \(done)" }
+            var t = "  stagnatie \(s.shortID) (\(label(LifeDomain.self, s.text(StagnationField.domain))), sinds \(s.text(StagnationField.since) ?? "?")): \(s.text(StagnationField.description) ?? "?")"
+            if let to = s.text(StagnationField.escalatedTo) { t += "; geëscaleerd naar \(to)" }
+            if let done = s.text(StagnationField.resolved) { t += "; opgelost \(done)" }
             line(t)
         }
 
@@ -90,40 +92,40 @@ public enum PlanRenderer {
             line()
             line("Kinderen")
             for c in children {
-                var t = "  \(name(c.fields["lid"])) (\(c.shortID))"
-                if let s = c.text("school") { t += ": school \(s)" }
-                if let start = c.text("schoolStart") { t += ", gestart \(start)" }
-                if let v = c.fields["vir"]?.bool { t += ", VIR \(v ? "ja" : "nee")" }
+                var t = "  \(name(c[ChildField.member])) (\(c.shortID))"
+                if let s = c.text(ChildField.school) { t += ": school \(s)" }
+                if let start = c.text(ChildField.schoolStart) { t += ", gestart \(start)" }
+                if let v = c.bool(ChildField.referralIndex) { t += ", VIR \(v ? "ja" : "nee")" }
                 line(t + conflictMark(c))
-                if let o = c.text("omgang") { line("    omgang: \(o)") }
-                if let voice = c.text("eigenStem") { line("    stem van het kind: \(voice)") }
+                if let o = c.text(ChildField.contactArrangement) { line("    omgang: \(o)") }
+                if let voice = c.text(ChildField.ownVoice) { line("    stem van het kind: \(voice)") }
             }
         }
 
         line()
         line("Nazorg")
         if let a = plan.aftercare {
-            var t = "  \(a.shortID) \(label(AftercareMode.self, a.text("vorm"))) van \(a.text("start") ?? "?") tot \(a.text("geplandEinde") ?? "?")"
-            if let f = a.text("frequentie") { t += ", \(f)" }
-            if let closed = a.text("afgesloten") { t += "; afgesloten \(closed)\(a.text("reden").map { " (\($0))" } ?? "")" }
+            var t = "  \(a.shortID) \(label(AftercareMode.self, a.text(AftercareField.mode))) van \(a.text(AftercareField.start) ?? "?") tot \(a.text(AftercareField.plannedEnd) ?? "?")"
+            if let f = a.text(AftercareField.frequency) { t += ", \(f)" }
+            if let closed = a.text(AftercareField.closed) { t += "; afgesloten \(closed)\(a.text(AftercareField.reason).map { " (\($0))" } ?? "")" }
             line(t + conflictMark(a))
             if let e = plan.threeMonthEvaluation() { line("  3-maandenevaluatie: \(e.isDone ? "gedaan" : "gepland op \(e.due)")") }
         } else {
             line("  nog niet gestart")
         }
-        for e in plan.all(.evaluation).sorted(by: { ($0.text("datum") ?? "") < ($1.text("datum") ?? "") }) {
-            line("  evaluatie \(e.text("datum") ?? "?") (\(label(EvaluationKind.self, e.text("soort")))): \(e.text("uitkomst") ?? "")")
+        for e in plan.current(.evaluation).sorted(by: { ($0.text(EvaluationField.date) ?? "") < ($1.text(EvaluationField.date) ?? "") }) {
+            line("  evaluatie \(e.text(EvaluationField.date) ?? "?") (\(label(EvaluationKind.self, e.text(EvaluationField.category)))): \(e.text(EvaluationField.outcome) ?? "")")
         }
-        for z in plan.all(.selfReliance).sorted(by: { ($0.text("datum") ?? "") < ($1.text("datum") ?? "") }) {
-            let scores = ZRMDomain.allCases.compactMap { d in z.fields[d.rawValue]?.int.map { "\(d.label) \($0)" } }
-            line("  ZRM \(z.text("datum") ?? "?"): \(scores.joined(separator: ", "))")
+        for z in plan.current(.selfReliance).sorted(by: { ($0.text(SelfRelianceField.date) ?? "") < ($1.text(SelfRelianceField.date) ?? "") }) {
+            let scores = ZRMDomain.allCases.compactMap { d in z.int(SelfRelianceField(d)).map { "\(d.label) \($0)" } }
+            line("  ZRM \(z.text(SelfRelianceField.date) ?? "?"): \(scores.joined(separator: ", "))")
         }
 
-        let contacts = plan.all(.contact).sorted { ($0.text("datum") ?? "") < ($1.text("datum") ?? "") }
+        let contacts = plan.current(.contact).sorted { ($0.text(ContactField.date) ?? "") < ($1.text(ContactField.date) ?? "") }
         if !contacts.isEmpty {
             line()
             line("Contactjournaal")
-            for c in contacts { line("  \(c.text("datum") ?? "?") \(label(ContactMode.self, c.text("vorm"))): \(c.text("verslag") ?? "")") }
+            for c in contacts { line("  \(c.text(ContactField.date) ?? "?") \(label(ContactMode.self, c.text(ContactField.mode))): \(c.text(ContactField.report) ?? "")") }
         }
 
         let points = plan.attentionPoints(today: today)
@@ -141,6 +143,7 @@ public enum PlanRenderer {
             case .int(let i): i
             case .bool(let b): b
             case .ref(let r): r
+            case .refs, .sections: v?.stored.text ?? ""
             case nil: NSNull()
             }
         }

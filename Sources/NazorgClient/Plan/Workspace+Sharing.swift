@@ -39,11 +39,7 @@ extension Workspace {
     ) throws -> ShareOutcome {
         try requireOwnFamily(family)
         let plan = try plan(family)
-        let resolved = try resolvingReferences(["secties": sectionList], kind: .share, in: plan)["secties"] ?? ""
-        guard case .text(let names) = try EntityKind.share.field("secties").parse(resolved, kind: .share) else {
-            throw ClientError(.usage, "deling.secties must list sections")
-        }
-        let sections = names.split(separator: ",").compactMap { Section(name: String($0)) }
+        let sections = try self.sectionList(sectionList, in: plan)
         let basisEntity = try basisRecord(basisText, in: plan)
         let basis = try ShareBasis.check(
             ShareRequest(recipient: recipient.id.hex, sections: sections, date: today, basis: basisEntity.id), in: plan)
@@ -68,12 +64,12 @@ extension Workspace {
                 try profile.grant(key, of: family, familySecret: secret, to: (device.device, device.boxKey), basis: grantBasis, basisRecord: basisID)
             }
         }
-        let values = try shareRecord(to: recipient, sections: names, basis: basisEntity, devices: recipients.count, in: plan)
+        let values = try shareRecord(to: recipient, sections: sections, basis: basisEntity, devices: recipients.count, in: plan)
         let id = EntityID.random()
         let audit = auditRecord(
             .share, .transfer, family: family, sections: sections.map(\.name), basis: Self.basisName(basis),
             recipient: (recipient.id.hex, recipient.name), record: id.hex, detail: "\(recipients.count) apparaten",
-            purpose: (basisEntity.text("doel") ?? (grantBasis == .consent ? "vervolghulp" : "veiligheid (meldcode)")))
+            purpose: (basisEntity.kind == .consent ? basisEntity.text(ConsentField.purpose) ?? "vervolghulp" : "veiligheid (meldcode)"))
         _ = try write(family: family, edits: [.create(.share, id: id, values: values, child: nil)], grants: grants, audit: [audit])
         return ShareOutcome(share: id, basis: basis, sections: sections, devices: recipients.count, grants: grants.count)
     }
@@ -82,7 +78,7 @@ extension Workspace {
     public func shares(_ family: FamilyID) throws -> [ShareListing] {
         let plan = try plan(family)
         let crossed = ShareBasis.concurrentWithdrawals(in: plan)
-        return plan.all(.share).sorted { ($0.text("datum") ?? "", $0.id) < ($1.text("datum") ?? "", $1.id) }.map { share in
+        return plan.all(.share).sorted { ($0.text(ShareField.date) ?? "", $0.id) < ($1.text(ShareField.date) ?? "", $1.id) }.map { share in
             ShareListing(share: share, concurrentWithdrawal: crossed.first { $0.share.id == share.id }?.withdrawal)
         }
     }
@@ -113,19 +109,21 @@ extension Workspace {
     /// a new key epoch for every section the consent covered, so nothing written afterwards reaches the
     /// recipient. The new keys go to the other holders at the next sync (those not relying on this consent).
     func recordWithdrawal(_ values: inout [String: FieldValue], id: EntityID, in plan: FamilyPlan, family: FamilyID) throws {
-        guard let consentID = values["toestemming"]?.ref, let consent = plan.entities.first(where: { $0.id == consentID }) else {
-            throw ClientError(.notFound, "intrekking.toestemming must name a consent of this family")
+        guard let consentID = values[WithdrawalField.consent]?.ref,
+            let consent = plan.entities.first(where: { $0.id == consentID && $0.kind == .consent })
+        else {
+            throw ClientError(.notFound, "\(WithdrawalField.consent.spec.reference): moet een toestemming van dit gezin noemen")
         }
-        let knownShares = plan.all(.share).filter { $0.fields["toestemming"]?.ref == consentID }.map(\.id)
-        if !knownShares.isEmpty { values["delingenGezien"] = .text(knownShares.joined(separator: ",")) }
-        let names = Set((consent.text("secties") ?? "").split(separator: ",").map(String.init))
+        let knownShares = plan.all(.share).filter { $0.ref(ShareField.consent) == consentID }.map(\.id)
+        if !knownShares.isEmpty { values[WithdrawalField.sharesSeen] = .refs(knownShares) }
+        let names = Set(consent.sections(ConsentField.sections).map(\.name))
         let current = try latestKeys(family).filter { names.contains($0.name) }
         let newEpochs = try current.map { SectionKeyRecord(tag: $0.tag, epoch: try Self.epoch(after: $0.epoch), name: $0.name, key: try .random()) }
         let rekeys = newEpochs.map { Rekey(family: family, tag: $0.tag, epoch: $0.epoch, withdrawnBasis: EntityID(hex: consentID)!) }
         let audit = auditRecord(
             .withdrawal, .update, family: family, sections: names.sorted(), basis: "consent:\(consentID)",
-            recipient: consent.text("ontvanger").map { ($0, consent.text("ontvangerNaam") ?? "?") }, record: id.hex,
-            detail: "nieuwe sleutelperiode voor \(newEpochs.count) delen", purpose: consent.text("doel") ?? "vervolghulp")
+            recipient: consent.text(ConsentField.recipient).map { ($0, consent.text(ConsentField.recipientName) ?? "?") }, record: id.hex,
+            detail: "nieuwe sleutelperiode voor \(newEpochs.count) delen", purpose: consent.text(ConsentField.purpose) ?? "vervolghulp")
         _ = try write(
             family: family, edits: [.create(.withdrawal, id: id, values: values, child: nil)], newEpochs: newEpochs, rekeys: rekeys,
             audit: [audit])
@@ -134,19 +132,28 @@ extension Workspace {
     /// The fields of a `deling` record: recipient, sections, the basis, today, how many devices, who shared,
     /// the withdrawals of the basis this device knows (its causal past), and for a handover the bundle id.
     func shareRecord(
-        to recipient: OrganisationInfo, sections: String, basis: PlanEntity, devices: Int, bundle: ID128? = nil, in plan: FamilyPlan
+        to recipient: OrganisationInfo, sections: [Section], basis: PlanEntity, devices: Int, bundle: ID128? = nil, in plan: FamilyPlan
     ) throws -> [String: FieldValue] {
-        var values: [String: FieldValue] = [
-            "ontvanger": .text(recipient.id.hex), "ontvangerNaam": .text(recipient.name), "secties": .text(sections),
-            basis.kind == .consent ? "toestemming" : "doorbreking": .ref(basis.id),
-            "datum": .text(today.description), "apparaten": .int(Int64(devices)),
+        var values: [ShareField: FieldValue] = [
+            .recipient: .text(recipient.id.hex), .recipientName: .text(recipient.name), .sections: .sections(sections),
+            basis.kind == .consent ? .consent : .safetyOverride: .ref(basis.id),
+            .date: .text(today.description), .devices: .int(Int64(devices)),
         ]
-        if let worker = profile.certificate?.worker { values["gedeeldDoor"] = .text(worker) }
-        if let bundle { values["bundel"] = .text(bundle.hex) }
-        let known = plan.all(.withdrawal).filter { $0.fields["toestemming"]?.ref == basis.id }.map(\.id)
-        if !known.isEmpty { values["intrekkingenGezien"] = .text(known.joined(separator: ",")) }
-        try Validation.validate(.share, fields: values)
-        return values
+        if let worker = profile.certificate?.worker { values[.sharedBy] = .text(worker) }
+        if let bundle { values[.bundle] = .text(bundle.hex) }
+        let known = plan.all(.withdrawal).filter { $0.ref(WithdrawalField.consent) == basis.id }.map(\.id)
+        if !known.isEmpty { values[.withdrawalsSeen] = .refs(known) }
+        try Validation.validate(.share, fields: values.stored)
+        return values.stored
+    }
+
+    /// Parses a worker's list of sections (`core,child:7cc7`), expanding a child's short member id.
+    func sectionList(_ text: String, in plan: FamilyPlan) throws -> [Section] {
+        let resolved = try resolvingReferences([ShareField.sections.key: text], kind: .share, in: plan)[ShareField.sections] ?? ""
+        guard let sections = try ShareField.sections.spec.parse(resolved).sections else {
+            throw ClientError(.usage, "\(ShareField.sections.spec.reference): noem de delen van het plan, gescheiden door komma's")
+        }
+        return sections
     }
 
     /// A family's consent or safety override by id prefix.
@@ -203,18 +210,19 @@ extension Workspace {
 
     /// The share-log records of recording a consent or a safety override.
     func auditRecords(for kind: EntityKind, id: EntityID, values: [String: FieldValue], family: FamilyID) -> [AuditRecord] {
-        let sections = (values["secties"]?.text ?? "").split(separator: ",").map(String.init)
-        let recipient = values["ontvanger"]?.text.map { ($0, values["ontvangerNaam"]?.text ?? "?") }
         switch kind {
         case .consent:
             return [auditRecord(
-                .consent, .create, family: family, sections: sections,
-                members: (values["gevers"]?.text ?? "").split(separator: ",").map(String.init), basis: "consent:\(id.hex)",
-                recipient: recipient, record: id.hex, detail: "vastgelegd: \(values["vorm"]?.text ?? "?")",
-                purpose: values["doel"]?.text ?? "?")]
+                .consent, .create, family: family, sections: (values[ConsentField.sections]?.sections ?? []).map(\.name),
+                members: values[ConsentField.givers]?.refs ?? [], basis: "consent:\(id.hex)",
+                recipient: values[ConsentField.recipient]?.text.map { ($0, values[ConsentField.recipientName]?.text ?? "?") },
+                record: id.hex, detail: "vastgelegd: \(values[ConsentField.form]?.text ?? "?")",
+                purpose: values[ConsentField.purpose]?.text ?? "?")]
         case .safetyOverride:
-            let ground = values["grond"]?.text.flatMap(LegalGround.init(rawValue:))?.label ?? "?"
-            let told = values["moederGeinformeerd"]?.bool == true ? "moeder geïnformeerd" : "moeder niet geïnformeerd"
+            let sections = (values[SafetyOverrideField.sections]?.sections ?? []).map(\.name)
+            let recipient = values[SafetyOverrideField.recipient]?.text.map { ($0, values[SafetyOverrideField.recipientName]?.text ?? "?") }
+            let ground = values[SafetyOverrideField.ground]?.text.flatMap(LegalGround.init(rawValue:))?.label ?? "?"
+            let told = values[SafetyOverrideField.motherInformed]?.bool == true ? "moeder geïnformeerd" : "moeder niet geïnformeerd"
             return [auditRecord(
                 .override, .execute, family: family, sections: sections, basis: "safety-override:\(id.hex)", recipient: recipient,
                 record: id.hex, detail: "grond: \(ground); \(told)", purpose: "veiligheid (meldcode)", outcome: "flagged")]
@@ -231,8 +239,12 @@ extension Workspace {
     }
 
     /// Accepts a partner organisation's short id or name for `ontvanger`, filling in `ontvangerNaam`.
-    func resolvingRecipient(_ inputs: [String: String]) throws -> [String: String] {
-        guard let given = inputs["ontvanger"] else { return inputs }
+    func resolvingRecipient(_ inputs: [String: String], kind: EntityKind) throws -> [String: String] {
+        let (idKey, nameKey) =
+            kind == .consent
+            ? (ConsentField.recipient.key, ConsentField.recipientName.key)
+            : (SafetyOverrideField.recipient.key, SafetyOverrideField.recipientName.key)
+        guard let given = inputs[idKey] else { return inputs }
         let isFullID = given.count == 32 && given.allSatisfy(\.isHexDigit)
         let partner: OrganisationInfo
         if isFullID {
@@ -242,8 +254,8 @@ extension Workspace {
             partner = try profile.partner(given)
         }
         var resolved = inputs
-        resolved["ontvanger"] = partner.id.hex
-        if resolved["ontvangerNaam"] == nil { resolved["ontvangerNaam"] = partner.name }
+        resolved[idKey] = partner.id.hex
+        if resolved[nameKey] == nil { resolved[nameKey] = partner.name }
         return resolved
     }
 }

@@ -56,9 +56,11 @@ public struct Workspace: Sendable {
             // The family record and the regisseur live in the core section: the list reads nothing else.
             let plan = try plan(id, sections: [.core])
             return FamilySummary(
-                id: id, name: plan.family?.text("naam") ?? "(naamloos)",
-                phase: plan.family?.text("fase") ?? FamilyPhase.shelter.rawValue,
-                regisseur: plan.regisseur(on: today).map { "\($0.text("naam") ?? "?") (\($0.text("organisatie") ?? "?"))" })
+                id: id, name: plan.family?.text(FamilyField.name) ?? "(naamloos)",
+                phase: plan.family?.text(FamilyField.phase) ?? FamilyPhase.shelter.rawValue,
+                regisseur: plan.regisseur(on: today).map {
+                    "\($0.text(RegisseurField.name) ?? "?") (\($0.text(RegisseurField.organisation) ?? "?"))"
+                })
         }
     }
 
@@ -94,18 +96,25 @@ public struct Workspace: Sendable {
     @discardableResult
     public func add(_ kind: EntityKind, to family: FamilyID, _ inputs: [String: String]) throws -> EntityID {
         let plan = try plan(family)
-        let inputs = kind == .consent || kind == .safetyOverride ? try resolvingRecipient(inputs) : inputs
+        let inputs = kind == .consent || kind == .safetyOverride ? try resolvingRecipient(inputs, kind: kind) : inputs
         var values = try Validation.parse(kind, try resolvingReferences(inputs, kind: kind, in: plan))
         try Validation.validate(kind, fields: values)
         try checkReferences(values, kind: kind, in: plan)
+        if let field = kind.correctionField, let target = values[field.name]?.ref,
+            let corrected = plan.entities.first(where: { $0.id == target }), let later = plan.correction(of: corrected)
+        {
+            throw ClientError(
+                .refused,
+                "\(field.reference): \(kind.rawValue) \(corrected.shortID) is al gecorrigeerd door \(later.shortID); corrigeer die (--\(field.optionName) \(later.shortID))")
+        }
         var child: String?
         if kind == .child {
-            let member = values["lid"]?.ref ?? ""
-            guard (try? plan.entity(member))?.text("rol") == MemberRole.child.rawValue else {
-                throw ClientError(.refused, "kinddeel.lid must be a member with role kind")
+            let member = values[ChildField.member]?.ref ?? ""
+            guard let entity = try? plan.entity(member), entity.kind == .member, entity.has(MemberField.role, MemberRole.child) else {
+                throw ClientError(.refused, "\(ChildField.member.spec.reference): moet een gezinslid met de rol kind zijn")
             }
-            guard !plan.all(.child).contains(where: { $0.fields["lid"]?.ref == member }) else {
-                throw ClientError(.refused, "this child already has a kinddeel; update it with 'nazorg child update'")
+            guard !plan.all(.child).contains(where: { $0.ref(ChildField.member) == member }) else {
+                throw ClientError(.refused, "dit kind heeft al een kinddeel; wijzig het met 'nazorg child update'")
             }
             child = member
         }
@@ -113,10 +122,10 @@ public struct Workspace: Sendable {
             // Who may consent is checked now, when the consent is recorded, not only when it is used.
             try ShareBasis.checkGivers(of: PlanEntity(id: "", kind: .consent, section: .consent, fields: values), in: plan)
         }
-        if kind == .withdrawal, let consent = values["toestemming"]?.ref,
-            plan.all(.withdrawal).contains(where: { $0.fields["toestemming"]?.ref == consent })
+        if kind == .withdrawal, let consent = values[WithdrawalField.consent]?.ref,
+            plan.all(.withdrawal).contains(where: { $0.ref(WithdrawalField.consent) == consent })
         {
-            throw ClientError(.refused, "this consent is already withdrawn")
+            throw ClientError(.refused, "deze toestemming is al ingetrokken")
         }
         let id = EntityID.random()
         if kind == .withdrawal {
@@ -181,22 +190,24 @@ public struct Workspace: Sendable {
     @discardableResult
     public func startAftercare(_ family: FamilyID, _ inputs: [String: String]) throws -> EntityID {
         let plan = try plan(family)
-        if let running = plan.aftercare, running.date("afgesloten") == nil {
-            throw ClientError(.refused, "aftercare is already running (since \(running.text("start") ?? "?")); close it first")
+        if let running = plan.aftercare, running.date(AftercareField.closed) == nil {
+            throw ClientError(.refused, "de nazorg loopt al (sinds \(running.text(AftercareField.start) ?? "?")); sluit die eerst af")
         }
         let id = try add(.aftercare, to: family, inputs)
-        if let record = plan.family { try update(record.id, in: family, ["fase": FamilyPhase.aftercare.rawValue]) }
+        if let record = plan.family { try update(record.id, in: family, [FamilyField.phase: FamilyPhase.aftercare.rawValue].stored) }
         return id
     }
 
     /// Closes aftercare on `date`, refused unless a regisseur is named for at least six months after it.
     public func closeAftercare(_ family: FamilyID, date: String, reason: String) throws {
-        guard let day = CalendarDate(date) else { throw ClientError(.usage, "nazorg.afgesloten must be a real date as YYYY-MM-DD") }
+        guard let day = CalendarDate(date) else {
+            throw ClientError(.usage, "\(AftercareField.closed.spec.reference): moet een bestaande datum zijn, als JJJJ-MM-DD")
+        }
         let plan = try plan(family)
         try plan.checkCanCloseAftercare(on: day)
         guard let episode = plan.aftercare else { return }
-        try update(episode.id, in: family, ["afgesloten": date, "reden": reason])
-        if let record = plan.family { try update(record.id, in: family, ["fase": FamilyPhase.closed.rawValue]) }
+        try update(episode.id, in: family, [AftercareField.closed: date, .reason: reason].stored)
+        if let record = plan.family { try update(record.id, in: family, [FamilyField.phase: FamilyPhase.closed.rawValue].stored) }
     }
 
     /// Gives a colleague's device (same organisation, basis: own organisation / treatment relationship) the
@@ -269,8 +280,8 @@ public struct Workspace: Sendable {
 
     func checkReferences(_ values: [String: FieldValue], kind: EntityKind, in plan: FamilyPlan) throws {
         for (name, value) in values {
-            if case .refs(let target) = try kind.field(name).type, let list = value.text {
-                for id in list.split(separator: ",").map(String.init) where !plan.all(target).contains(where: { $0.id == id }) {
+            if case .refs(let target) = try kind.field(name).type, let list = value.refs {
+                for id in list where !plan.all(target).contains(where: { $0.id == id }) {
                     throw ClientError(.notFound, "\(kind.rawValue).\(name) names \(id.prefix(8)), which is no \(target.rawValue) of this family")
                 }
             }

@@ -465,8 +465,8 @@ public struct SyncClient: Sendable {
                     continue
                 }
                 // Another organisation keeps the new key only on a basis other than the withdrawn consent.
-                for share in plan.all(.share) where share.text("ontvanger") == certificate.organisation.hex {
-                    guard let basisID = share.fields["toestemming"]?.ref ?? share.fields["doorbreking"]?.ref,
+                for share in plan.all(.share) where share.text(ShareField.recipient) == certificate.organisation.hex {
+                    guard let basisID = share.ref(ShareField.consent) ?? share.ref(ShareField.safetyOverride),
                         basisID != rekey.withdrawnBasis.hex,
                         let basis = try? ShareBasis.check(
                             ShareRequest(recipient: certificate.organisation.hex, sections: Section(name: key.name).map { [$0] } ?? [],

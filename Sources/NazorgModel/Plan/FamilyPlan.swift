@@ -13,6 +13,20 @@ public struct FamilyPlan: Hashable, Sendable {
 
     /// Entities of one kind.
     public func all(_ kind: EntityKind) -> [PlanEntity] { entities.filter { $0.kind == kind } }
+
+    /// Entities of one kind without those a later fact corrects: what the plan holds as true now.
+    public func current(_ kind: EntityKind) -> [PlanEntity] {
+        let records = all(kind)
+        guard let field = kind.correctionField else { return records }
+        let corrected = Set(records.compactMap { $0.fields[field.name]?.ref })
+        return records.filter { !corrected.contains($0.id) }
+    }
+
+    /// The fact that corrects `entity`, if one does.
+    public func correction(of entity: PlanEntity) -> PlanEntity? {
+        guard let field = entity.kind.correctionField else { return nil }
+        return all(entity.kind).first { $0.fields[field.name]?.ref == entity.id }
+    }
     /// The entity with this id or unique id prefix.
     public func entity(_ idOrPrefix: String) throws -> PlanEntity {
         let key = idOrPrefix.lowercased().filter { $0 != "-" }
@@ -29,60 +43,64 @@ public struct FamilyPlan: Hashable, Sendable {
     public var family: PlanEntity? { all(.family).first }
     /// The members.
     public var members: [PlanEntity] { all(.member) }
+    /// The name of the member with this id, if it is one.
+    public func memberName(_ id: String?) -> String? {
+        guard let id else { return nil }
+        return members.first { $0.id == id }?.text(MemberField.name)
+    }
     /// The running or last aftercare episode.
-    public var aftercare: PlanEntity? { all(.aftercare).max { ($0.text("start") ?? "") < ($1.text("start") ?? "") } }
+    public var aftercare: PlanEntity? { all(.aftercare).max { ($0.text(AftercareField.start) ?? "", $0.id) < ($1.text(AftercareField.start) ?? "", $1.id) } }
 
     /// The regisseur who covers `date` (latest start first).
     public func regisseur(on date: CalendarDate) -> PlanEntity? {
         all(.regisseur)
-            .filter { r in (r.date("vanaf").map { $0 <= date } ?? false) && (r.date("tot").map { $0 >= date } ?? true) }
-            .max { ($0.text("vanaf") ?? "") < ($1.text("vanaf") ?? "") }
+            .filter { r in (r.date(RegisseurField.from).map { $0 <= date } ?? false) && (r.date(RegisseurField.until).map { $0 >= date } ?? true) }
+            .max { ($0.text(RegisseurField.from) ?? "", $0.id) < ($1.text(RegisseurField.from) ?? "", $1.id) }
     }
 
     /// Risk assessments of a member, oldest first (by date, then record order).
     public func riskHistory(of member: String) -> [PlanEntity] {
-        let corrected = Set(all(.riskAssessment).compactMap { $0.fields["corrigeert"]?.ref })
-        return all(.riskAssessment)
-            .filter { $0.fields["lid"]?.ref == member && !corrected.contains($0.id) }
-            .sorted { ($0.text("datum") ?? "", $0.id) < ($1.text("datum") ?? "", $1.id) }
+        current(.riskAssessment)
+            .filter { $0.ref(RiskAssessmentField.member) == member }
+            .sorted { ($0.text(RiskAssessmentField.date) ?? "", $0.id) < ($1.text(RiskAssessmentField.date) ?? "", $1.id) }
     }
 
     /// The latest classification of a member.
     public func currentRisk(of member: String) -> RiskClass? {
-        riskHistory(of: member).last?.text("classificatie").flatMap(RiskClass.init(rawValue:))
+        riskHistory(of: member).last?.term(RiskAssessmentField.classification)
     }
 
     /// Refuses closing aftercare on `date` unless a regisseur is named for at least six months after it
     /// ("vinger aan de pols", inspection §4.2).
     public func checkCanCloseAftercare(on date: CalendarDate) throws {
         guard let episode = aftercare else {
-            throw ModelError(.ruleViolated, "there is no aftercare episode to close; start one with 'nazorg aftercare start'")
+            throw ModelError(.ruleViolated, "er is geen nazorgperiode om af te sluiten; begin er een met 'nazorg aftercare start'")
         }
-        if episode.date("afgesloten") != nil {
-            throw ModelError(.ruleViolated, "this aftercare episode is already closed")
+        if episode.date(AftercareField.closed) != nil {
+            throw ModelError(.ruleViolated, "deze nazorgperiode is al afgesloten")
         }
-        if let start = episode.date("start"), date < start {
-            throw ModelError(.invalidValue, "nazorg.afgesloten lies before nazorg.start")
+        if let start = episode.date(AftercareField.start), date < start {
+            throw AftercareField.closed.spec.refusal("ligt vóór de start van de nazorg (\(start)); controleer de datum")
         }
         let needed = date.addingMonths(6)
         guard let regisseur = regisseur(on: date) else {
             throw ModelError(
                 .ruleViolated,
-                "aftercare cannot close without a named regisseur for at least six months of follow-up (until \(needed)); "
-                    + "name one with 'nazorg regisseur set'")
+                "de nazorg kan niet worden afgesloten zonder een regisseur voor minstens zes maanden vinger aan de pols "
+                    + "(tot \(needed)); leg er een vast met 'nazorg regisseur add'")
         }
-        if let until = regisseur.date("tot"), until < needed {
+        if let until = regisseur.date(RegisseurField.until), until < needed {
             throw ModelError(
                 .ruleViolated,
-                "the regisseur is named only until \(until); aftercare can close when a regisseur is named until at least \(needed)")
+                "de regisseur is alleen benoemd tot en met \(until); de nazorg kan worden afgesloten als er een regisseur is tot minstens \(needed)")
         }
     }
 
     /// The 3-month evaluation with the client: its due date, and whether it is done.
     public func threeMonthEvaluation() -> (due: CalendarDate, isDone: Bool)? {
-        guard let start = aftercare?.date("start") else { return nil }
-        let done = all(.evaluation).contains {
-            $0.text("soort") == EvaluationKind.threeMonth.rawValue && ($0.date("datum").map { $0 >= start } ?? false)
+        guard let start = aftercare?.date(AftercareField.start) else { return nil }
+        let done = current(.evaluation).contains {
+            $0.has(EvaluationField.category, EvaluationKind.threeMonth) && ($0.date(EvaluationField.date).map { $0 >= start } ?? false)
         }
         return (start.addingMonths(3), done)
     }
@@ -98,13 +116,13 @@ public struct FamilyPlan: Hashable, Sendable {
                     : "the 3-month evaluation is due on \(evaluation.due)")
         }
         for member in members where riskHistory(of: member.id).isEmpty {
-            let role = member.text("rol").flatMap(MemberRole.init(rawValue:))?.label ?? "member"
-            let why = member.fields["toegevoegdNaVertrek"]?.bool == true ? " (added after departure: reassess)" : ""
+            let role = member.term(MemberField.role, MemberRole.self)?.label ?? "lid"
+            let why = member.bool(MemberField.addedAfterDeparture) == true ? " (toegevoegd na vertrek: opnieuw taxeren)" : ""
             points.append("\(role) \(member.shortID) has no risk classification\(why)")
         }
-        for child in members where child.text("rol") == MemberRole.child.rawValue {
-            let part = all(.child).first { $0.fields["lid"]?.ref == child.id }
-            if part?.fields["vir"]?.bool != true { points.append("child \(child.shortID) is not registered in the VIR") }
+        for child in members where child.has(MemberField.role, MemberRole.child) {
+            let part = all(.child).first { $0.ref(ChildField.member) == child.id }
+            if part?.bool(ChildField.referralIndex) != true { points.append("child \(child.shortID) is not registered in the VIR") }
         }
         for entity in entities where !entity.conflicts.isEmpty {
             points.append("\(entity.kind.rawValue) \(entity.shortID) has conflicting edits: see 'nazorg conflicts'")

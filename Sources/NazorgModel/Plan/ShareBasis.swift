@@ -34,41 +34,39 @@ public enum ShareBasis {
         if request.sections.contains(.consent) {
             throw ModelError(.ruleViolated, "the consent section is never shared with another organisation")
         }
-        guard let basis = plan.entities.first(where: { $0.id == request.basis }),
-            basis.kind == .consent || basis.kind == .safetyOverride
-        else {
+        guard let basis = plan.entities.first(where: { $0.id == request.basis }), let terms = BasisTerms(basis) else {
             throw ModelError(.notFound, "the basis \(request.basis.prefix(8)) is not a consent or safety override of this family")
         }
-        guard basis.text("ontvanger") == request.recipient else {
-            throw ModelError(.ruleViolated, "the \(basis.kind.rawValue) \(basis.shortID) is for another organisation (\(basis.text("ontvangerNaam") ?? "?"))")
+        guard terms.recipient == request.recipient else {
+            throw ModelError(.ruleViolated, "the \(basis.kind.rawValue) \(basis.shortID) is for another organisation (\(terms.recipientName ?? "?"))")
         }
-        let covered = Set((basis.text("secties") ?? "").split(separator: ",").map(String.init))
-        let missing = request.sections.filter { !covered.contains($0.name) }
+        let covered = Set(terms.sections)
+        let missing = request.sections.filter { !covered.contains($0) }
         guard missing.isEmpty else {
             throw ModelError(
                 .ruleViolated,
-                "the \(basis.kind.rawValue) \(basis.shortID) does not cover \(missing.map(\.name).joined(separator: ", ")); it covers \(covered.sorted().joined(separator: ", "))")
+                "the \(basis.kind.rawValue) \(basis.shortID) does not cover \(missing.map(\.name).joined(separator: ", ")); it covers \(covered.sorted().map(\.name).joined(separator: ", "))")
         }
         switch basis.kind {
         case .consent:
-            if let from = basis.date("vanaf"), request.date < from {
+            if let from = basis.date(ConsentField.from), request.date < from {
                 throw ModelError(.ruleViolated, "the consent \(basis.shortID) is valid only from \(from)")
             }
-            if let until = basis.date("tot"), request.date > until {
+            if let until = basis.date(ConsentField.until), request.date > until {
                 throw ModelError(.ruleViolated, "the consent \(basis.shortID) expired on \(until)")
             }
             if let withdrawal = plan.all(.withdrawal).first(where: {
-                $0.fields["toestemming"]?.ref == basis.id && ($0.date("datum").map { $0 <= request.date } ?? true)
+                $0.ref(WithdrawalField.consent) == basis.id && ($0.date(WithdrawalField.date).map { $0 <= request.date } ?? true)
             }) {
-                throw ModelError(.ruleViolated, "the consent \(basis.shortID) was withdrawn on \(withdrawal.text("datum") ?? "?")")
+                throw ModelError(.ruleViolated, "the consent \(basis.shortID) was withdrawn on \(withdrawal.text(WithdrawalField.date) ?? "?")")
             }
             try checkGivers(of: basis, in: plan)
             return .consent(id: basis.id)
         default:
-            if let decided = basis.date("datum"), request.date < decided {
+            if let decided = basis.date(SafetyOverrideField.date), request.date < decided {
                 throw ModelError(.ruleViolated, "the safety override \(basis.shortID) was decided only on \(decided)")
             }
-            guard let ground = basis.text("grond").flatMap(LegalGround.init(rawValue:)) else {
+            guard let ground = basis.term(SafetyOverrideField.ground, LegalGround.self) else {
                 throw ModelError(.ruleViolated, "the safety override \(basis.shortID) has no legal ground")
             }
             return .safetyOverride(id: basis.id, ground: ground)
@@ -79,11 +77,11 @@ public enum ShareBasis {
     /// child's section the parent(s) with parental authority and the child from 12, or the child alone from 16
     /// (SECURITY.md, GDPR art. 8 and the WGBO ages).
     public static func checkGivers(of consent: PlanEntity, in plan: FamilyPlan) throws {
-        let givers = Set((consent.text("gevers") ?? "").split(separator: ",").map(String.init))
-        let day = consent.date("vanaf") ?? CalendarDate(year: 1900, month: 1, day: 1)
-        for section in (consent.text("secties") ?? "").split(separator: ",").compactMap({ Section(name: String($0)) }) {
+        let givers = Set(consent.refs(ConsentField.givers))
+        let day = consent.date(ConsentField.from) ?? CalendarDate(year: 1900, month: 1, day: 1)
+        for section in consent.sections(ConsentField.sections) {
             guard case .child(let childID) = section else {
-                let parents = plan.members.filter { $0.text("rol") == MemberRole.parentInShelter.rawValue }
+                let parents = plan.members.filter { $0.has(MemberField.role, MemberRole.parentInShelter) }
                 guard parents.contains(where: { givers.contains($0.id) }) else {
                     throw ModelError(.ruleViolated, "consent for \(section.name) must come from the parent in the shelter")
                 }
@@ -92,7 +90,7 @@ public enum ShareBasis {
             guard let child = plan.members.first(where: { $0.id == childID }) else {
                 throw ModelError(.notFound, "section \(section.name) names no member of this family")
             }
-            let age = child.date("geboortedatum").map { Self.age(born: $0, on: day) }
+            let age = child.date(MemberField.birthDate).map { Self.age(born: $0, on: day) }
             if let age, age >= 16 {
                 guard givers.contains(child.id) else {
                     throw ModelError(.ruleViolated, "a child of 16 or older consents alone for \(section.name): the child's consent is missing")
@@ -100,8 +98,8 @@ public enum ShareBasis {
                 continue
             }
             let authority = plan.members.filter {
-                $0.fields["gezag"]?.bool == true
-                    && [MemberRole.parentInShelter.rawValue, MemberRole.otherParent.rawValue].contains($0.text("rol") ?? "")
+                $0.bool(MemberField.parentalAuthority) == true
+                    && ($0.has(MemberField.role, MemberRole.parentInShelter) || $0.has(MemberField.role, MemberRole.otherParent))
             }
             let absent = authority.filter { !givers.contains($0.id) }
             guard authority.count > 0, absent.isEmpty else {
@@ -123,10 +121,10 @@ public enum ShareBasis {
     public static func concurrentWithdrawals(in plan: FamilyPlan) -> [(share: PlanEntity, withdrawal: PlanEntity)] {
         var flagged: [(PlanEntity, PlanEntity)] = []
         for share in plan.all(.share) {
-            guard let consent = share.fields["toestemming"]?.ref else { continue }
-            let knownWithdrawals = Set((share.text("intrekkingenGezien") ?? "").split(separator: ",").map(String.init))
-            for withdrawal in plan.all(.withdrawal) where withdrawal.fields["toestemming"]?.ref == consent {
-                let knownShares = Set((withdrawal.text("delingenGezien") ?? "").split(separator: ",").map(String.init))
+            guard let consent = share.ref(ShareField.consent) else { continue }
+            let knownWithdrawals = Set(share.refs(ShareField.withdrawalsSeen))
+            for withdrawal in plan.all(.withdrawal) where withdrawal.ref(WithdrawalField.consent) == consent {
+                let knownShares = Set(withdrawal.refs(WithdrawalField.sharesSeen))
                 if !knownWithdrawals.contains(withdrawal.id) && !knownShares.contains(share.id) {
                     flagged.append((share, withdrawal))
                 }
@@ -140,5 +138,36 @@ public enum ShareBasis {
         var years = day.year - born.year
         if (day.month, day.day) < (born.month, born.day) { years -= 1 }
         return years
+    }
+}
+
+/// What a consent or a safety override allows: to whom, which sections, for what purpose. The two kinds store
+/// these under the same keys but are different types in the schema; this reads either.
+public struct BasisTerms: Hashable, Sendable {
+    /// The recipient organisation's id.
+    public var recipient: String?
+    /// The recipient organisation's name.
+    public var recipientName: String?
+    /// The sections covered.
+    public var sections: [Section]
+    /// The purpose (a consent's `doel`; nil for a safety override, whose purpose is safety).
+    public var purpose: String?
+
+    /// The terms of `entity`; nil when it is neither a consent nor a safety override.
+    public init?(_ entity: PlanEntity) {
+        switch entity.kind {
+        case .consent:
+            recipient = entity.text(ConsentField.recipient)
+            recipientName = entity.text(ConsentField.recipientName)
+            sections = entity.sections(ConsentField.sections)
+            purpose = entity.text(ConsentField.purpose)
+        case .safetyOverride:
+            recipient = entity.text(SafetyOverrideField.recipient)
+            recipientName = entity.text(SafetyOverrideField.recipientName)
+            sections = entity.sections(SafetyOverrideField.sections)
+            purpose = nil
+        default:
+            return nil
+        }
     }
 }

@@ -10,17 +10,18 @@ public enum FieldType: Hashable, Sendable {
     case bool
     /// An integer in a range.
     case int(ClosedRange<Int64>)
-    /// One term of a vocabulary, given by its codes.
-    case choice([String])
+    /// One term of a vocabulary.
+    case choice([VocabularyTerm])
     /// The id of another entity of the given kind.
     case ref(EntityKind)
-    /// One or more ids of entities of the given kind, separated by commas.
+    /// One or more ids of entities of the given kind, separated by commas; read as `FieldValue.refs`.
     case refs(EntityKind)
-    /// One or more section names (`core`, `safety`, `child:<member id>`, …), separated by commas.
+    /// One or more section names (`core`, `safety`, `child:<member id>`, …), separated by commas; read as
+    /// `FieldValue.sections`.
     case sections
 }
 
-/// One field of an entity kind.
+/// One field of an entity kind, by its stored key.
 public struct FieldSpec: Hashable, Sendable {
     /// Stored name.
     public var name: String
@@ -30,80 +31,96 @@ public struct FieldSpec: Hashable, Sendable {
     public var isRequired: Bool
     /// The Dutch label shown to workers.
     public var label: String
+    /// How a worker gives it on the command line, when that is not `--<optionName>`.
+    public var option: String?
 
     /// Creates a field spec.
-    public init(_ name: String, _ type: FieldType, required: Bool = false, label: String) {
+    public init(_ name: String, _ type: FieldType, required: Bool = false, label: String, option: String? = nil) {
         self.name = name
         self.type = type
         self.isRequired = required
         self.label = label
+        self.option = option
     }
 
-    /// A choice field over a vocabulary.
-    public static func choice<V: Vocabulary>(
-        _ name: String, _ vocabulary: V.Type, required: Bool = false, label: String
-    ) -> FieldSpec {
-        FieldSpec(name, .choice(V.allCases.map(\.rawValue)), required: required, label: label)
+    /// The command-line option named after this field: the key in kebab case (`faceToFace` → `face-to-face`).
+    public var optionName: String {
+        var out = ""
+        for character in name {
+            if character.isUppercase, !out.isEmpty { out.append("-") }
+            out.append(contentsOf: character.lowercased())
+        }
+        return out
+    }
+
+    /// How messages name the field: its label and the option a worker types.
+    public var reference: String { "\(label) (--\(option ?? optionName))" }
+
+    /// A refusal of a value of this field.
+    func refusal(_ what: String, code: ModelError.Code = .invalidValue) -> ModelError {
+        ModelError(code, "\(reference): \(what)")
     }
 
     /// Parses text input for this field, refusing what does not fit with a message naming the field.
-    public func parse(_ input: String, kind: EntityKind) throws -> FieldValue {
+    public func parse(_ input: String) throws -> FieldValue {
         let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
-        let field = "\(kind.rawValue).\(name)"
         switch type {
         case .text(let maxLength):
-            guard !text.isEmpty else { throw ModelError(.invalidValue, "\(field) must not be empty") }
-            guard text.count <= maxLength else {
-                throw ModelError(.invalidValue, "\(field) is longer than \(maxLength) characters")
-            }
+            guard !text.isEmpty else { throw refusal("mag niet leeg zijn") }
+            guard text.count <= maxLength else { throw refusal("is langer dan \(maxLength) tekens; maak het korter") }
             guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
-                throw ModelError(.invalidValue, "\(field) contains control characters")
+                throw refusal("bevat stuurtekens; typ alleen gewone tekst")
             }
             return .text(text)
         case .date:
-            guard CalendarDate(text) != nil else {
-                throw ModelError(.invalidValue, "\(field) must be a real date as YYYY-MM-DD")
-            }
+            guard CalendarDate(text) != nil else { throw refusal("moet een bestaande datum zijn, als JJJJ-MM-DD (bijvoorbeeld 2026-03-01)") }
             return .text(text)
         case .bool:
             switch text.lowercased() {
             case "ja", "yes", "true", "j", "y": return .bool(true)
             case "nee", "no", "false", "n": return .bool(false)
-            default: throw ModelError(.invalidValue, "\(field) must be ja or nee")
+            default: throw refusal("moet ja of nee zijn")
             }
         case .int(let range):
             guard let value = Int64(text), range.contains(value) else {
-                throw ModelError(.invalidValue, "\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw refusal("moet een heel getal van \(range.lowerBound) tot en met \(range.upperBound) zijn")
             }
             return .int(value)
-        case .choice(let codes):
-            guard codes.contains(text) else {
-                throw ModelError(.invalidValue, "\(field) must be one of: \(codes.joined(separator: ", "))")
+        case .choice(let terms):
+            guard terms.contains(where: { $0.code == text }) else {
+                throw refusal("moet een van deze zijn: \(terms.map(\.code).joined(separator: ", "))")
             }
             return .text(text)
         case .ref(let target):
-            let id = text.lowercased().filter { $0 != "-" }
-            guard id.count == 32, id.allSatisfy(\.isHexDigit) else {
-                throw ModelError(.invalidValue, "\(field) must be the id of a \(target.rawValue) (32 hex digits)")
+            guard let id = Self.entityID(text) else {
+                throw refusal("moet het id van een \(target.rawValue) zijn (32 hexadecimale tekens, of de eerste tekens ervan)")
             }
             return .ref(id)
         case .refs(let target):
-            let ids = text.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).filter { $0 != "-" } }
-            guard !ids.isEmpty, ids.allSatisfy({ $0.count == 32 && $0.allSatisfy(\.isHexDigit) }) else {
-                throw ModelError(.invalidValue, "\(field) must list ids of \(target.rawValue) entries (32 hex digits), separated by commas")
+            let ids = text.split(separator: ",").map { Self.entityID($0.trimmingCharacters(in: .whitespaces)) }
+            guard !ids.isEmpty, ids.allSatisfy({ $0 != nil }) else {
+                throw refusal("moet ids van \(target.rawValue) noemen (32 hexadecimale tekens), gescheiden door komma's")
             }
-            guard Set(ids).count == ids.count else { throw ModelError(.invalidValue, "\(field) names an id twice") }
-            return .text(ids.joined(separator: ","))
+            let list = ids.compactMap { $0 }
+            guard Set(list).count == list.count else { throw refusal("noemt een id twee keer") }
+            return .refs(list)
         case .sections:
             let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard !names.isEmpty, names.allSatisfy({ Section(name: $0) != nil }) else {
-                throw ModelError(
-                    .invalidValue, "\(field) must list sections (core, safety, plan, child:<member id>, health, finance, journal), separated by commas")
+            let sections = names.compactMap(Section.init(name:))
+            guard !names.isEmpty, sections.count == names.count else {
+                throw refusal("moet delen van het plan noemen (core, safety, plan, child:<id van het kind>, health, finance, journal), gescheiden door komma's")
             }
-            guard !names.contains("consent") else {
-                throw ModelError(.invalidValue, "\(field): the consent section stays with the own organisation and its privacy officer")
+            guard !sections.contains(.consent) else {
+                throw refusal("het deel consent blijft bij de eigen organisatie en haar privacyfunctionaris")
             }
-            return .text(names.joined(separator: ","))
+            guard Set(sections).count == sections.count else { throw refusal("noemt een deel twee keer") }
+            return .sections(sections)
         }
+    }
+
+    /// A full entity id (32 hex digits, dashes allowed), lowercased; nil for anything else.
+    static func entityID(_ text: String) -> String? {
+        let id = text.lowercased().filter { $0 != "-" }
+        return id.count == 32 && id.allSatisfy(\.isHexDigit) ? id : nil
     }
 }

@@ -1,46 +1,47 @@
 /// Checks a whole entity (after a create or an update) against its schema and the rules between fields.
 public enum Validation {
-    /// Throws the first problem found, naming kind and field. `fields` is the entity's full state.
+    /// Throws the first problem found, naming the field by its label. `fields` is the entity's full state.
     public static func validate(_ kind: EntityKind, fields: [String: FieldValue]) throws {
         for spec in kind.fields where spec.isRequired && fields[spec.name] == nil {
-            throw ModelError(.missingField, "\(kind.rawValue).\(spec.name) (\(spec.label)) is required")
+            throw spec.refusal("is verplicht bij \(kind.rawValue); geef het op", code: .missingField)
         }
         for name in fields.keys { _ = try kind.field(name) }
-        func date(_ name: String) -> CalendarDate? { fields[name]?.text.flatMap(CalendarDate.init) }
-        func organisationID(_ name: String) throws {
-            guard let id = fields[name]?.text, id.count == 32, id.allSatisfy(\.isHexDigit) else {
-                throw ModelError(.invalidValue, "\(kind.rawValue).\(name) must be an organisation id (32 hex digits, from its organisation.pub)")
+        func date<F: EntityField>(_ field: F) -> CalendarDate? { fields[field]?.text.flatMap(CalendarDate.init) }
+        func organisationID<F: EntityField>(_ field: F) throws {
+            guard let id = fields[field]?.text, id.count == 32, id.allSatisfy(\.isHexDigit) else {
+                throw field.spec.refusal("moet het id van een organisatie zijn (32 hexadecimale tekens, uit haar organisation.pub)")
             }
         }
-        func notBefore(_ later: String, _ earlier: String) throws {
+        func notBefore<F: EntityField>(_ later: F, _ earlier: F) throws {
             if let l = date(later), let e = date(earlier), l < e {
-                throw ModelError(.invalidValue, "\(kind.rawValue).\(later) lies before \(kind.rawValue).\(earlier)")
+                throw later.spec.refusal("ligt vóór \(earlier.label) (\(e)); controleer de datums")
             }
         }
         switch kind {
-        case .regisseur: try notBefore("tot", "vanaf")
+        case .regisseur: try notBefore(RegisseurField.until, .from)
         case .aftercare:
-            try notBefore("geplandEinde", "start")
-            try notBefore("afgesloten", "start")
+            try notBefore(AftercareField.plannedEnd, .start)
+            try notBefore(AftercareField.closed, .start)
         case .stagnation:
-            try notBefore("geescaleerdOp", "sinds")
-            try notBefore("opgelost", "sinds")
+            try notBefore(StagnationField.escalatedOn, .since)
+            try notBefore(StagnationField.resolved, .since)
         case .selfReliance:
-            guard ZRMDomain.allCases.contains(where: { fields[$0.rawValue] != nil }) else {
-                throw ModelError(.missingField, "zrm needs a score (1–5) for at least one domain")
+            guard SelfRelianceField.allCases.contains(where: { $0.domain != nil && fields[$0] != nil }) else {
+                throw ModelError(.missingField, "een ZRM-meting heeft een score (1–5) nodig voor minstens één domein (--score domein=score)")
             }
         case .consent:
-            try notBefore("tot", "vanaf")
-            try organisationID("ontvanger")
+            try notBefore(ConsentField.until, .from)
+            try organisationID(ConsentField.recipient)
         case .safetyOverride:
-            try organisationID("ontvanger")
-            if fields["moederGeinformeerd"]?.bool == false, fields["waaromNiet"] == nil {
-                throw ModelError(.missingField, "doorbreking.waaromNiet is required when the mother was not told beforehand: say why")
+            try organisationID(SafetyOverrideField.recipient)
+            if fields[SafetyOverrideField.motherInformed]?.bool == false, fields[SafetyOverrideField.whyNotInformed] == nil {
+                throw SafetyOverrideField.whyNotInformed.spec.refusal(
+                    "is verplicht als de moeder niet vooraf is geïnformeerd: zeg waarom niet", code: .missingField)
             }
         case .share:
-            try organisationID("ontvanger")
-            guard (fields["toestemming"] == nil) != (fields["doorbreking"] == nil) else {
-                throw ModelError(.missingField, "deling needs exactly one basis: a toestemming or a doorbreking")
+            try organisationID(ShareField.recipient)
+            guard (fields[ShareField.consent] == nil) != (fields[ShareField.safetyOverride] == nil) else {
+                throw ModelError(.missingField, "een deling heeft precies één grondslag: een toestemming of een doorbreking")
             }
         default: break
         }
@@ -49,8 +50,8 @@ public enum Validation {
     /// Parses text inputs for `kind` into typed values, naming the field of the first bad one.
     public static func parse(_ kind: EntityKind, _ inputs: [String: String]) throws -> [String: FieldValue] {
         var values: [String: FieldValue] = [:]
-        for (name, text) in inputs {
-            values[name] = try kind.field(name).parse(text, kind: kind)
+        for (name, text) in inputs.sorted(by: { $0.key < $1.key }) {
+            values[name] = try kind.field(name).parse(text)
         }
         return values
     }
