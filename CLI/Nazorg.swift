@@ -49,6 +49,7 @@ func commandName(_ kind: EntityKind) -> String {
     case .family: "family"
     case .consent: "consent"
     case .withdrawal: "withdrawal"
+    case .refusal: "refusal"
     case .safetyOverride: "override"
     case .share: "share"
     case .provenance: "handover"

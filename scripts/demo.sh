@@ -56,17 +56,19 @@ step member add "$family" --naam "Nieuwe partner" --rol nieuwe-partner --toegevo
 run risk assess "$family" --lid "$partner" --classificatie oranje --instrument RiVaS --aanleiding "nieuwe partner in huis" --face-to-face ja --organisatie "Vrouwenopvang Voorbeeldregio" --datum 2026-11-20
 run contact log "$family" --datum 2026-11-20 --vorm huisbezoek --verslag "nieuwe partner besproken; veiligheidsplan aangepast"
 run evaluation record "$family" --datum 2026-11-21 --soort drie-maanden --deelnemers "Anna, Mira" --uitkomst "wonen op orde; opvoedondersteuning loopt"
+run risk assess "$family" --lid "Vader Zonnebloem" --classificatie oranje --instrument RiVaS --aanleiding "contactverbod loopt; pleger" --face-to-face nee --organisatie "Veilig Thuis Voorbeeldregio" --datum 2026-11-21
 
 echo; echo "== Onmogelijke invoer wordt geweigerd met een melding die het veld noemt"
 refused member add "$family" --naam "X" --rol kind --geboortedatum 2020-02-30
 refused zrm record "$family" --datum 2026-11-21 --score financien=7
 
-echo; echo "== Nazorg afsluiten kan pas als er een regisseur is voor minstens zes maanden daarna"
+echo; echo "== Nazorg afsluiten kan pas als er een regisseur is voor minstens zes maanden daarna (en elk lid getaxeerd is, de 3-maandenevaluatie gedaan, en een warme overdracht of een reden waarom niet)"
 regisseur=$("$bin" family show "$family" --json | grep -B1 '"kind" : "regisseur"' | sed -n -E 's/.*"id" : "([0-9a-f]{8}).*/\1/p')
 run regisseur update "$family" "$regisseur" --tot 2027-03-01
 refused aftercare close "$family" --datum 2026-11-22 --reden "doelen behaald"
 run regisseur update "$family" "$regisseur" --tot 2027-06-30
-run aftercare close "$family" --datum 2026-11-22 --reden "doelen behaald; wijkteam houdt de vinger aan de pols"
+refused aftercare close "$family" --datum 2026-11-22 --reden "doelen behaald; wijkteam houdt de vinger aan de pols"
+run aftercare close "$family" --datum 2026-11-22 --reden "doelen behaald; wijkteam houdt de vinger aan de pols" --geen-overdracht-omdat "het wijkteam kent het gezin al als regisseur; de bundel volgt na het gesprek van 23 november"
 run family show "$family"
 
 echo; echo "== Niets leesbaars op schijf: zoek de naam van het gezin in de database, WAL en alle andere bestanden"
@@ -135,8 +137,8 @@ NAZORG_PROFILE="$work/wijkteam-laptop" run sync
 NAZORG_PROFILE="$work/wijkteam-laptop" run family show "$family"
 
 echo; echo "== Anna weigert verder te delen, maar Lotte is onveilig: meldcode-melding aan Veilig Thuis, alleen het veiligheidsplan"
-refused override record "$family" --ontvanger "Veilig Thuis Voorbeeldregio" --secties safety --grond melding-veilig-thuis --vermoeden ja --onveilig ja --hulp-mogelijk nee --hulp-aanvaard nee --duurzaam-veilig nee --rechtvaardiging "Lotte onveilig, moeder weigert toestemming" --moeder-geinformeerd nee --waarom-niet "vergroot het gevaar" --besluit-door "teamleider Opvang" --datum 2026-11-23
-run override record "$family" --ontvanger "Veilig Thuis Voorbeeldregio" --secties safety --grond melding-veilig-thuis --vermoeden ja --onveilig ja --hulp-mogelijk nee --hulp-aanvaard nee --duurzaam-veilig nee --rechtvaardiging "Lotte onveilig, moeder weigert toestemming" --geraadpleegd "aandachtsfunctionaris en Veilig Thuis (advies)" --moeder-geinformeerd nee --waarom-niet "vergroot het gevaar" --besluit-door "teamleider Opvang" --datum 2026-11-23
+refused override record "$family" --ontvanger "Veilig Thuis Voorbeeldregio" --secties safety --grond melding-veilig-thuis --vermoeden ja --onveilig ja --hulp-mogelijk nee --hulp-aanvaard nee --duurzaam-veilig nee --rechtvaardiging "Lotte onveilig, moeder weigert toestemming" --moeder-geinformeerd nee --waarom-niet "vergroot het gevaar" --besluit-door "teamleider Opvang" --datum 2026-11-23 --lid Lotte
+run override record "$family" --ontvanger "Veilig Thuis Voorbeeldregio" --secties safety --grond melding-veilig-thuis --vermoeden ja --onveilig ja --hulp-mogelijk nee --hulp-aanvaard nee --duurzaam-veilig nee --rechtvaardiging "Lotte onveilig, moeder weigert toestemming" --geraadpleegd "aandachtsfunctionaris en Veilig Thuis (advies)" --moeder-geinformeerd nee --waarom-niet "vergroot het gevaar" --besluit-door "teamleider Opvang" --datum 2026-11-23 --lid Lotte
 override=$("$bin" consent list "$family" | awk '/^doorbreking/{print $2; exit}')
 run share "$family" --met "Veilig Thuis Voorbeeldregio" --secties safety --doorbreking "$override"
 NAZORG_PROFILE="$work/vt-laptop" run sync

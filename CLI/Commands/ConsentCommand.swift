@@ -15,7 +15,7 @@ struct ConsentCommand: ParsableCommand {
             een kind de ouders met gezag en het kind vanaf 12 jaar (vanaf 16 het kind alleen). Intrekken werkt voor \
             alles wat daarna gedeeld zou worden; wat al gedeeld is, kan niet worden teruggehaald.
             """,
-        subcommands: [AddCommand<ConsentFields>.self, AddCommand<WithdrawalFields>.self, List.self])
+        subcommands: [AddCommand<ConsentFields>.self, AddCommand<WithdrawalFields>.self, AddCommand<RefusalFields>.self, List.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Toon de toestemmingen en doorbrekingen van een gezin.")
@@ -29,7 +29,8 @@ struct ConsentCommand: ParsableCommand {
                 let today = workspace.today
                 let consents = plan.all(.consent).sorted { ($0.text(ConsentField.from) ?? "") < ($1.text(ConsentField.from) ?? "") }
                 let overrides = plan.all(.safetyOverride).sorted { ($0.text(SafetyOverrideField.date) ?? "") < ($1.text(SafetyOverrideField.date) ?? "") }
-                if consents.isEmpty && overrides.isEmpty { say("geen toestemmingen of doorbrekingen") }
+                let refusals = plan.all(.refusal).sorted { ($0.text(RefusalField.date) ?? "") < ($1.text(RefusalField.date) ?? "") }
+                if consents.isEmpty && overrides.isEmpty && refusals.isEmpty { say("geen toestemmingen, weigeringen of doorbrekingen") }
                 for c in consents {
                     let withdrawal = plan.all(.withdrawal).first { $0.ref(WithdrawalField.consent) == c.id }
                     let state: String =
@@ -38,6 +39,11 @@ struct ConsentCommand: ParsableCommand {
                         else if let from = c.date(ConsentField.from), from > today { "geldig vanaf \(from)" }
                         else { "geldig" }
                     say("toestemming \(c.shortID)  aan \(c.text(ConsentField.recipientName) ?? "?")  delen: \(c.sections(ConsentField.sections).map(\.name).joined(separator: ","))  doel: \(c.text(ConsentField.purpose) ?? "?")  [\(state)]")
+                }
+                for r in refusals {
+                    let who = plan.memberName(r.ref(RefusalField.giver)) ?? "?"
+                    let to = r.text(RefusalField.recipientName).map { "  aan \($0)" } ?? ""
+                    say("weigering \(r.shortID)  door \(who)\(to)  waarvoor: \(r.text(RefusalField.purpose) ?? "?")  op \(r.text(RefusalField.date) ?? "?")")
                 }
                 for o in overrides {
                     let ground = o.text(SafetyOverrideField.ground).flatMap(LegalGround.init(rawValue:))?.label ?? "?"

@@ -102,16 +102,24 @@ struct AftercareCommand: ParsableCommand {
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sluit de nazorg af.",
-            discussion: "Geweigerd tenzij er een regisseur is benoemd voor minstens zes maanden na afsluiten (vinger aan de pols, inspectie §4.2).")
+            discussion: """
+                Geweigerd tenzij er een regisseur is benoemd voor minstens zes maanden na afsluiten (vinger aan de pols, \
+                inspectie §4.2), elk gezinslid een risicoclassificatie heeft, de 3-maandenevaluatie met de cliënt gedaan is \
+                (wie eerder stopt: een afsluitende evaluatie) en er een warme overdracht is gedaan, of vastgelegd waarom niet.
+                """)
         @OptionGroup var profile: ProfileOptions
         @OptionGroup var family: FamilyArgument
         @Option(help: "Datum van afsluiten (JJJJ-MM-DD).") var datum: String
         @Option(help: "Reden van afsluiten.") var reden: String
+        @Option(name: .customLong("geen-overdracht-omdat"), help: ArgumentHelp(
+            "Waarom er geen warme overdracht is (bijvoorbeeld: de cliënt wil geen vervolghulp).", valueName: "tekst"))
+        var geenOverdrachtOmdat: String?
 
         func run() throws {
             try reportingErrors {
                 let workspace = try profile.workspace()
-                try workspace.closeAftercare(try workspace.family(family.family), date: datum, reason: reden)
+                try workspace.closeAftercare(
+                    try workspace.family(family.family), date: datum, reason: reden, noHandoverBecause: geenOverdrachtOmdat)
                 say("nazorg afgesloten op \(datum)")
             }
         }

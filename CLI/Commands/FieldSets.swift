@@ -117,6 +117,7 @@ struct AftercareFields: FieldSet {
     @Option(help: fieldHelp(Field.plannedEnd)) var geplandEinde: String?
     @Option(help: fieldHelp(Field.mode)) var vorm: String?
     @Option(help: fieldHelp(Field.frequency)) var frequentie: String?
+    @Option(help: fieldHelp(Field.sessions)) var strippen: String?
 }
 
 struct ContactFields: FieldSet {
@@ -126,6 +127,8 @@ struct ContactFields: FieldSet {
     @Option(help: fieldHelp(Field.date)) var datum: String?
     @Option(help: fieldHelp(Field.mode)) var vorm: String?
     @Option(help: fieldHelp(Field.report)) var verslag: String?
+    @Option(help: fieldHelp(Field.childrenSeen)) var kinderenGezien: String?
+    @Option(help: fieldHelp(Field.safetyDiscussed)) var veiligheidBesproken: String?
     @Option(help: fieldHelp(Field.corrects)) var corrigeert: String?
 }
 
@@ -188,6 +191,22 @@ struct ConsentFields: FieldSet {
     @Option(help: fieldHelp(Field.recordedBy)) var vastgelegdDoor: String?
 }
 
+struct RefusalFields: FieldSet {
+    typealias Field = RefusalField
+    static let noun = "een weigering van toestemming (gevraagd, en nee gezegd)"
+    static let addCommandName = "refuse"
+    static let replacementHint = "Geeft zij later alsnog toestemming, leg die dan vast met 'nazorg consent give'."
+    @Option(help: fieldHelp(Field.giver)) var gever: String?
+    @Option(help: fieldHelp(Field.recipient)) var ontvanger: String?
+    @Option(help: fieldHelp(Field.recipientName)) var ontvangerNaam: String?
+    @Option(help: fieldHelp(Field.sections)) var secties: String?
+    @Option(help: fieldHelp(Field.purpose)) var doel: String?
+    @Option(help: fieldHelp(Field.date)) var datum: String?
+    @Option(help: fieldHelp(Field.form)) var vorm: String?
+    @Option(help: fieldHelp(Field.recordedBy)) var vastgelegdDoor: String?
+    @Option(help: fieldHelp(Field.note)) var toelichting: String?
+}
+
 struct WithdrawalFields: FieldSet {
     typealias Field = WithdrawalField
     static let noun = "de intrekking van een toestemming (even makkelijk als geven)"
@@ -218,5 +237,7 @@ struct OverrideFields: FieldSet {
     @Option(help: fieldHelp(Field.motherInformed)) var moederGeinformeerd: String?
     @Option(help: fieldHelp(Field.whyNotInformed)) var waaromNiet: String?
     @Option(help: fieldHelp(Field.decidedBy)) var besluitDoor: String?
+    @Option(help: fieldHelp(Field.members)) var lid: String?
+    @Option(help: fieldHelp(Field.assessment)) var taxatie: String?
     @Option(help: fieldHelp(Field.date)) var datum: String?
 }

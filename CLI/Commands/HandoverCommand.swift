@@ -69,6 +69,9 @@ struct HandoverCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Een afspraak met een ketenpartner (herhaal voor meer).", valueName: "text")) var afspraak: [String] = []
         @Option(help: ArgumentHelp("Contactpersoon voor vragen (standaard: jij, bij je organisatie).", valueName: "text"))
         var contactpersoon: String?
+        @Option(name: .customLong("reden-onvolledig"), help: ArgumentHelp(
+            "Waarom een deel (context, afspraken) of een deelnemer van de warme overdracht ontbreekt (norm 4.1).", valueName: "tekst"))
+        var redenOnvolledig: String?
         @Option(name: .customLong("verhuizing-naar"), help: ArgumentHelp("De nieuwe gemeente bij een verhuizing naar een andere regio.", valueName: "gemeente"))
         var verhuizingNaar: String?
         @Option(help: ArgumentHelp("Schrijf de bundel ook naar dit bestand (offline overdracht).", valueName: "file")) var bestand: String?
@@ -96,7 +99,7 @@ struct HandoverCommand: AsyncParsableCommand {
                     familyID, to: recipient,
                     HandoverRequest(
                         sections: secties, basis: toestemming ?? doorbreking ?? "", meeting: meeting, personalContext: context == "-" ? StandardInput.text : context,
-                        agreements: afspraak, contact: contactpersoon, movingTo: verhuizingNaar),
+                        agreements: afspraak, contact: contactpersoon, movingTo: verhuizingNaar, incompleteBecause: redenOnvolledig),
                     devices: try await mail.devices(of: recipient))
                 say("overdrachtsbundel \(created.bundle.short) voor \(recipient.name): \(created.document.sections.joined(separator: ", ")) (\(created.document.entities.count) onderdelen, \(created.devices) apparaten; deling \(created.share.short))")
                 for withheld in created.document.withheld { say("  niet overgedragen: \(withheld.section) — \(withheld.reason)") }

@@ -42,7 +42,7 @@ struct AuditFlowTests {
             "override", "record", family, "--ontvanger", "Wijkteam Voorbeeldstad-Noord", "--secties", "safety",
             "--grond", "conflict-van-plichten", "--vermoeden", "ja", "--onveilig", "ja", "--hulp-mogelijk", "nee",
             "--hulp-aanvaard", "nee", "--duurzaam-veilig", "nee", "--rechtvaardiging", "acuut gevaar voor de kinderen",
-            "--geraadpleegd", "aandachtsfunctionaris", "--moeder-geinformeerd", "ja", "--besluit-door", "teamleider", "--datum", "2026-11-23",
+            "--geraadpleegd", "aandachtsfunctionaris", "--moeder-geinformeerd", "ja", "--besluit-door", "teamleider", "--datum", "2026-11-23", "--lid", "Lotte",
         ]))
         let overrideLine = try on("laptop", ["consent", "list", family]).stdout.split(separator: "\n").first { $0.hasPrefix("doorbreking") } ?? ""
         let override = String(overrideLine.split(separator: " ")[1])

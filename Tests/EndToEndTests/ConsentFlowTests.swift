@@ -42,7 +42,8 @@ struct ConsentFlowTests {
         let override = ["override", "record", family, "--ontvanger", String(repeating: "c", count: 32), "--ontvanger-naam", "Veilig Thuis",
                         "--secties", "safety", "--grond", "melding-veilig-thuis", "--vermoeden", "ja", "--onveilig", "ja",
                         "--hulp-mogelijk", "nee", "--hulp-aanvaard", "nee", "--duurzaam-veilig", "nee",
-                        "--rechtvaardiging", "kind onveilig, moeder weigert", "--besluit-door", "teamleider", "--datum", "2026-11-22"]
+                        "--rechtvaardiging", "kind onveilig, moeder weigert", "--besluit-door", "teamleider", "--datum", "2026-11-22",
+                        "--lid", lotte]
         let unconsulted = try cli.run(override + ["--moeder-geinformeerd", "ja"])
         #expect(unconsulted.status == 65)
         #expect(unconsulted.stderr.contains("(--geraadpleegd): is verplicht"))

@@ -20,7 +20,7 @@ import Testing
         (["action", "add"], .action, []),
         (["child", "add"], .child, []),
         // Closing has its own command, which checks the rules for closing.
-        (["aftercare", "start"], .aftercare, ["afgesloten", "reden"]),
+        (["aftercare", "start"], .aftercare, ["afgesloten", "reden", "geenOverdrachtOmdat"]),
         (["contact", "add"], .contact, []),
         (["evaluation", "add"], .evaluation, []),
         (["stagnation", "add"], .stagnation, []),

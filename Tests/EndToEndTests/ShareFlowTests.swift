@@ -131,7 +131,7 @@ struct ShareFlowTests {
             "--grond", "melding-veilig-thuis", "--vermoeden", "ja", "--onveilig", "ja", "--hulp-mogelijk", "nee",
             "--hulp-aanvaard", "nee", "--duurzaam-veilig", "nee", "--rechtvaardiging", "Bram onveilig, moeder weigert toestemming",
             "--geraadpleegd", "aandachtsfunctionaris", "--moeder-geinformeerd", "nee", "--waarom-niet", "vergroot het gevaar",
-            "--besluit-door", "teamleider", "--datum", "2026-11-23",
+            "--besluit-door", "teamleider", "--datum", "2026-11-23", "--lid", "Lotte",
         ])
         #expect(recorded.status == 0, "\(recorded.stderr)")
         let line = try setup.on("laptop", ["consent", "list", setup.family]).stdout.split(separator: "\n").first { $0.hasPrefix("doorbreking") } ?? ""

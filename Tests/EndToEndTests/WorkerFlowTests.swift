@@ -35,12 +35,14 @@ struct WorkerFlowTests {
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             return String(result.stdout.split(separator: " ").dropFirst().first ?? "")
         }
-        _ = try add(["member", "add", family, "--naam", "Linde", "--rol", "ouder-in-opvang", "--gezag", "ja"])
+        let mother = try add(["member", "add", family, "--naam", "Linde", "--rol", "ouder-in-opvang", "--gezag", "ja"])
         let child = try add(["member", "add", family, "--naam", "Tim", "--rol", "kind", "--geboortedatum", "2018-04-01"])
         let goal = try add(["goal", "add", family, "--domein", "onderwijs", "--omschrijving", "Tim gaat naar school"])
         _ = try add(["action", "add", family, "--doel", goal, "--omschrijving", "inschrijven", "--deadline", "2026-12-01"])
         _ = try add(["measure", "add", family, "--soort", "aware-alarm"])
         _ = try add(["risk", "assess", family, "--lid", child, "--classificatie", "oranje", "--instrument", "RiVaS",
+                     "--face-to-face", "ja", "--organisatie", "Opvang", "--datum", "2026-11-01"])
+        _ = try add(["risk", "assess", family, "--lid", mother, "--classificatie", "groen", "--instrument", "RiVaS",
                      "--face-to-face", "ja", "--organisatie", "Opvang", "--datum", "2026-11-01"])
         _ = try add(["child", "add", family, "--lid", child, "--school", "De Linde", "--vir", "ja"])
         let start = try cli.run(["aftercare", "start", family, "--start", "2026-11-01", "--gepland-einde", "2027-05-01", "--vorm", "begeleiding"])
@@ -56,7 +58,12 @@ struct WorkerFlowTests {
         #expect(refused.stdout.isEmpty)
         #expect(refused.stderr.contains("regisseur"))
         _ = try add(["regisseur", "add", family, "--naam", "Wijkteam-regisseur", "--organisatie", "Wijkteam", "--vanaf", "2026-11-01"])
-        let closed = try cli.run(["aftercare", "close", family, "--datum", "2026-11-22", "--reden", "doelen behaald"])
+        // Three weeks in, before the 3-month evaluation: a closing evaluation, and why there is no handover.
+        _ = try add(["evaluation", "record", family, "--datum", "2026-11-21", "--soort", "afsluitend", "--deelnemers", "Linde"])
+        let closed = try cli.run([
+            "aftercare", "close", family, "--datum", "2026-11-22", "--reden", "doelen behaald",
+            "--geen-overdracht-omdat", "Linde wil geen vervolghulp",
+        ])
         #expect(closed.status == 0, "\(closed.stderr)")
 
         let plan = try cli.run(["family", "show", family])

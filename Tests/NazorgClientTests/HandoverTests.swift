@@ -37,7 +37,8 @@ struct HandoverTests {
             family, to: wijkteam.info,
             HandoverRequest(
                 sections: nil, basis: consent.hex, meeting: .init(date: "2026-11-20", mode: "telefoon", attended: ["client", "vertrekkend"]),
-                personalContext: "", agreements: [], contact: nil, movingTo: nil),
+                personalContext: "", agreements: [], contact: nil, movingTo: nil,
+                incompleteBecause: "telefonisch overgedragen; de ontvangende hulpverlener was nog niet aangesteld"),
             devices: [receiver.profile.certificate!])
     }
 
@@ -54,6 +55,36 @@ struct HandoverTests {
 
     func open(_ bytes: Data) throws -> OpenedHandover {
         try receiver.openHandover(bytes, registeredSenderDevices: [sender.profile.certificate!])
+    }
+
+    /// A warm handover has three parts and three participants (norm 4.1); a missing one needs a recorded reason,
+    /// and the meeting cannot lie in the future. The reason travels and is recorded with the imported plan.
+    @Test func anIncompleteHandoverNeedsAReasonAndTheMeetingHappened() throws {
+        func request(attended: [String], context: String, agreements: [String], date: String = "2026-11-20", reason: String? = nil) -> HandoverRequest {
+            HandoverRequest(
+                sections: nil, basis: consent.hex, meeting: .init(date: date, mode: "in-persoon", attended: attended),
+                personalContext: context, agreements: agreements, contact: nil, movingTo: nil, incompleteBecause: reason)
+        }
+        let all = ["client", "vertrekkend", "ontvangend"]
+        let devices = [receiver.profile.certificate!]
+        let cases: [(HandoverRequest, String)] = [
+            (request(attended: ["client", "vertrekkend"], context: "eigen regie", agreements: ["school belt"]), "de ontvangende hulpverlener"),
+            (request(attended: all, context: " ", agreements: ["school belt"]), "--context"),
+            (request(attended: all, context: "eigen regie", agreements: []), "--afspraak"),
+            (request(attended: all, context: "eigen regie", agreements: ["school belt"], date: "2099-01-01"), "in de toekomst"),
+        ]
+        for (refused, words) in cases {
+            let error = #expect(throws: ClientError.self) { try sender.createHandover(family, to: wijkteam.info, refused, devices: devices) }
+            #expect(error?.message.contains(words) == true, "\(error?.message ?? "")")
+        }
+        #expect(try sender.profile.store.handovers().isEmpty, "nothing was made")
+        try sender.createHandover(family, to: wijkteam.info, request(attended: all, context: "eigen regie", agreements: ["school belt"]), devices: devices)
+        let withReason = try sender.createHandover(
+            family, to: wijkteam.info,
+            request(attended: ["client", "vertrekkend"], context: "eigen regie", agreements: [], reason: "wijkteam nog zonder hulpverlener"),
+            devices: devices)
+        #expect(withReason.document.incompleteBecause == "wijkteam nog zonder hulpverlener")
+        #expect(HandoverSummary.render(withReason.document, format: .markdown).contains("wijkteam nog zonder hulpverlener"))
     }
 
     @Test func onlyTheCoveredSectionsTravelAndTheRestIsNamedAsWithheld() throws {

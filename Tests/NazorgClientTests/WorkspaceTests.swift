@@ -99,7 +99,8 @@ struct EditingTests {
         let regisseur = try workspace.add(.regisseur, to: family, ["naam": "R", "organisatie": "Wijkteam", "vanaf": "2026-11-01", "tot": "2027-03-01"])
         #expect(throws: ModelError.self) { try workspace.closeAftercare(family, date: "2026-11-20", reason: "x") }
         try workspace.update(regisseur.hex, in: family, ["tot": "2027-06-01"])
-        try workspace.closeAftercare(family, date: "2026-11-20", reason: "doelen behaald")
+        try workspace.add(.evaluation, to: family, ["datum": "2026-09-02", "soort": "drie-maanden"])
+        try workspace.closeAftercare(family, date: "2026-11-20", reason: "doelen behaald", noHandoverBecause: "het gezin wil geen vervolghulp")
         let plan = try workspace.plan(family)
         #expect(plan.aftercare?.text(AftercareField.closed) == "2026-11-20")
         #expect(plan.family?.text(FamilyField.phase) == "afgesloten")

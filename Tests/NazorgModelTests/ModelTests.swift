@@ -75,7 +75,7 @@ struct PlanRuleTests {
     let mother = String(repeating: "1", count: 32)
     let child = String(repeating: "2", count: 32)
 
-    func plan(regisseurUntil: String?, withEvaluation: Bool = false) -> FamilyPlan {
+    func plan(regisseurUntil: String?, withEvaluation: Bool = false, assessed: Bool = false) -> FamilyPlan {
         var regisseur: [String: FieldValue] = [
             "naam": .text("R"), "organisatie": .text("Wijkteam"), "vanaf": .text("2026-01-01"),
         ]
@@ -88,6 +88,14 @@ struct PlanRuleTests {
                 "start": .text("2026-02-01"), "geplandEinde": .text("2026-08-01"), "vorm": .text("begeleiding"),
             ]),
         ]
+        if assessed {
+            for (index, member) in [mother, child].enumerated() {
+                entities.append(PlanEntity(id: String(repeating: "\(6 + index)", count: 32), kind: .riskAssessment, section: .safety, fields: [
+                    "lid": .ref(member), "classificatie": .text("groen"), "instrument": .text("RiVaS"), "faceToFace": .bool(true),
+                    "organisatie": .text("Opvang"), "datum": .text("2026-05-15"),
+                ]))
+            }
+        }
         if withEvaluation {
             entities.append(PlanEntity(id: String(repeating: "5", count: 32), kind: .evaluation, section: .plan, fields: [
                 "datum": .text("2026-04-20"), "soort": .text("drie-maanden"),
@@ -98,16 +106,47 @@ struct PlanRuleTests {
 
     @Test func closingNeedsARegisseurForSixMonths() throws {
         let close = CalendarDate("2026-06-01")!
-        try plan(regisseurUntil: nil).checkCanCloseAftercare(on: close)
-        try plan(regisseurUntil: "2026-12-01").checkCanCloseAftercare(on: close)
+        let why = "de cliënt wil geen vervolghulp"
+        try plan(regisseurUntil: nil, withEvaluation: true, assessed: true).checkCanCloseAftercare(on: close, noHandoverBecause: why)
+        try plan(regisseurUntil: "2026-12-01", withEvaluation: true, assessed: true).checkCanCloseAftercare(on: close, noHandoverBecause: why)
         let short = #expect(throws: ModelError.self) {
-            try plan(regisseurUntil: "2026-11-30").checkCanCloseAftercare(on: close)
+            try plan(regisseurUntil: "2026-11-30", withEvaluation: true, assessed: true).checkCanCloseAftercare(on: close, noHandoverBecause: why)
         }
         #expect(short?.message.contains("2026-12-01") == true)
         let none = #expect(throws: ModelError.self) {
             try plan(regisseurUntil: "2026-03-01").checkCanCloseAftercare(on: close)
         }
         #expect(none?.code == .ruleViolated)
+    }
+
+    /// Closing also needs every member classified, the 3-month evaluation done (a closing evaluation when it
+    /// stops earlier), and a warm handover or a reason for none.
+    @Test func closingNeedsEveryMemberAssessedTheEvaluationAndAHandoverOrAReason() throws {
+        let close = CalendarDate("2026-06-01")!
+        let why = "de cliënt wil geen vervolghulp"
+        let unassessed = #expect(throws: ModelError.self) {
+            try plan(regisseurUntil: nil, withEvaluation: true).checkCanCloseAftercare(on: close, noHandoverBecause: why)
+        }
+        #expect(unassessed?.message.contains("risicoclassificatie") == true)
+        #expect(unassessed?.message.contains("kind 22222222") == true)
+        let unevaluated = #expect(throws: ModelError.self) {
+            try plan(regisseurUntil: nil, assessed: true).checkCanCloseAftercare(on: close, noHandoverBecause: why)
+        }
+        #expect(unevaluated?.message.contains("3-maandenevaluatie") == true)
+        let noHandover = #expect(throws: ModelError.self) {
+            try plan(regisseurUntil: nil, withEvaluation: true, assessed: true).checkCanCloseAftercare(on: close, noHandoverBecause: "  ")
+        }
+        #expect(noHandover?.message.contains("--geen-overdracht-omdat") == true)
+        // Before the 3-month evaluation is due (2026-05-01), a closing evaluation is enough.
+        var early = plan(regisseurUntil: nil, assessed: true)
+        let earlyClose = CalendarDate("2026-04-30")!
+        #expect(throws: ModelError.self) { try early.checkCanCloseAftercare(on: earlyClose, noHandoverBecause: why) }
+        early.entities.append(PlanEntity(id: String(repeating: "9", count: 32), kind: .evaluation, section: .plan, fields: [
+            "datum": .text("2026-04-28"), "soort": .text("afsluitend"),
+        ]))
+        try early.checkCanCloseAftercare(on: earlyClose, noHandoverBecause: why)
+        // On the due day itself the 3-month evaluation is needed.
+        #expect(throws: ModelError.self) { try early.checkCanCloseAftercare(on: CalendarDate("2026-05-01")!, noHandoverBecause: why) }
     }
 
     @Test func threeMonthEvaluationIsTrackedAsDue() {

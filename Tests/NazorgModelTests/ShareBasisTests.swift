@@ -76,7 +76,7 @@ struct ShareBasisTests {
             "ontvanger": .text(veiligThuis), "ontvangerNaam": .text("Veilig Thuis"), "secties": .text("safety"),
             "grond": .text("melding-veilig-thuis"), "vermoeden": .bool(true), "onveilig": .bool(true), "hulpMogelijk": .bool(false),
             "hulpAanvaard": .bool(false), "duurzaamVeilig": .bool(false), "rechtvaardiging": .text("kind onveilig; moeder weigert hulp"),
-            "geraadpleegd": .text("aandachtsfunctionaris"), "moederGeinformeerd": .bool(true), "besluitDoor": .text("teamleider"),
+            "geraadpleegd": .text("aandachtsfunctionaris"), "moederGeinformeerd": .bool(true), "besluitDoor": .text("teamleider"), "lid": .refs([String(repeating: "2", count: 32)]),
             "datum": .text("2026-11-20"),
         ])
         try Validation.validate(.safetyOverride, fields: override.fields)
@@ -92,7 +92,7 @@ struct ShareBasisTests {
         let complete: [String: String] = [
             "ontvanger": veiligThuis, "ontvangerNaam": "Veilig Thuis", "secties": "safety", "grond": "acuut-gevaar",
             "vermoeden": "ja", "onveilig": "ja", "hulpMogelijk": "nee", "hulpAanvaard": "nee", "duurzaamVeilig": "nee",
-            "rechtvaardiging": "acuut gevaar", "geraadpleegd": "collega", "moederGeinformeerd": "ja", "besluitDoor": "M",
+            "rechtvaardiging": "acuut gevaar", "geraadpleegd": "collega", "moederGeinformeerd": "ja", "besluitDoor": "M", "lid": String(repeating: "2", count: 32),
             "datum": "2026-11-20",
         ]
         try Validation.validate(.safetyOverride, fields: try Validation.parse(.safetyOverride, complete))

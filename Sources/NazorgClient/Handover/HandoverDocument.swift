@@ -81,6 +81,8 @@ public struct HandoverDocument: Codable, Sendable, Hashable {
     public var contact: String
     /// The new municipality when the family moves to another region (a new safety assessment is then due).
     public var movingTo: String?
+    /// Why a part or a participant of the warm handover is missing (norm 4.1), when one is.
+    public var incompleteBecause: String?
 
     /// The entities as a plan the model's rules can read (regisseur on a date, current risk, …).
     public var plan: FamilyPlan {

@@ -70,6 +70,9 @@ public enum HandoverSummary {
         if !absent.isEmpty {
             warnings.append("Niet bij het overdrachtsgesprek: \(absent.map(\.label).joined(separator: ", ")). Een warme overdracht is een gesprek met de cliënt en de hulpverleners van beide organisaties.")
         }
+        if let reason = document.incompleteBecause, !reason.isEmpty {
+            warnings.append("De afzender heeft vastgelegd waarom de overdracht onvolledig is: \(reason)")
+        }
         warnings.forEach { blocks.append(.warning($0)) }
 
         blocks.append(.heading("Het overdrachtsgesprek"))

@@ -20,12 +20,16 @@ public struct HandoverRequest: Sendable {
     public var contact: String?
     /// The new municipality, when the family moves to another region.
     public var movingTo: String?
+    /// Why a part (personal context, agreements) or a participant (client, leaving or receiving worker) of the warm
+    /// handover is missing; without it, a handover that lacks one is refused (norm 4.1).
+    public var incompleteBecause: String?
 
     /// Creates a request.
     public init(
         sections: String?, basis: String, meeting: HandoverDocument.Meeting, personalContext: String, agreements: [String],
-        contact: String?, movingTo: String?
+        contact: String?, movingTo: String?, incompleteBecause: String? = nil
     ) {
+        self.incompleteBecause = incompleteBecause
         self.sections = sections
         self.basis = basis
         self.meeting = meeting
@@ -93,7 +97,8 @@ extension Workspace {
         for section in chosen where !held.contains(section.name) {
             throw ClientError(.refused, "this device holds nothing of section \(section.name) for this family; nothing was handed over")
         }
-        try Self.check(request.meeting)
+        try Self.check(request.meeting, today: today)
+        try Self.checkComplete(request)
         if let place = request.movingTo, chosen.contains(.core) {
             // After a move the regisseur comes from the new municipality (002 §4.2): name them before handing over.
             let named = plan.all(.regisseur).filter { ($0.date(RegisseurField.until) ?? today) >= today }.contains { regisseur in
@@ -131,7 +136,8 @@ extension Workspace {
                 .sorted { ($0.section.name, $0.kind.rawValue, $0.id) < ($1.section.name, $1.kind.rawValue, $1.id) }
                 .map(HandoverDocument.Entity.init),
             meeting: request.meeting, personalContext: request.personalContext, agreements: request.agreements,
-            contact: request.contact ?? "\(certificate.worker), \(profile.organisation.name)", movingTo: request.movingTo)
+            contact: request.contact ?? "\(certificate.worker), \(profile.organisation.name)", movingTo: request.movingTo,
+            incompleteBecause: request.incompleteBecause)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let bytes: Data
@@ -159,14 +165,42 @@ extension Workspace {
         return HandoverCreated(bundle: bundle, bytes: bytes, share: shareID, document: document, devices: recipients.count)
     }
 
-    static func check(_ meeting: HandoverDocument.Meeting) throws {
-        guard CalendarDate(meeting.date) != nil else { throw ClientError(.usage, "the handover meeting's date must be a real date as YYYY-MM-DD") }
+    static func check(_ meeting: HandoverDocument.Meeting, today: CalendarDate? = nil) throws {
+        guard let day = CalendarDate(meeting.date) else {
+            throw ClientError(.usage, "de datum van het overdrachtsgesprek (--gesprek-datum) moet een bestaande datum zijn, als JJJJ-MM-DD")
+        }
+        if let today, day > today.addingDays(Validation.clockSkewDays) {
+            throw ClientError(
+                .usage,
+                "de datum van het overdrachtsgesprek (--gesprek-datum) ligt in de toekomst (vandaag is het \(today)); maak de bundel na het gesprek")
+        }
         guard HandoverMode(rawValue: meeting.mode) != nil else {
             throw ClientError(.usage, "the handover meeting's mode must be one of: \(HandoverMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         for code in meeting.attended where HandoverAttendee(rawValue: code) == nil {
             throw ClientError(.usage, "who attended must be among: \(HandoverAttendee.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+    }
+
+    /// The three parts and the three participants of a warm handover (keurmerk norm 4.1): information (the
+    /// sections), personal context and agreements with chain partners; the client, the leaving and the
+    /// receiving worker. A missing one needs a recorded reason.
+    static func checkComplete(_ request: HandoverRequest) throws {
+        var missing: [String] = []
+        if request.personalContext.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append("de persoonlijke context (--context)") }
+        if request.agreements.isEmpty { missing.append("de afspraken met ketenpartners (--afspraak)") }
+        for attendee in HandoverAttendee.allCases where !request.meeting.attended.contains(attendee.rawValue) {
+            missing.append("\(attendee.label) bij het gesprek (--aanwezig \(attendee.rawValue))")
+        }
+        let reason = request.incompleteBecause?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !missing.isEmpty, reason.isEmpty else {
+            if reason.count > 500 { throw ClientError(.usage, "de reden (--reden-onvolledig) is langer dan 500 tekens; maak hem korter") }
+            return
+        }
+        throw ClientError(
+            .refused,
+            "een warme overdracht heeft drie delen en drie deelnemers (norm 4.1); nu ontbreekt: \(missing.joined(separator: ", ")). "
+                + "Vul aan, of leg vast waarom het niet kan met --reden-onvolledig TEKST")
     }
 
     // MARK: Receiving
@@ -263,7 +297,8 @@ extension Workspace {
         guard document.bundle == header.bundle.hex, document.sender.organisation == header.sender.hex,
             document.recipient.organisation == organisation.id.hex
         else { throw refuse("its contents do not match its envelope (bundle, sender or addressee)") }
-        do { try check(document.meeting) } catch let error as ClientError { throw refuse(error.message) }
+        let madeOn = CalendarDate(String(ISO8601DateFormatter().string(from: created).prefix(10)))
+        do { try check(document.meeting, today: madeOn) } catch let error as ClientError { throw refuse(error.message) }
         // The basis: a consent or safety override naming this organisation, covering every section, valid then.
         guard let basis = document.basisEntity, let terms = BasisTerms(basis),
             (try? Validation.validate(basis.kind, fields: basis.fields)) != nil
@@ -346,6 +381,7 @@ extension Workspace {
         if !document.personalContext.isEmpty { provenance[.context] = String(document.personalContext.prefix(4000)) }
         if !document.agreements.isEmpty { provenance[.agreements] = String(document.agreements.joined(separator: "\n").prefix(4000)) }
         provenance[.contactPerson] = String(document.contact.prefix(500))
+        if let reason = document.incompleteBecause, !reason.isEmpty { provenance[.incompleteBecause] = String(reason.prefix(500)) }
         let provenanceValues: [String: FieldValue]
         do {
             provenanceValues = try Validation.parse(.provenance, provenance.stored.filter { !$0.value.isEmpty })

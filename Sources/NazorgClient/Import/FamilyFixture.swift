@@ -72,7 +72,7 @@ extension Workspace {
             let values: [String: FieldValue]
             do {
                 values = try Validation.parse(kind, inputs)
-                try Validation.validate(kind, fields: values)
+                try Validation.validate(kind, fields: values, today: today)
             } catch let error as ModelError {
                 throw ClientError(.badFile, "\(place): \(error.message)")
             }

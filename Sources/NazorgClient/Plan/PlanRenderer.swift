@@ -104,11 +104,17 @@ public enum PlanRenderer {
 
         line()
         line("Nazorg")
-        if let a = plan.aftercare {
+        // Every episode, oldest first: a closed one stays in view (what was agreed, when and why it ended).
+        let episodes = plan.all(.aftercare).sorted { ($0.text(AftercareField.start) ?? "", $0.id) < ($1.text(AftercareField.start) ?? "", $1.id) }
+        for a in episodes {
             var t = "  \(a.shortID) \(label(AftercareMode.self, a.text(AftercareField.mode))) van \(a.text(AftercareField.start) ?? "?") tot \(a.text(AftercareField.plannedEnd) ?? "?")"
+            if let sessions = a.int(AftercareField.sessions) { t += ", \(sessions) gesprekken" }
             if let f = a.text(AftercareField.frequency) { t += ", \(f)" }
             if let closed = a.text(AftercareField.closed) { t += "; afgesloten \(closed)\(a.text(AftercareField.reason).map { " (\($0))" } ?? "")" }
+            if let why = a.text(AftercareField.noHandoverBecause) { t += "; geen warme overdracht: \(why)" }
             line(t + conflictMark(a))
+        }
+        if !episodes.isEmpty {
             if let e = plan.threeMonthEvaluation() { line("  3-maandenevaluatie: \(e.isDone ? "gedaan" : "gepland op \(e.due)")") }
         } else {
             line("  nog niet gestart")
@@ -125,7 +131,13 @@ public enum PlanRenderer {
         if !contacts.isEmpty {
             line()
             line("Contactjournaal")
-            for c in contacts { line("  \(c.text(ContactField.date) ?? "?") \(label(ContactMode.self, c.text(ContactField.mode))): \(c.text(ContactField.report) ?? "")") }
+            for c in contacts {
+                var marks: [String] = []
+                if let seen = c.bool(ContactField.childrenSeen) { marks.append(seen ? "kinderen gezien" : "kinderen niet gezien") }
+                if let safety = c.bool(ContactField.safetyDiscussed) { marks.append(safety ? "veiligheid besproken" : "veiligheid niet besproken") }
+                let extra = marks.isEmpty ? "" : " [\(marks.joined(separator: ", "))]"
+                line("  \(c.text(ContactField.date) ?? "?") \(label(ContactMode.self, c.text(ContactField.mode)))\(extra): \(c.text(ContactField.report) ?? "")")
+            }
         }
 
         let points = plan.attentionPoints(today: today)

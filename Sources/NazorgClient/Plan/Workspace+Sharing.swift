@@ -224,7 +224,8 @@ extension Workspace {
             let ground = values[SafetyOverrideField.ground]?.text.flatMap(LegalGround.init(rawValue:))?.label ?? "?"
             let told = values[SafetyOverrideField.motherInformed]?.bool == true ? "moeder geïnformeerd" : "moeder niet geïnformeerd"
             return [auditRecord(
-                .override, .execute, family: family, sections: sections, basis: "safety-override:\(id.hex)", recipient: recipient,
+                .override, .execute, family: family, sections: sections, members: values[SafetyOverrideField.members]?.refs ?? [],
+                basis: "safety-override:\(id.hex)", recipient: recipient,
                 record: id.hex, detail: "grond: \(ground); \(told)", purpose: "veiligheid (meldcode)", outcome: "flagged")]
         default:
             return []
@@ -241,9 +242,11 @@ extension Workspace {
     /// Accepts a partner organisation's short id or name for `ontvanger`, filling in `ontvangerNaam`.
     func resolvingRecipient(_ inputs: [String: String], kind: EntityKind) throws -> [String: String] {
         let (idKey, nameKey) =
-            kind == .consent
-            ? (ConsentField.recipient.key, ConsentField.recipientName.key)
-            : (SafetyOverrideField.recipient.key, SafetyOverrideField.recipientName.key)
+            switch kind {
+            case .consent: (ConsentField.recipient.key, ConsentField.recipientName.key)
+            case .refusal: (RefusalField.recipient.key, RefusalField.recipientName.key)
+            default: (SafetyOverrideField.recipient.key, SafetyOverrideField.recipientName.key)
+            }
         guard let given = inputs[idKey] else { return inputs }
         let isFullID = given.count == 32 && given.allSatisfy(\.isHexDigit)
         let partner: OrganisationInfo

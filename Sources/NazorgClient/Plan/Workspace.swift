@@ -96,9 +96,9 @@ public struct Workspace: Sendable {
     @discardableResult
     public func add(_ kind: EntityKind, to family: FamilyID, _ inputs: [String: String]) throws -> EntityID {
         let plan = try plan(family)
-        let inputs = kind == .consent || kind == .safetyOverride ? try resolvingRecipient(inputs, kind: kind) : inputs
+        let inputs = [.consent, .refusal, .safetyOverride].contains(kind) ? try resolvingRecipient(inputs, kind: kind) : inputs
         var values = try Validation.parse(kind, try resolvingReferences(inputs, kind: kind, in: plan))
-        try Validation.validate(kind, fields: values)
+        try Validation.validate(kind, fields: values, today: today)
         try checkReferences(values, kind: kind, in: plan)
         if let field = kind.correctionField, let target = values[field.name]?.ref,
             let corrected = plan.entities.first(where: { $0.id == target }), let later = plan.correction(of: corrected)
@@ -117,6 +117,14 @@ public struct Workspace: Sendable {
                 throw ClientError(.refused, "dit kind heeft al een kinddeel; wijzig het met 'nazorg child update'")
             }
             child = member
+        }
+        if kind == .safetyOverride, let assessment = values[SafetyOverrideField.assessment]?.ref,
+            let member = plan.entities.first(where: { $0.id == assessment })?.ref(RiskAssessmentField.member),
+            !(values[SafetyOverrideField.members]?.refs ?? []).contains(member)
+        {
+            throw ClientError(
+                .refused,
+                "\(SafetyOverrideField.assessment.spec.reference): deze taxatie gaat over een lid dat het besluit niet noemt; noem dat lid ook bij --lid")
         }
         if kind == .consent {
             // Who may consent is checked now, when the consent is recorded, not only when it is used.
@@ -150,7 +158,7 @@ public struct Workspace: Sendable {
         let values = try Validation.parse(entity.kind, try resolvingReferences(inputs, kind: entity.kind, in: plan))
         var merged = entity.fields
         merged.merge(values) { $1 }
-        try Validation.validate(entity.kind, fields: merged)
+        try Validation.validate(entity.kind, fields: merged, today: today)
         try checkReferences(values, kind: entity.kind, in: plan)
         _ = try write(family: family, edits: [.update(entity, values: values)])
     }
@@ -199,14 +207,16 @@ public struct Workspace: Sendable {
     }
 
     /// Closes aftercare on `date`, refused unless a regisseur is named for at least six months after it.
-    public func closeAftercare(_ family: FamilyID, date: String, reason: String) throws {
+    public func closeAftercare(_ family: FamilyID, date: String, reason: String, noHandoverBecause: String? = nil) throws {
         guard let day = CalendarDate(date) else {
             throw ClientError(.usage, "\(AftercareField.closed.spec.reference): moet een bestaande datum zijn, als JJJJ-MM-DD")
         }
         let plan = try plan(family)
-        try plan.checkCanCloseAftercare(on: day)
+        try plan.checkCanCloseAftercare(on: day, noHandoverBecause: noHandoverBecause)
         guard let episode = plan.aftercare else { return }
-        try update(episode.id, in: family, [AftercareField.closed: date, .reason: reason].stored)
+        var values: [AftercareField: String] = [.closed: date, .reason: reason]
+        if let noHandoverBecause, !noHandoverBecause.isEmpty { values[.noHandoverBecause] = noHandoverBecause }
+        try update(episode.id, in: family, values.stored)
         if let record = plan.family { try update(record.id, in: family, [FamilyField.phase: FamilyPhase.closed.rawValue].stored) }
     }
 
@@ -266,6 +276,19 @@ public struct Workspace: Sendable {
     /// A full id for a short one (the first digits a worker sees), of the right kind; other text is left as is.
     private func resolve(_ text: String, _ target: EntityKind, field: String, in plan: FamilyPlan) throws -> String {
         let key = text.lowercased().filter { $0 != "-" }
+        if target == .member, !key.allSatisfy(\.isHexDigit) {
+            // A member by name, as the worker knows them ("Lotte"); decrypted here, never sent anywhere.
+            let name = text.trimmingCharacters(in: .whitespaces).lowercased()
+            let named = plan.members.filter { $0.text(MemberField.name)?.lowercased() == name }
+            guard named.count == 1 else {
+                throw ClientError(
+                    .notFound,
+                    named.isEmpty
+                        ? "\(field): geen gezinslid met die naam; 'nazorg family show' toont de leden en hun id"
+                        : "\(field): \(named.count) gezinsleden heten zo; geef het id (\(named.map(\.shortID).joined(separator: ", ")))")
+            }
+            return named[0].id
+        }
         guard !key.isEmpty, key.count < 32, key.allSatisfy(\.isHexDigit) else { return text }
         let matches = plan.all(target).filter { $0.id.hasPrefix(key) }
         guard matches.count == 1 else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A family's plan (1 gezin 1 plan) as read from its sections, with the rules of practice the norms set.
 public struct FamilyPlan: Hashable, Sendable {
     /// The family id (32 hex digits).
@@ -71,8 +73,10 @@ public struct FamilyPlan: Hashable, Sendable {
     }
 
     /// Refuses closing aftercare on `date` unless a regisseur is named for at least six months after it
-    /// ("vinger aan de pols", inspection §4.2).
-    public func checkCanCloseAftercare(on date: CalendarDate) throws {
+    /// ("vinger aan de pols", inspection §4.2), every member has a risk classification (norm 3.5), the
+    /// 3-month evaluation is done (norm 2.7; before three months: a closing evaluation), and there was a warm
+    /// handover (a handover bundle sent since the start) or a recorded reason why not (norm 4.1).
+    public func checkCanCloseAftercare(on date: CalendarDate, noHandoverBecause: String? = nil) throws {
         guard let episode = aftercare else {
             throw ModelError(.ruleViolated, "er is geen nazorgperiode om af te sluiten; begin er een met 'nazorg aftercare start'")
         }
@@ -93,6 +97,37 @@ public struct FamilyPlan: Hashable, Sendable {
             throw ModelError(
                 .ruleViolated,
                 "de regisseur is alleen benoemd tot en met \(until); de nazorg kan worden afgesloten als er een regisseur is tot minstens \(needed)")
+        }
+        let unassessed = members.filter { riskHistory(of: $0.id).isEmpty }
+        if !unassessed.isEmpty {
+            let who = unassessed.map { "\($0.term(MemberField.role, MemberRole.self)?.label ?? "lid") \($0.shortID)" }
+            throw ModelError(
+                .ruleViolated,
+                "de nazorg kan niet worden afgesloten zolang niet elk gezinslid een risicoclassificatie heeft; ontbreekt voor: "
+                    + "\(who.joined(separator: ", ")) ('nazorg risk assess')")
+        }
+        let start = episode.date(AftercareField.start) ?? date
+        if let evaluation = threeMonthEvaluation(), !evaluation.isDone {
+            let closingEvaluation = current(.evaluation).contains {
+                $0.has(EvaluationField.category, EvaluationKind.closing) && ($0.date(EvaluationField.date).map { $0 >= start } ?? false)
+            }
+            if date >= evaluation.due || !closingEvaluation {
+                throw ModelError(
+                    .ruleViolated,
+                    date >= evaluation.due
+                        ? "de 3-maandenevaluatie met de cliënt (gepland op \(evaluation.due)) is nog niet gedaan; leg haar vast met 'nazorg evaluation record --soort drie-maanden'"
+                        : "de nazorg stopt vóór de 3-maandenevaluatie (\(evaluation.due)); leg eerst een afsluitende evaluatie met de cliënt vast ('nazorg evaluation record --soort afsluitend')")
+            }
+        }
+        let handedOver = all(.share).contains { share in
+            share[ShareField.bundle] != nil && (share.date(ShareField.date).map { $0 >= start } ?? false)
+        }
+        let reason = noHandoverBecause?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if !handedOver && reason.isEmpty {
+            throw ModelError(
+                .ruleViolated,
+                "er is sinds de start van de nazorg geen warme overdracht gedaan; maak er een met 'nazorg handover create', "
+                    + "of leg vast waarom niet met --geen-overdracht-omdat TEKST")
         }
     }
 

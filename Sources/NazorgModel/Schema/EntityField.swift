@@ -19,13 +19,16 @@ public struct FieldDefinition: Hashable, Sendable {
     public var label: String
     /// How a worker gives it on the command line, when that is not `--<key in kebab case>`.
     public var option: String?
+    /// For a date: the day something happened, which cannot lie after today.
+    public var isPast: Bool
 
     /// Creates a definition.
-    public init(_ type: FieldType, required: Bool = false, _ label: String, option: String? = nil) {
+    public init(_ type: FieldType, required: Bool = false, _ label: String, option: String? = nil, past: Bool = false) {
         self.type = type
         self.isRequired = required
         self.label = label
         self.option = option
+        self.isPast = past
     }
 }
 
@@ -36,7 +39,9 @@ extension EntityField {
     public var label: String { definition.label }
     /// The field as a spec of its kind.
     public var spec: FieldSpec {
-        FieldSpec(rawValue, definition.type, required: definition.isRequired, label: definition.label, option: definition.option)
+        FieldSpec(
+            rawValue, definition.type, required: definition.isRequired, label: definition.label, option: definition.option,
+            past: definition.isPast)
     }
     /// Every field of the kind, in declaration order.
     public static var specs: [FieldSpec] { allCases.map(\.spec) }

@@ -19,6 +19,7 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     case selfReliance = "zrm"
     case consent = "toestemming"
     case withdrawal = "intrekking"
+    case refusal = "weigering"
     case safetyOverride = "doorbreking"
     case share = "deling"
     case provenance = "herkomst"
@@ -29,7 +30,8 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     /// Fact records are never edited; every other kind is a set of multi-value registers.
     public var isFact: Bool {
         switch self {
-        case .riskAssessment, .contact, .evaluation, .selfReliance, .consent, .withdrawal, .safetyOverride, .share, .provenance: true
+        case .riskAssessment, .contact, .evaluation, .selfReliance, .consent, .withdrawal, .refusal, .safetyOverride, .share, .provenance:
+            true
         default: false
         }
     }
@@ -42,7 +44,7 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
         case .goal, .action, .aftercare, .stagnation, .evaluation, .selfReliance: .plan
         case .child: .child(member ?? "")
         case .contact: .journal
-        case .consent, .withdrawal, .safetyOverride, .share, .provenance: .consent
+        case .consent, .withdrawal, .refusal, .safetyOverride, .share, .provenance: .consent
         }
     }
 
@@ -67,6 +69,7 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
         case .selfReliance: SelfRelianceField.self
         case .consent: ConsentField.self
         case .withdrawal: WithdrawalField.self
+        case .refusal: RefusalField.self
         case .safetyOverride: SafetyOverrideField.self
         case .share: ShareField.self
         case .provenance: ProvenanceField.self

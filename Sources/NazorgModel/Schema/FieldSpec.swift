@@ -33,14 +33,17 @@ public struct FieldSpec: Hashable, Sendable {
     public var label: String
     /// How a worker gives it on the command line, when that is not `--<optionName>`.
     public var option: String?
+    /// For a date: the day something happened, which cannot lie after today.
+    public var isPast: Bool
 
     /// Creates a field spec.
-    public init(_ name: String, _ type: FieldType, required: Bool = false, label: String, option: String? = nil) {
+    public init(_ name: String, _ type: FieldType, required: Bool = false, label: String, option: String? = nil, past: Bool = false) {
         self.name = name
         self.type = type
         self.isRequired = required
         self.label = label
         self.option = option
+        self.isPast = past
     }
 
     /// The command-line option named after this field: the key in kebab case (`faceToFace` → `face-to-face`).

@@ -147,7 +147,7 @@ public enum RiskAssessmentField: String, EntityField {
         case .occasion: FieldDefinition(.paragraph, "aanleiding")
         case .faceToFace: FieldDefinition(.bool, required: true, "face-to-face")
         case .organisation: FieldDefinition(.name, required: true, "beoordelende organisatie")
-        case .date: FieldDefinition(.date, required: true, "datum")
+        case .date: FieldDefinition(.date, required: true, "datum", past: true)
         case .corrects: FieldDefinition(.ref(.riskAssessment), "corrigeert taxatie")
         }
     }
@@ -225,6 +225,8 @@ public enum AftercareField: String, EntityField {
     case frequency = "frequentie"
     case closed = "afgesloten"
     case reason = "reden"
+    case sessions = "strippen"
+    case noHandoverBecause = "geenOverdrachtOmdat"
 
     public static let kind = EntityKind.aftercare
     public var definition: FieldDefinition {
@@ -233,8 +235,10 @@ public enum AftercareField: String, EntityField {
         case .plannedEnd: FieldDefinition(.date, required: true, "gepland einde")
         case .mode: FieldDefinition(.choice(AftercareMode.self), required: true, "vorm")
         case .frequency: FieldDefinition(.name, "contactfrequentie")
-        case .closed: FieldDefinition(.date, "afgesloten op")
+        case .closed: FieldDefinition(.date, "afgesloten op", past: true)
         case .reason: FieldDefinition(.paragraph, "reden van afsluiten")
+        case .sessions: FieldDefinition(.int(1...20), "aantal gesprekken op de strippenkaart")
+        case .noHandoverBecause: FieldDefinition(.paragraph, "waarom er bij afsluiten geen warme overdracht is")
         }
     }
 }
@@ -245,14 +249,18 @@ public enum ContactField: String, EntityField {
     case mode = "vorm"
     case report = "verslag"
     case corrects = "corrigeert"
+    case childrenSeen = "kinderenGezien"
+    case safetyDiscussed = "veiligheidBesproken"
 
     public static let kind = EntityKind.contact
     public var definition: FieldDefinition {
         switch self {
-        case .date: FieldDefinition(.date, required: true, "datum")
+        case .date: FieldDefinition(.date, required: true, "datum", past: true)
         case .mode: FieldDefinition(.choice(ContactMode.self), required: true, "vorm")
         case .report: FieldDefinition(.longText, required: true, "verslag")
         case .corrects: FieldDefinition(.ref(.contact), "corrigeert contact")
+        case .childrenSeen: FieldDefinition(.bool, "de kinderen gezien en gesproken")
+        case .safetyDiscussed: FieldDefinition(.bool, "de veiligheid besproken")
         }
     }
 }
@@ -271,10 +279,10 @@ public enum StagnationField: String, EntityField {
         switch self {
         case .domain: FieldDefinition(.choice(LifeDomain.self), required: true, "leefgebied")
         case .description: FieldDefinition(.paragraph, required: true, "wat stagneert")
-        case .since: FieldDefinition(.date, required: true, "sinds")
+        case .since: FieldDefinition(.date, required: true, "sinds", past: true)
         case .escalatedTo: FieldDefinition(.name, "geëscaleerd naar")
-        case .escalatedOn: FieldDefinition(.date, "geëscaleerd op")
-        case .resolved: FieldDefinition(.date, "opgelost op")
+        case .escalatedOn: FieldDefinition(.date, "geëscaleerd op", past: true)
+        case .resolved: FieldDefinition(.date, "opgelost op", past: true)
         }
     }
 }
@@ -290,7 +298,7 @@ public enum EvaluationField: String, EntityField {
     public static let kind = EntityKind.evaluation
     public var definition: FieldDefinition {
         switch self {
-        case .date: FieldDefinition(.date, required: true, "datum")
+        case .date: FieldDefinition(.date, required: true, "datum", past: true)
         case .category: FieldDefinition(.choice(EvaluationKind.self), required: true, "soort evaluatie")
         case .participants: FieldDefinition(.paragraph, "deelnemers")
         case .outcome: FieldDefinition(.longText, "uitkomst")
@@ -321,7 +329,7 @@ public enum SelfRelianceField: String, EntityField {
     /// The ZRM domain this field scores, nil for the date and the correction.
     public var domain: ZRMDomain? { ZRMDomain(rawValue: rawValue) }
     public var definition: FieldDefinition {
-        if self == .date { return FieldDefinition(.date, required: true, "datum") }
+        if self == .date { return FieldDefinition(.date, required: true, "datum", past: true) }
         if self == .corrects { return FieldDefinition(.ref(.selfReliance), "corrigeert ZRM-meting") }
         return FieldDefinition(.int(1...5), "ZRM \(domain?.label ?? rawValue)", option: "score \(rawValue)=1..5")
     }
@@ -355,6 +363,35 @@ public enum ConsentField: String, EntityField {
     }
 }
 
+/// The refusal of consent to share (a fact): asked, and answered no. It stays in the plan, so that a later safety
+/// override can say it knew, and nobody asks again as if for the first time.
+public enum RefusalField: String, EntityField {
+    case giver = "gever"
+    case recipient = "ontvanger"
+    case recipientName = "ontvangerNaam"
+    case sections = "secties"
+    case purpose = "doel"
+    case date = "datum"
+    case form = "vorm"
+    case recordedBy = "vastgelegdDoor"
+    case note = "toelichting"
+
+    public static let kind = EntityKind.refusal
+    public var definition: FieldDefinition {
+        switch self {
+        case .giver: FieldDefinition(.ref(.member), required: true, "wie weigert (lid)")
+        case .recipient: FieldDefinition(.organisationID, "organisatie waaraan niet gedeeld mag worden (id)")
+        case .recipientName: FieldDefinition(.name, "organisatie waaraan niet gedeeld mag worden")
+        case .sections: FieldDefinition(.sections, "over welke delen van het plan")
+        case .purpose: FieldDefinition(.paragraph, required: true, "waarvoor toestemming werd gevraagd")
+        case .date: FieldDefinition(.date, required: true, "geweigerd op", past: true)
+        case .form: FieldDefinition(.choice(ConsentForm.self), required: true, "hoe vastgelegd")
+        case .recordedBy: FieldDefinition(.name, required: true, "vastgelegd door")
+        case .note: FieldDefinition(.paragraph, "toelichting (in de woorden van de cliënt)")
+        }
+    }
+}
+
 /// The withdrawal of a consent (a fact).
 public enum WithdrawalField: String, EntityField {
     case consent = "toestemming"
@@ -368,7 +405,7 @@ public enum WithdrawalField: String, EntityField {
     public var definition: FieldDefinition {
         switch self {
         case .consent: FieldDefinition(.ref(.consent), required: true, "ingetrokken toestemming")
-        case .date: FieldDefinition(.date, required: true, "ingetrokken op")
+        case .date: FieldDefinition(.date, required: true, "ingetrokken op", past: true)
         case .form: FieldDefinition(.choice(ConsentForm.self), required: true, "hoe vastgelegd")
         case .recordedBy: FieldDefinition(.name, required: true, "vastgelegd door")
         case .sharesSeen: FieldDefinition(.refs(.share), "bekende delingen op deze toestemming")
@@ -393,6 +430,8 @@ public enum SafetyOverrideField: String, EntityField {
     case whyNotInformed = "waaromNiet"
     case decidedBy = "besluitDoor"
     case date = "datum"
+    case members = "lid"
+    case assessment = "taxatie"
 
     public static let kind = EntityKind.safetyOverride
     public var definition: FieldDefinition {
@@ -411,7 +450,9 @@ public enum SafetyOverrideField: String, EntityField {
         case .motherInformed: FieldDefinition(.bool, required: true, "moeder vooraf geïnformeerd")
         case .whyNotInformed: FieldDefinition(.paragraph, "waarom niet geïnformeerd")
         case .decidedBy: FieldDefinition(.name, required: true, "besluit genomen door")
-        case .date: FieldDefinition(.date, required: true, "datum")
+        case .date: FieldDefinition(.date, required: true, "datum", past: true)
+        case .members: FieldDefinition(.refs(.member), required: true, "wiens veiligheid het besluit beschermt (leden)")
+        case .assessment: FieldDefinition(.ref(.riskAssessment), "de risicotaxatie waarop het besluit steunt")
         }
     }
 }
@@ -466,6 +507,7 @@ public enum ProvenanceField: String, EntityField {
     case contactPerson = "contactpersoon"
     case receivedBy = "ontvangenDoor"
     case originalFamily = "oorspronkelijkGezin"
+    case incompleteBecause = "onvolledigOmdat"
 
     public static let kind = EntityKind.provenance
     public var definition: FieldDefinition {
@@ -474,11 +516,11 @@ public enum ProvenanceField: String, EntityField {
         case .from: FieldDefinition(.name, required: true, "overgedragen door organisatie")
         case .fromID: FieldDefinition(.organisationID, required: true, "organisatie (id)")
         case .by: FieldDefinition(.name, required: true, "overgedragen door (medewerker)")
-        case .date: FieldDefinition(.date, required: true, "datum overdracht")
+        case .date: FieldDefinition(.date, required: true, "datum overdracht", past: true)
         case .basis: FieldDefinition(.paragraph, required: true, "grondslag van de overdracht")
         case .sections: FieldDefinition(.sections, required: true, "overgedragen delen")
         case .withheld: FieldDefinition(.paragraph, "niet overgedragen delen, en waarom")
-        case .meetingDate: FieldDefinition(.date, "overdrachtsgesprek op")
+        case .meetingDate: FieldDefinition(.date, "overdrachtsgesprek op", past: true)
         case .meetingMode: FieldDefinition(.choice(HandoverMode.self), "vorm van het gesprek")
         case .present: FieldDefinition(.paragraph, "aanwezig bij het gesprek")
         case .context: FieldDefinition(.longText, "persoonlijke context")
@@ -486,6 +528,7 @@ public enum ProvenanceField: String, EntityField {
         case .contactPerson: FieldDefinition(.paragraph, "contactpersoon bij de vorige organisatie")
         case .receivedBy: FieldDefinition(.name, required: true, "ontvangen door")
         case .originalFamily: FieldDefinition(.organisationID, required: true, "gezin bij de vorige organisatie (id)")
+        case .incompleteBecause: FieldDefinition(.paragraph, "waarom de overdracht onvolledig was")
         }
     }
 }

@@ -1,11 +1,20 @@
 /// Checks a whole entity (after a create or an update) against its schema and the rules between fields.
 public enum Validation {
-    /// Throws the first problem found, naming the field by its label. `fields` is the entity's full state.
-    public static func validate(_ kind: EntityKind, fields: [String: FieldValue]) throws {
+    /// How far in the future a date of something that happened may lie: a day, for clocks and time zones.
+    public static let clockSkewDays = 1
+
+    /// Throws the first problem found, naming the field by its label. `fields` is the entity's full state. With
+    /// `today`, a date of something that happened (a contact, an assessment, an evaluation) may not lie after it.
+    public static func validate(_ kind: EntityKind, fields: [String: FieldValue], today: CalendarDate? = nil) throws {
         for spec in kind.fields where spec.isRequired && fields[spec.name] == nil {
             throw spec.refusal("is verplicht bij \(kind.rawValue); geef het op", code: .missingField)
         }
-        for name in fields.keys { _ = try kind.field(name) }
+        for name in fields.keys.sorted() {
+            let spec = try kind.field(name)
+            if let today, spec.isPast, let day = fields[name]?.text.flatMap(CalendarDate.init), day > today.addingDays(clockSkewDays) {
+                throw spec.refusal("ligt in de toekomst (vandaag is het \(today)); leg vast wat gebeurd is, met de datum waarop het gebeurde")
+            }
+        }
         func date<F: EntityField>(_ field: F) -> CalendarDate? { fields[field]?.text.flatMap(CalendarDate.init) }
         func organisationID<F: EntityField>(_ field: F) throws {
             guard let id = fields[field]?.text, id.count == 32, id.allSatisfy(\.isHexDigit) else {
@@ -22,6 +31,13 @@ public enum Validation {
         case .aftercare:
             try notBefore(AftercareField.plannedEnd, .start)
             try notBefore(AftercareField.closed, .start)
+            let punchCard = fields[AftercareField.mode]?.text == AftercareMode.punchCard.rawValue
+            if punchCard, fields[AftercareField.sessions] == nil {
+                throw AftercareField.sessions.spec.refusal("is verplicht bij een strippenkaart: hoeveel gesprekken zijn er afgesproken?", code: .missingField)
+            }
+            if !punchCard, fields[AftercareField.sessions] != nil {
+                throw AftercareField.sessions.spec.refusal("hoort alleen bij de vorm strippenkaart (--vorm strippenkaart)")
+            }
         case .stagnation:
             try notBefore(StagnationField.escalatedOn, .since)
             try notBefore(StagnationField.resolved, .since)
@@ -38,6 +54,7 @@ public enum Validation {
                 throw SafetyOverrideField.whyNotInformed.spec.refusal(
                     "is verplicht als de moeder niet vooraf is geïnformeerd: zeg waarom niet", code: .missingField)
             }
+            try checkWeighing(fields)
         case .share:
             try organisationID(ShareField.recipient)
             guard (fields[ShareField.consent] == nil) != (fields[ShareField.safetyOverride] == nil) else {
@@ -45,6 +62,27 @@ public enum Validation {
             }
         default: break
         }
+    }
+
+    /// The meldcode's afwegingskader must support breaking confidentiality (Wet verplichte meldcode, step 4–5):
+    /// there is a suspicion of violence (question 1), and either there is acute or structural unsafety (2), or the
+    /// worker cannot offer effective help (3), or it is not accepted (4), or it will not bring lasting safety (5).
+    /// Answers that all argue against it are refused, unless the ground is acute danger.
+    static func checkWeighing(_ fields: [String: FieldValue]) throws {
+        func answer(_ field: SafetyOverrideField) -> Bool? { fields[field]?.bool }
+        guard let suspicion = answer(.suspicion), let unsafe = answer(.unsafe), let helpPossible = answer(.helpPossible),
+            let helpAccepted = answer(.helpAccepted), let lasting = answer(.lastingSafety)
+        else { return }
+        let supports = suspicion && (unsafe || !helpPossible || !helpAccepted || !lasting)
+        guard !supports, fields[SafetyOverrideField.ground]?.text != LegalGround.acuteDanger.rawValue else { return }
+        let why =
+            suspicion
+            ? "er is geen acute of structurele onveiligheid, en hulp is mogelijk, wordt aanvaard en leidt tot duurzame veiligheid (vragen 2 tot en met 5)"
+            : "er is geen vermoeden van geweld (vraag 1)"
+        throw ModelError(
+            .ruleViolated,
+            "de antwoorden op het afwegingskader pleiten niet voor het doorbreken van het beroepsgeheim: \(why). "
+                + "Bied hulp en deel met toestemming; alleen bij acuut gevaar (--grond acuut-gevaar) kan het toch")
     }
 
     /// Parses text inputs for `kind` into typed values, naming the field of the first bad one.

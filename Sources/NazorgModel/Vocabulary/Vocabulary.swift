@@ -86,6 +86,8 @@ public enum GoalStatus: String, Vocabulary {
 public enum AftercareMode: String, Vocabulary {
     case support = "begeleiding"
     case monitoring = "vinger-aan-de-pols"
+    /// A number of extra sessions after long aftercare (scenario 12).
+    case punchCard = "strippenkaart"
 
     public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 }
