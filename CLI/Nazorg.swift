@@ -21,6 +21,8 @@ struct Nazorg: AsyncParsableCommand {
             FactCommand<RiskFields>.self, KindCommand<GoalFields>.self, KindCommand<ActionFields>.self,
             KindCommand<ChildFields>.self, AftercareCommand.self, FactCommand<ContactFields>.self,
             FactCommand<EvaluationFields>.self, FactCommand<SelfRelianceFields>.self, KindCommand<StagnationFields>.self,
+            FactCommand<RegionMoveFields>.self, KindCommand<ChildProtectionFields>.self, FactCommand<SchoolChangeFields>.self,
+            KindCommand<CareFields>.self, KindCommand<FinanceFields>.self, KindCommand<HighRiskFields>.self,
             ConsentCommand.self, FactCommand<OverrideFields>.self, PartnerCommand.self, ShareCommand.self, HandoverCommand.self,
             AuditCommand.self,
             DeleteCommand.self, ConflictsCommand.self, SyncCommand.self,
@@ -50,6 +52,12 @@ func commandName(_ kind: EntityKind) -> String {
     case .consent: "consent"
     case .withdrawal: "withdrawal"
     case .refusal: "refusal"
+    case .regionMove: "region-move"
+    case .childProtection: "child-protection"
+    case .schoolChange: "school-change"
+    case .care: "care"
+    case .finance: "finance"
+    case .highRisk: "high-risk"
     case .safetyOverride: "override"
     case .share: "share"
     case .provenance: "handover"

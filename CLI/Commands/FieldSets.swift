@@ -18,6 +18,8 @@ struct MemberFields: FieldSet {
     @Option(help: fieldHelp(Field.birthDate)) var geboortedatum: String?
     @Option(help: fieldHelp(Field.parentalAuthority)) var gezag: String?
     @Option(help: fieldHelp(Field.addedAfterDeparture)) var toegevoegdNaVertrek: String?
+    @Option(help: fieldHelp(Field.addedOn)) var toegevoegdOp: String?
+    @Option(help: fieldHelp(Field.cameAlong)) var meegekomen: String?
 }
 
 struct GoalFields: FieldSet {
@@ -89,6 +91,8 @@ struct ChildFields: FieldSet {
     @Option(help: fieldHelp(Field.referralIndex)) var vir: String?
     @Option(help: fieldHelp(Field.ownVoice)) var eigenStem: String?
     @Option(help: fieldHelp(Field.moves)) var verhuizingen: String?
+    @Option(help: fieldHelp(Field.arrangement)) var omgangVorm: String?
+    @Option(help: fieldHelp(Field.arrangementSince)) var omgangSinds: String?
 }
 
 struct RegisseurFields: FieldSet {
@@ -99,6 +103,8 @@ struct RegisseurFields: FieldSet {
     @Option(help: fieldHelp(Field.from)) var vanaf: String?
     @Option(help: fieldHelp(Field.until)) var tot: String?
     @Option(help: fieldHelp(Field.escalation)) var escalatie: String?
+    @Option(help: fieldHelp(Field.function)) var functie: String?
+    @Option(help: fieldHelp(Field.municipality)) var gemeente: String?
 }
 
 struct OrganisationFields: FieldSet {
@@ -240,4 +246,72 @@ struct OverrideFields: FieldSet {
     @Option(help: fieldHelp(Field.members)) var lid: String?
     @Option(help: fieldHelp(Field.assessment)) var taxatie: String?
     @Option(help: fieldHelp(Field.date)) var datum: String?
+}
+
+struct RegionMoveFields: FieldSet {
+    typealias Field = RegionMoveField
+    static let noun = "een verhuizing naar een andere gemeente (nieuwe taxatie en regisseur daar)"
+    static let addAliases = ["record"]
+    static let replacementHint = "Klopt een verhuizing niet, leg dan de juiste vast en wijzig de gemeente van het gezin met 'nazorg family'."
+    @Option(help: fieldHelp(Field.date)) var datum: String?
+    @Option(help: fieldHelp(Field.from)) var van: String?
+    @Option(help: fieldHelp(Field.to)) var naar: String?
+    @Option(help: fieldHelp(Field.region)) var regio: String?
+}
+
+struct ChildProtectionFields: FieldSet {
+    typealias Field = ChildProtectionField
+    static let noun = "een kinderbeschermingsmaatregel (OTS, voogdij) in het deel van het kind"
+    @Option(help: fieldHelp(Field.member)) var lid: String?
+    @Option(help: fieldHelp(Field.category)) var soort: String?
+    @Option(help: fieldHelp(Field.from)) var vanaf: String?
+    @Option(help: fieldHelp(Field.until)) var tot: String?
+    @Option(help: fieldHelp(Field.institution)) var instelling: String?
+    @Option(help: fieldHelp(Field.guardian)) var gezinsvoogd: String?
+    @Option(help: fieldHelp(Field.description)) var omschrijving: String?
+}
+
+struct SchoolChangeFields: FieldSet {
+    typealias Field = SchoolChangeField
+    static let noun = "een schoolwissel van een kind (binnen 5 werkdagen op school, overdracht tussen de scholen)"
+    static let addAliases = ["record"]
+    @Option(help: fieldHelp(Field.member)) var lid: String?
+    @Option(help: fieldHelp(Field.date)) var datum: String?
+    @Option(help: fieldHelp(Field.school)) var school: String?
+    @Option(help: fieldHelp(Field.previous)) var vorige: String?
+    @Option(help: fieldHelp(Field.arrival)) var aankomst: String?
+    @Option(help: fieldHelp(Field.handover)) var overdracht: String?
+    @Option(help: fieldHelp(Field.reason)) var reden: String?
+    @Option(help: fieldHelp(Field.corrects)) var corrigeert: String?
+}
+
+struct CareFields: FieldSet {
+    typealias Field = CareField
+    static let noun = "zorg (ggz, verslavingszorg, trauma, huisarts) in het deel gezondheid"
+    @Option(help: fieldHelp(Field.member)) var lid: String?
+    @Option(help: fieldHelp(Field.category)) var soort: String?
+    @Option(help: fieldHelp(Field.provider)) var aanbieder: String?
+    @Option(help: fieldHelp(Field.status)) var status: String?
+    @Option(help: fieldHelp(Field.since)) var sinds: String?
+    @Option(help: fieldHelp(Field.note)) var toelichting: String?
+}
+
+struct FinanceFields: FieldSet {
+    typealias Field = FinanceField
+    static let noun = "geld en administratie (schulden, uitkering, bewindvoering, hulp bij post) in het deel financiën"
+    @Option(help: fieldHelp(Field.category)) var soort: String?
+    @Option(help: fieldHelp(Field.agency)) var instantie: String?
+    @Option(help: fieldHelp(Field.status)) var status: String?
+    @Option(help: fieldHelp(Field.since)) var sinds: String?
+    @Option(help: fieldHelp(Field.member)) var lid: String?
+    @Option(help: fieldHelp(Field.note)) var toelichting: String?
+}
+
+struct HighRiskFields: FieldSet {
+    typealias Field = HighRiskField
+    static let noun = "een hoog-risicocategorie (eergerelateerd geweld, mensenhandel): delen alleen na een tweede besluit"
+    @Option(help: fieldHelp(Field.category)) var categorie: String?
+    @Option(help: fieldHelp(Field.from)) var vanaf: String?
+    @Option(help: fieldHelp(Field.until)) var tot: String?
+    @Option(help: fieldHelp(Field.agreements)) var afspraken: String?
 }

@@ -69,6 +69,9 @@ struct HandoverCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Een afspraak met een ketenpartner (herhaal voor meer).", valueName: "text")) var afspraak: [String] = []
         @Option(help: ArgumentHelp("Contactpersoon voor vragen (standaard: jij, bij je organisatie).", valueName: "text"))
         var contactpersoon: String?
+        @Option(name: .customLong("tweede-besluit"), help: ArgumentHelp(
+            "Bij een hoog-risicogezin: wie het tweede besluit nam om over te dragen (naam, functie).", valueName: "wie"))
+        var tweedeBesluit: String?
         @Option(name: .customLong("reden-onvolledig"), help: ArgumentHelp(
             "Waarom een deel (context, afspraken) of een deelnemer van de warme overdracht ontbreekt (norm 4.1).", valueName: "tekst"))
         var redenOnvolledig: String?
@@ -91,6 +94,7 @@ struct HandoverCommand: AsyncParsableCommand {
                 let workspace = try profile.workspace()
                 let recipient = try workspace.profile.partner(naar)
                 let familyID = try workspace.family(family.family)
+                if let warning = try workspace.highRiskWarning(familyID) { warn(warning) }
                 let mail = HandoverMail(workspace: workspace, server: url)
                 let meeting = HandoverDocument.Meeting(
                     date: gesprekDatum, mode: gesprekVorm,
@@ -99,7 +103,8 @@ struct HandoverCommand: AsyncParsableCommand {
                     familyID, to: recipient,
                     HandoverRequest(
                         sections: secties, basis: toestemming ?? doorbreking ?? "", meeting: meeting, personalContext: context == "-" ? StandardInput.text : context,
-                        agreements: afspraak, contact: contactpersoon, movingTo: verhuizingNaar, incompleteBecause: redenOnvolledig),
+                        agreements: afspraak, contact: contactpersoon, movingTo: verhuizingNaar, incompleteBecause: redenOnvolledig,
+                        secondDecision: tweedeBesluit),
                     devices: try await mail.devices(of: recipient))
                 say("overdrachtsbundel \(created.bundle.short) voor \(recipient.name): \(created.document.sections.joined(separator: ", ")) (\(created.document.entities.count) onderdelen, \(created.devices) apparaten; deling \(created.share.short))")
                 for withheld in created.document.withheld { say("  niet overgedragen: \(withheld.section) — \(withheld.reason)") }

@@ -67,6 +67,9 @@ struct ShareCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Welke delen (bijv. core,safety,child:<id>).", valueName: "sections")) var secties: String
         @Option(help: ArgumentHelp("Grondslag: het id van een toestemming.", valueName: "id")) var toestemming: String?
         @Option(help: ArgumentHelp("Grondslag: het id van een doorbreking (veiligheid).", valueName: "id")) var doorbreking: String?
+        @Option(name: .customLong("tweede-besluit"), help: ArgumentHelp(
+            "Bij een hoog-risicogezin: wie het tweede besluit nam om te delen (naam, functie).", valueName: "wie"))
+        var tweedeBesluit: String?
         @OptionGroup var server: ServerOptions
 
         func validate() throws {
@@ -81,10 +84,12 @@ struct ShareCommand: AsyncParsableCommand {
                 let workspace = try profile.workspace()
                 let recipient = try workspace.profile.partner(met)
                 let family = try workspace.family(family.family)
+                if let warning = try workspace.highRiskWarning(family) { warn(warning) }
                 let client = SyncClient(profile: workspace.profile, server: url)
                 let devices = try await client.recipientDevices(of: recipient)
                 let outcome = try workspace.share(
-                    family, with: recipient, sections: secties, basis: toestemming ?? doorbreking ?? "", devices: devices)
+                    family, with: recipient, sections: secties, basis: toestemming ?? doorbreking ?? "", devices: devices,
+                    secondDecision: tweedeBesluit)
                 let basis: String =
                     switch outcome.basis {
                     case .consent(let id): "toestemming \(id.prefix(8))"

@@ -35,6 +35,11 @@ struct FamilyArgument: ParsableArguments {
 }
 
 /// Writes a line to stdout.
+/// A warning a person must read before the command goes on, on standard error (standard output stays for results).
+func warn(_ text: String) {
+    FileHandle.standardError.write(Data("\(text)\n".utf8))
+}
+
 func say(_ text: String) {
     FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }

@@ -119,4 +119,9 @@ final class CLIRunner {
     static func fixture(_ name: String) -> String {
         repository.appendingPathComponent("Fixtures/families/\(name).json").path
     }
+
+    /// A scenario family of REQUIREMENTS.md §9, in `Fixtures/scenarios/`.
+    static func scenario(_ name: String) -> String {
+        repository.appendingPathComponent("Fixtures/scenarios/\(name).json").path
+    }
 }

@@ -28,6 +28,13 @@ import Testing
         // Set by the engine: the shares of the consent this device knew.
         (["consent", "withdraw"], .withdrawal, ["delingenGezien"]),
         (["override", "add"], .safetyOverride, []),
+        (["consent", "refuse"], .refusal, []),
+        (["region-move", "add"], .regionMove, []),
+        (["child-protection", "add"], .childProtection, []),
+        (["school-change", "add"], .schoolChange, []),
+        (["care", "add"], .care, []),
+        (["finance", "add"], .finance, []),
+        (["high-risk", "add"], .highRisk, []),
     ]
 
     @Test func everyFieldHasItsOptionAndEveryOptionItsField() throws {

@@ -10,10 +10,19 @@ import Testing
         let cli: CLIRunner
         let family: String
 
-        init() throws {
+        init(_ fixture: String = CLIRunner.fixture("zonnebloem")) throws {
             cli = try CLIRunner()
             try cli.setUpCertifiedWorker()
-            family = String(try cli.run(["family", "import", CLIRunner.fixture("zonnebloem")]).stdout.split(separator: " ")[1])
+            let imported = try cli.run(["family", "import", fixture])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            family = String(imported.stdout.split(separator: " ")[1])
+        }
+
+        /// A worker with a new, empty family.
+        init(creating name: String, municipality: String) throws {
+            cli = try CLIRunner()
+            try cli.setUpCertifiedWorker()
+            family = String(try cli.run(["family", "create", "--naam", name, "--gemeente", municipality]).stdout.split(separator: " ")[1])
         }
 
         /// Runs a command that must succeed; returns the id it printed.
@@ -168,5 +177,135 @@ import Testing
             "--kinderen-gezien", "ja", "--veiligheid-besproken", "nee",
         ])
         #expect(try worker.show().contains("[kinderen gezien, veiligheid niet besproken]"))
+    }
+
+    /// Scenario 2: a move to another region. The municipality changes, every member is to be reassessed, a
+    /// regisseur from the new municipality is required, and the new regisseur is the one named from its start;
+    /// two at once are flagged until the old one gets an end date.
+    @Test func scenario2MoveToAnotherRegion() throws {
+        let worker = try Worker(creating: "Gezin Kastanje", municipality: "Oudstad")
+        let f = worker.family
+        try worker.add(["member", "add", f, "--naam", "Samira", "--rol", "ouder-in-opvang", "--gezag", "ja"])
+        try worker.add(["member", "add", f, "--naam", "Yusuf", "--rol", "kind", "--geboortedatum", "2014-07-08"])
+        for who in ["Samira", "Yusuf"] {
+            try worker.add(["risk", "assess", f, "--lid", who, "--classificatie", "oranje", "--instrument", "RiVaS", "--face-to-face", "ja",
+                            "--organisatie", "Opvang", "--datum", "2026-09-01"])
+        }
+        let old = try worker.add([
+            "regisseur", "add", f, "--naam", "Peter Jansen", "--organisatie", "Wijkteam Oudstad", "--vanaf", "2026-03-01", "--gemeente", "Oudstad",
+        ])
+        try worker.add(["region-move", "record", f, "--datum", "2026-10-01", "--van", "Oudstad", "--naar", "Nieuwdorp"])
+        var shown = try worker.show()
+        #expect(shown.contains("gemeente Nieuwdorp") && shown.contains("Verhuisd op 2026-10-01 van Oudstad naar Nieuwdorp"), "\(shown)")
+        #expect(shown.contains("opnieuw taxeren: ouder in de opvang") && shown.contains("opnieuw taxeren: kind"), "\(shown)")
+        #expect(shown.contains("geen regisseur uit Nieuwdorp"), "\(shown)")
+        try worker.add([
+            "regisseur", "add", f, "--naam", "Fatima El Idrissi", "--organisatie", "Wijkteam Nieuwdorp", "--vanaf", "2026-10-01",
+            "--gemeente", "Nieuwdorp", "--functie", "wijkteam",
+        ])
+        shown = try worker.show()
+        #expect(shown.contains("Regisseur: Fatima El Idrissi"), "\(shown)")
+        #expect(!shown.contains("geen regisseur uit Nieuwdorp"))
+        #expect(shown.contains("twee regisseurs tegelijk vanaf 2026-10-01"), "\(shown)")
+        try worker.add(["regisseur", "update", f, old, "--tot", "2026-09-30"])
+        try worker.add(["risk", "assess", f, "--lid", "Samira", "--classificatie", "groen", "--instrument", "RiVaS", "--face-to-face", "ja",
+                        "--organisatie", "Wijkteam Nieuwdorp", "--datum", "2026-10-05"])
+        shown = try worker.show()
+        #expect(!shown.contains("twee regisseurs tegelijk"))
+        #expect(!shown.contains("opnieuw taxeren: ouder in de opvang") && shown.contains("opnieuw taxeren: kind"), "\(shown)")
+    }
+
+    /// Scenarios 5 and 6: a new partner after departure, and contact with the father moving from none to visits,
+    /// put a reassessment on every member they affect, not only on the new member.
+    @Test func scenario5And6RiskBearingChangesReachEveryAffectedMember() throws {
+        let worker = try Worker(creating: "Gezin Linde", municipality: "Voorbeeldstad")
+        let f = worker.family
+        try worker.add(["member", "add", f, "--naam", "Linde", "--rol", "ouder-in-opvang", "--gezag", "ja"])
+        try worker.add(["member", "add", f, "--naam", "Tim", "--rol", "kind", "--geboortedatum", "2018-04-01"])
+        try worker.add(["member", "add", f, "--naam", "Vader Linde", "--rol", "andere-ouder", "--gezag", "ja"])
+        for who in ["Linde", "Tim", "Vader Linde"] {
+            try worker.add(["risk", "assess", f, "--lid", who, "--classificatie", "oranje", "--instrument", "RiVaS", "--face-to-face", "ja",
+                            "--organisatie", "Opvang", "--datum", "2026-08-01"])
+        }
+        #expect(!(try worker.show()).contains("opnieuw taxeren"))
+        // Visits without a date are refused: the change must be placed in time.
+        let part = try worker.add(["child", "add", f, "--lid", "Tim", "--omgang-vorm", "geen"])
+        try worker.refused(["child", "update", f, part, "--omgang-vorm", "begeleid"], 65, "(--omgang-sinds): is verplicht")
+        try worker.add(["child", "update", f, part, "--omgang-vorm", "begeleid", "--omgang-sinds", "2026-09-01"])
+        var shown = try worker.show()
+        for role in ["ouder in de opvang", "kind", "andere ouder"] {
+            #expect(shown.contains("opnieuw taxeren: \(role)") && shown.contains("begeleide omgang"), "\(role): \(shown)")
+        }
+        try worker.add([
+            "member", "add", f, "--naam", "Rob", "--rol", "nieuwe-partner", "--toegevoegd-na-vertrek", "ja", "--toegevoegd-op", "2026-10-01",
+        ])
+        for who in ["Linde", "Tim", "Vader Linde"] {
+            try worker.add(["risk", "assess", f, "--lid", who, "--classificatie", "oranje", "--instrument", "RiVaS", "--face-to-face", "ja",
+                            "--organisatie", "Wijkteam", "--datum", "2026-09-15"])
+        }
+        shown = try worker.show()
+        #expect(shown.contains("nieuwe partner") && shown.contains("kwam bij het huishouden"), "\(shown)")
+        #expect(shown.components(separatedBy: "opnieuw taxeren:").count - 1 == 3, "the three earlier members, after the new partner: \(shown)")
+        #expect(shown.contains("has no risk classification (toegevoegd na vertrek: opnieuw taxeren)"), "the partner himself: \(shown)")
+    }
+
+    /// Scenarios 7 and 8: school changes are dated moves, counted, checked against five Dutch working days and a
+    /// handover between schools; a child left behind must be assessed and reported under the meldcode, by its own
+    /// section only.
+    @Test func scenario7And8SchoolChangesAndAChildLeftBehind() throws {
+        let worker = try Worker(CLIRunner.scenario("schoolwissel-en-achtergebleven"))
+        var shown = try worker.show()
+        #expect(shown.contains("schoolwissels: 3"), "\(shown)")
+        #expect(shown.contains("wisselde 3 keer van school: meer dan 2 keer"), "\(shown)")
+        #expect(shown.contains("zat pas op 2026-05-06 op OBS De Wilgenhoek, later dan 5 werkdagen na aankomst op 2026-04-24 (uiterlijk 2026-05-04)"), "\(shown)")
+        #expect(!shown.contains("zat pas op 2026-03-05"), "three days after arriving is in time")
+        #expect(shown.contains("naar Kindcentrum De Linde is geen warme overdracht tussen de scholen"), "\(shown)")
+        #expect(shown.contains("ACHTERGEBLEVEN") && shown.contains("is achtergebleven: taxeer") && shown.contains("is achtergebleven: meld bij Veilig Thuis"))
+        try worker.add(["risk", "assess", worker.family, "--lid", "Sem", "--classificatie", "oranje", "--instrument", "LIRIK", "--face-to-face", "nee",
+                        "--organisatie", "Veilig Thuis Voorbeeldregio", "--datum", "2026-11-10"])
+        try worker.add([
+            "override", "record", worker.family, "--ontvanger", String(repeating: "d", count: 32), "--ontvanger-naam", "Veilig Thuis",
+            "--secties", "child:Sem", "--grond", "melding-veilig-thuis", "--vermoeden", "ja", "--onveilig", "ja", "--hulp-mogelijk", "nee",
+            "--hulp-aanvaard", "nee", "--duurzaam-veilig", "nee", "--rechtvaardiging", "Sem bleef achter bij de vader",
+            "--geraadpleegd", "aandachtsfunctionaris", "--moeder-geinformeerd", "ja", "--besluit-door", "teamleider", "--datum", "2026-11-10",
+            "--lid", "Sem",
+        ])
+        shown = try worker.show()
+        #expect(!shown.contains("is achtergebleven:"), "assessed and reported: \(shown)")
+        let list = try worker.cli.run(["consent", "list", worker.family]).stdout
+        #expect(list.contains("delen: child:") && !list.contains("core"), "the report names only the child's own section: \(list)")
+    }
+
+    /// Scenario 10: a child protection measure is a kind of its own, and the family guardian is the regisseur.
+    @Test func scenario10TheFamilyGuardianIsTheRegisseur() throws {
+        let worker = try Worker(CLIRunner.scenario("kinderbescherming"))
+        var shown = try worker.show()
+        #expect(shown.contains("ondertoezichtstelling (OTS) vanaf 2026-06-01 tot en met 2027-05-31, Jeugdbescherming Voorbeeldregio, gezinsvoogd Karin de Wit"), "\(shown)")
+        #expect(shown.contains("is de gezinsvoogd regisseur"), "\(shown)")
+        let wijkteam = try worker.id(of: "regisseur", "naam", "Mark Smit")
+        try worker.add(["regisseur", "update", worker.family, String(wijkteam.prefix(8)), "--tot", "2026-05-31"])
+        try worker.add([
+            "regisseur", "add", worker.family, "--naam", "Karin de Wit", "--organisatie", "Jeugdbescherming Voorbeeldregio",
+            "--vanaf", "2026-06-01", "--functie", "gezinsvoogd",
+        ])
+        shown = try worker.show()
+        #expect(shown.contains("Regisseur: Karin de Wit") && shown.contains("gezinsvoogd (gecertificeerde instelling)"), "\(shown)")
+        #expect(!shown.contains("is de gezinsvoogd regisseur") && !shown.contains("twee regisseurs"), "\(shown)")
+        try worker.refused(["measure", "add", worker.family, "--soort", "ondertoezichtstelling"], 65, "(--soort): moet een van deze zijn")
+    }
+
+    /// Scenarios 11 and 15: health and finance hold what the seeds name, in sections of their own.
+    @Test func scenario11And15HealthAndFinanceInTheirOwnSections() throws {
+        let worker = try Worker(CLIRunner.scenario("zorg-en-geld"))
+        let json = try worker.cli.run(["family", "show", worker.family, "--json"]).stdout
+        let plan = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let sections = Dictionary(grouping: plan?["entities"] as? [[String: Any]] ?? []) { $0["kind"] as? String ?? "" }
+            .mapValues { Set($0.compactMap { $0["section"] as? String }) }
+        #expect(sections["zorg"] == ["health"] && sections["financien"] == ["finance"], "\(sections)")
+        let shown = try worker.show()
+        #expect(shown.contains("Gezondheid") && shown.contains("wachtlijst") && shown.contains("GGZ Voorbeeldregio"), "\(shown)")
+        #expect(shown.contains("Financiën en administratie") && shown.contains("hulp bij administratie (Thuisadministratie Voorbeeldstad): loopt"), "\(shown)")
+        try worker.refused(["care", "add", worker.family, "--soort", "ggz", "--aanbieder", "X", "--status", "misschien", "--lid", "Marieke Esdoorn"], 65,
+                           "(--status): moet een van deze zijn")
     }
 }

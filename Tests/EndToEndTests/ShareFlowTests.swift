@@ -67,6 +67,56 @@ struct ShareFlowTests {
         }
     }
 
+    /// Scenario 14: a high-risk family (honour-related violence). The worker is warned before any share; a share on
+    /// consent needs a named second decision, which the share record keeps; nothing is shared without it.
+    @Test func aHighRiskFamilyIsSharedOnlyAfterASecondDecision() async throws {
+        let setup = try await Setup()
+        try setup.cli.expectSuccess(setup.on("laptop", [
+            "high-risk", "add", setup.family, "--categorie", "eergerelateerd-geweld", "--vanaf", "2026-11-01",
+            "--afspraken", "casusoverleg met politie en OM",
+        ]))
+        #expect(try setup.show("laptop").contains("hoog-risicogezin (eergerelateerd geweld)"))
+        let consent = try setup.consent(to: "wijkteam", sections: "core,plan", givers: ["Anna Zonnebloem"])
+        let share = ["share", setup.family, "--met", Self.Setup.partners["wijkteam"]!, "--secties", "core,plan", "--toestemming", consent]
+        let refused = try setup.on("laptop", share)
+        #expect(refused.status == 67, "\(refused.stderr)")
+        #expect(refused.stderr.contains("Let op: hoog-risicogezin") && refused.stderr.contains("--tweede-besluit"), "\(refused.stderr)")
+        #expect(try setup.on("laptop", ["share", "list", setup.family]).stdout.contains("geen delingen"))
+        let shared = try setup.on("laptop", share + ["--tweede-besluit", "Els Bakker, teamleider"])
+        #expect(shared.status == 0, "\(shared.stderr)")
+        #expect(shared.stderr.contains("Let op: hoog-risicogezin"), "warned again before the share")
+        let json = try setup.on("laptop", ["family", "show", setup.family, "--json"]).stdout
+        #expect(json.contains("\"tweedeBesluit\" : \"Els Bakker, teamleider\""), "\(json)")
+    }
+
+    /// Scenario 13: the father's forensic clinic is linked to him alone. It lives in his own section, so the
+    /// wijkteam that receives the core section does not see it; sharing it needs his own consent.
+    @Test func anOrganisationOfOneMemberIsNotSeenWithTheCore() async throws {
+        let setup = try await Setup()
+        try setup.cli.expectSuccess(setup.on("laptop", [
+            "organisation", "add", setup.family, "--naam", "Forensische kliniek De Dijk", "--rol", "behandeling van de vader",
+            "--lid", "Vader Zonnebloem",
+        ]))
+        let json = try setup.on("laptop", ["family", "show", setup.family, "--json"]).stdout
+        #expect(json.contains("\"section\" : \"member:\(setup.ids["Vader Zonnebloem"]!)"), "\(json)")
+        #expect(try setup.show("laptop").contains("Forensische kliniek De Dijk — behandeling van de vader (alleen bij Vader Zonnebloem)"))
+        _ = try setup.shareWithWijkteam("core")
+        let seen = try setup.show("wijkteam-laptop")
+        #expect(seen.contains("Anna Zonnebloem") && !seen.contains("Forensische kliniek"), "\(seen)")
+        let section = "member:\(setup.ids["Vader Zonnebloem"]!.prefix(8))"
+        let byMother = try setup.on("laptop", [
+            "consent", "give", setup.family, "--gevers", setup.ids["Anna Zonnebloem"]!, "--ontvanger", Self.Setup.partners["wijkteam"]!,
+            "--secties", section, "--doel", "samenwerking", "--vanaf", "2026-01-01", "--vorm", "schriftelijk", "--vastgelegd-door", "Mira",
+        ])
+        #expect(byMother.status == 67 && byMother.stderr.contains("must come from that member"), "\(byMother.stderr)")
+        let consent = try setup.consent(to: "wijkteam", sections: section, givers: ["Vader Zonnebloem"])
+        try setup.cli.expectSuccess(setup.on("laptop", [
+            "share", setup.family, "--met", Self.Setup.partners["wijkteam"]!, "--secties", section, "--toestemming", consent,
+        ]))
+        try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["sync"]))
+        #expect(try setup.show("wijkteam-laptop").contains("Forensische kliniek De Dijk"))
+    }
+
     @Test func wijkteamReceivesTheConsentedSectionsAndLosesNewDataAfterWithdrawal() async throws {
         let setup = try await Setup()
         let consent = try setup.consent(to: "wijkteam", sections: "core,plan", givers: ["Anna Zonnebloem"])

@@ -23,13 +23,16 @@ public struct HandoverRequest: Sendable {
     /// Why a part (personal context, agreements) or a participant (client, leaving or receiving worker) of the warm
     /// handover is missing; without it, a handover that lacks one is refused (norm 4.1).
     public var incompleteBecause: String?
+    /// Who took the second decision, for a high-risk family handed over on consent.
+    public var secondDecision: String?
 
     /// Creates a request.
     public init(
         sections: String?, basis: String, meeting: HandoverDocument.Meeting, personalContext: String, agreements: [String],
-        contact: String?, movingTo: String?, incompleteBecause: String? = nil
+        contact: String?, movingTo: String?, incompleteBecause: String? = nil, secondDecision: String? = nil
     ) {
         self.incompleteBecause = incompleteBecause
+        self.secondDecision = secondDecision
         self.sections = sections
         self.basis = basis
         self.meeting = meeting
@@ -84,6 +87,7 @@ extension Workspace {
         try requireOwnFamily(family)
         let plan = try plan(family)
         let basisEntity = try basisRecord(request.basis, in: plan)
+        try checkHighRisk(plan, basis: basisEntity, secondDecision: request.secondDecision)
         let covered = (BasisTerms(basisEntity)?.sections ?? []).map(\.name)
         let held = Set(try latestKeys(family).map(\.name))
         let chosen: [Section]
@@ -151,7 +155,7 @@ extension Workspace {
         }
         let values = try shareRecord(
             to: recipient, sections: document.sections.compactMap(Section.init(name:)), basis: basisEntity, devices: recipients.count,
-            bundle: bundle, in: plan)
+            bundle: bundle, secondDecision: request.secondDecision, in: plan)
         let audit = auditRecord(
             .share, .transfer, family: family, sections: document.sections, basis: Self.basisName(basis),
             recipient: (recipient.id.hex, recipient.name), record: shareID.hex,
@@ -330,7 +334,7 @@ extension Workspace {
             do {
                 let values = try Validation.parse(kind, entity.fields)
                 try Validation.validate(kind, fields: values)
-                let child = kind == .child ? values[ChildField.member]?.ref : nil
+                let child = kind.isChildPart ? values[EntityKind.childMemberKey]?.ref : kind == .organisation ? values[OrganisationField.member]?.ref : nil
                 guard kind.section(child: child).name == entity.section else {
                     throw ModelError(.invalidValue, "\(kind.rawValue) does not belong in section \(entity.section)")
                 }
@@ -362,7 +366,8 @@ extension Workspace {
         for entity in document.entities {
             let kind = EntityKind(rawValue: entity.kind)!
             let values = try Validation.parse(kind, entity.fields)
-            edits.append(.create(kind, id: EntityID(hex: entity.id)!, values: values, child: kind == .child ? values[ChildField.member]?.ref : nil))
+            edits.append(.create(kind, id: EntityID(hex: entity.id)!, values: values,
+                child: kind.isChildPart ? values[EntityKind.childMemberKey]?.ref : kind == .organisation ? values[OrganisationField.member]?.ref : nil))
         }
         let certificate = try profile.requireCertificate(now: now())
         let basis = document.basisEntity!

@@ -78,10 +78,11 @@ extension Workspace {
             }
             let id = EntityID.random()
             var child: String?
-            if kind == .child {
-                guard let member = values[ChildField.member]?.ref else { throw ClientError(.badFile, "\(place): kinddeel needs lid") }
+            if kind.isChildPart {
+                guard let member = values[EntityKind.childMemberKey]?.ref else { throw ClientError(.badFile, "\(place): \(kind.rawValue) needs lid") }
                 child = member
             }
+            if kind == .organisation, let member = values[OrganisationField.member]?.ref { child = member }
             if let key = entry.key {
                 guard ids[key] == nil else { throw ClientError(.badFile, "\(place): key \(key) is used twice") }
                 ids[key] = (id, kind)

@@ -23,6 +23,8 @@ public enum PlanRenderer {
         if let r = plan.regisseur(on: today) {
             var s = "Regisseur: \(r.text(RegisseurField.name) ?? "?") (\(r.text(RegisseurField.organisation) ?? "?")) vanaf \(r.text(RegisseurField.from) ?? "?")"
             if let tot = r.text(RegisseurField.until) { s += " tot en met \(tot)" }
+            if let f = r.term(RegisseurField.function, RegisseurFunction.self) { s += ", \(f.label)" }
+            if let g = r.text(RegisseurField.municipality) { s += ", gemeente \(g)" }
             if let e = r.text(RegisseurField.escalation) { s += "; escalatie: \(e)" }
             line(s)
         } else {
@@ -35,6 +37,8 @@ public enum PlanRenderer {
             var s = "  \(m.shortID)  \(m.text(MemberField.name) ?? "?") — \(label(MemberRole.self, m.text(MemberField.role)))"
             if let b = m.text(MemberField.birthDate) { s += ", geboren \(b)" }
             if m.bool(MemberField.parentalAuthority) == true { s += ", gezag" }
+            if m.bool(MemberField.cameAlong) == false { s += ", ACHTERGEBLEVEN (niet meegekomen naar de opvang)" }
+            if let joined = m.text(MemberField.addedOn) { s += ", bij het huishouden sinds \(joined)" }
             if let risk = plan.riskHistory(of: m.id).last {
                 s += ", risico \(risk.text(RiskAssessmentField.classification) ?? "?") (\(risk.text(RiskAssessmentField.date) ?? "?"))"
             }
@@ -43,11 +47,20 @@ public enum PlanRenderer {
         let organisations = plan.all(.organisation)
         if !organisations.isEmpty {
             line("Betrokken organisaties")
-            for o in organisations { line("  \(o.shortID)  \(o.text(OrganisationField.name) ?? "?")\(o.text(OrganisationField.role).map { " — \($0)" } ?? "")\(conflictMark(o))") }
+            for o in organisations {
+                let only = o.ref(OrganisationField.member).map { " (alleen bij \(plan.memberName($0) ?? String($0.prefix(8))))" } ?? ""
+                line("  \(o.shortID)  \(o.text(OrganisationField.name) ?? "?")\(o.text(OrganisationField.role).map { " — \($0)" } ?? "")\(only)\(conflictMark(o))")
+            }
+        }
+        for move in plan.all(.regionMove).sorted(by: { ($0.text(RegionMoveField.date) ?? "") < ($1.text(RegionMoveField.date) ?? "") }) {
+            line("Verhuisd op \(move.text(RegionMoveField.date) ?? "?") van \(move.text(RegionMoveField.from) ?? "?") naar \(move.text(RegionMoveField.to) ?? "?")\(move.text(RegionMoveField.region).map { " (regio \($0))" } ?? "")")
         }
 
         line()
         line("Veiligheidsplan")
+        for r in plan.all(.highRisk) {
+            line("  HOOG RISICO \(r.shortID): \(label(HighRiskCategory.self, r.text(HighRiskField.category))) sinds \(r.text(HighRiskField.from) ?? "?")\(r.text(HighRiskField.agreements).map { "; afspraken: \($0)" } ?? "")")
+        }
         for m in plan.all(.measure) {
             line("  maatregel \(m.shortID): \(label(MeasureKind.self, m.text(MeasureField.category)))\(m.text(MeasureField.description).map { " — \($0)" } ?? "")\(conflictMark(m))")
         }
@@ -98,7 +111,37 @@ public enum PlanRenderer {
                 if let v = c.bool(ChildField.referralIndex) { t += ", VIR \(v ? "ja" : "nee")" }
                 line(t + conflictMark(c))
                 if let o = c.text(ChildField.contactArrangement) { line("    omgang: \(o)") }
+                if let kind = c.term(ChildField.arrangement, ContactArrangement.self) {
+                    line("    vorm van de omgang: \(kind.label)\(c.text(ChildField.arrangementSince).map { " sinds \($0)" } ?? "")")
+                }
+                if let member = c.ref(ChildField.member) {
+                    for m in plan.all(.childProtection) where m.ref(ChildProtectionField.member) == member {
+                        line("    \(label(ChildProtectionKind.self, m.text(ChildProtectionField.category))) vanaf \(m.text(ChildProtectionField.from) ?? "?")\(m.text(ChildProtectionField.until).map { " tot en met \($0)" } ?? ""), \(m.text(ChildProtectionField.institution) ?? "?")\(m.text(ChildProtectionField.guardian).map { ", gezinsvoogd \($0)" } ?? "")")
+                    }
+                    let changes = plan.schoolChanges(of: member)
+                    if !changes.isEmpty { line("    schoolwissels: \(changes.count)") }
+                    for s in changes {
+                        line("      \(s.text(SchoolChangeField.date) ?? "?") naar \(s.text(SchoolChangeField.school) ?? "?") (aangekomen \(s.text(SchoolChangeField.arrival) ?? "?"); overdracht tussen de scholen: \(s.bool(SchoolChangeField.handover) == true ? "ja" : "nee"))")
+                    }
+                }
                 if let voice = c.text(ChildField.ownVoice) { line("    stem van het kind: \(voice)") }
+            }
+        }
+
+        let care = plan.all(.care)
+        if !care.isEmpty {
+            line()
+            line("Gezondheid")
+            for c in care {
+                line("  \(c.shortID) \(label(CareKind.self, c.text(CareField.category))) bij \(c.text(CareField.provider) ?? "?") voor \(name(c[CareField.member])): \(c.text(CareField.status) ?? "?")\(c.text(CareField.since).map { " sinds \($0)" } ?? "")\(conflictMark(c))")
+            }
+        }
+        let money = plan.all(.finance)
+        if !money.isEmpty {
+            line()
+            line("Financiën en administratie")
+            for f in money {
+                line("  \(f.shortID) \(label(FinanceKind.self, f.text(FinanceField.category)))\(f.text(FinanceField.agency).map { " (\($0))" } ?? ""): \(f.text(FinanceField.status) ?? "?")\(f.text(FinanceField.since).map { " sinds \($0)" } ?? "")\(conflictMark(f))")
             }
         }
 

@@ -35,12 +35,13 @@ extension Workspace {
     /// go out with the next sync.
     public func share(
         _ family: FamilyID, with recipient: OrganisationInfo, sections sectionList: String, basis basisText: String,
-        devices: [DeviceCertificate]
+        devices: [DeviceCertificate], secondDecision: String? = nil
     ) throws -> ShareOutcome {
         try requireOwnFamily(family)
         let plan = try plan(family)
         let sections = try self.sectionList(sectionList, in: plan)
         let basisEntity = try basisRecord(basisText, in: plan)
+        try checkHighRisk(plan, basis: basisEntity, secondDecision: secondDecision)
         let basis = try ShareBasis.check(
             ShareRequest(recipient: recipient.id.hex, sections: sections, date: today, basis: basisEntity.id), in: plan)
         let recipients = try certifiedDevices(devices, of: recipient)
@@ -64,7 +65,8 @@ extension Workspace {
                 try profile.grant(key, of: family, familySecret: secret, to: (device.device, device.boxKey), basis: grantBasis, basisRecord: basisID)
             }
         }
-        let values = try shareRecord(to: recipient, sections: sections, basis: basisEntity, devices: recipients.count, in: plan)
+        let values = try shareRecord(
+            to: recipient, sections: sections, basis: basisEntity, devices: recipients.count, secondDecision: secondDecision, in: plan)
         let id = EntityID.random()
         let audit = auditRecord(
             .share, .transfer, family: family, sections: sections.map(\.name), basis: Self.basisName(basis),
@@ -132,7 +134,8 @@ extension Workspace {
     /// The fields of a `deling` record: recipient, sections, the basis, today, how many devices, who shared,
     /// the withdrawals of the basis this device knows (its causal past), and for a handover the bundle id.
     func shareRecord(
-        to recipient: OrganisationInfo, sections: [Section], basis: PlanEntity, devices: Int, bundle: ID128? = nil, in plan: FamilyPlan
+        to recipient: OrganisationInfo, sections: [Section], basis: PlanEntity, devices: Int, bundle: ID128? = nil,
+        secondDecision: String? = nil, in plan: FamilyPlan
     ) throws -> [String: FieldValue] {
         var values: [ShareField: FieldValue] = [
             .recipient: .text(recipient.id.hex), .recipientName: .text(recipient.name), .sections: .sections(sections),
@@ -141,10 +144,32 @@ extension Workspace {
         ]
         if let worker = profile.certificate?.worker { values[.sharedBy] = .text(worker) }
         if let bundle { values[.bundle] = .text(bundle.hex) }
+        if let secondDecision, !secondDecision.trimmingCharacters(in: .whitespaces).isEmpty {
+            values[.secondDecision] = try ShareField.secondDecision.spec.parse(secondDecision)
+        }
         let known = plan.all(.withdrawal).filter { $0.ref(WithdrawalField.consent) == basis.id }.map(\.id)
         if !known.isEmpty { values[.withdrawalsSeen] = .refs(known) }
         try Validation.validate(.share, fields: values.stored)
         return values.stored
+    }
+
+    /// A high-risk family (scenario 14): a share on consent needs a second decision, named; a safety override is
+    /// itself the justification of that level.
+    func checkHighRisk(_ plan: FamilyPlan, basis: PlanEntity, secondDecision: String?) throws {
+        guard let risk = plan.highRisk(on: today), basis.kind == .consent else { return }
+        guard (secondDecision ?? "").trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        let category = risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "hoog risico"
+        throw ClientError(
+            .refused,
+            "dit is een hoog-risicogezin (\(category)): elke deling op toestemming vraagt een tweede besluit; noem wie dat nam met "
+                + "--tweede-besluit \"naam, functie\", of deel op een doorbreking. Er is niets gedeeld")
+    }
+
+    /// The warning a worker reads before any share of a high-risk family, nil for other families.
+    public func highRiskWarning(_ family: FamilyID) throws -> String? {
+        guard let risk = try plan(family, sections: [.safety]).highRisk(on: today) else { return nil }
+        let category = risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "hoog risico"
+        return "Let op: hoog-risicogezin (\(category)). Deel alleen wat strikt nodig is; het geheime adres en de afspraken met politie en OM gaan alleen mee na een tweede besluit."
     }
 
     /// Parses a worker's list of sections (`core,child:7cc7`), expanding a child's short member id.

@@ -108,13 +108,20 @@ public struct Workspace: Sendable {
                 "\(field.reference): \(kind.rawValue) \(corrected.shortID) is al gecorrigeerd door \(later.shortID); corrigeer die (--\(field.optionName) \(later.shortID))")
         }
         var child: String?
-        if kind == .child {
-            let member = values[ChildField.member]?.ref ?? ""
+        if kind.isChildPart {
+            let member = values[EntityKind.childMemberKey]?.ref ?? ""
+            let spec = try kind.field(EntityKind.childMemberKey)
             guard let entity = try? plan.entity(member), entity.kind == .member, entity.has(MemberField.role, MemberRole.child) else {
-                throw ClientError(.refused, "\(ChildField.member.spec.reference): moet een gezinslid met de rol kind zijn")
+                throw ClientError(.refused, "\(spec.reference): moet een gezinslid met de rol kind zijn")
             }
-            guard !plan.all(.child).contains(where: { $0.ref(ChildField.member) == member }) else {
+            if kind == .child, plan.all(.child).contains(where: { $0.ref(ChildField.member) == member }) {
                 throw ClientError(.refused, "dit kind heeft al een kinddeel; wijzig het met 'nazorg child update'")
+            }
+            child = member
+        }
+        if kind == .organisation, let member = values[OrganisationField.member]?.ref {
+            guard plan.members.contains(where: { $0.id == member }) else {
+                throw ClientError(.notFound, "\(OrganisationField.member.spec.reference): moet een gezinslid noemen")
             }
             child = member
         }
@@ -140,9 +147,12 @@ public struct Workspace: Sendable {
             try recordWithdrawal(&values, id: id, in: plan, family: family)
             return id
         }
-        _ = try write(
-            family: family, edits: [.create(kind, id: id, values: values, child: child)],
-            audit: auditRecords(for: kind, id: id, values: values, family: family))
+        var edits: [PlanEdit] = [.create(kind, id: id, values: values, child: child)]
+        // A move changes the family's municipality from that day.
+        if kind == .regionMove, let record = plan.family, let place = values[RegionMoveField.to]?.text {
+            edits.append(.update(record, values: [FamilyField.municipality.key: .text(place)]))
+        }
+        _ = try write(family: family, edits: edits, audit: auditRecords(for: kind, id: id, values: values, family: family))
         return id
     }
 
@@ -154,6 +164,13 @@ public struct Workspace: Sendable {
             throw ClientError(
                 .refused,
                 "\(entity.kind.rawValue) \(entity.shortID) is a recorded fact and is never changed; record a new one that corrects it (--corrigeert \(entity.shortID))")
+        }
+        // Who it concerns decides the section it lives in (a child's part, an organisation of one member), which
+        // cannot change afterwards.
+        if entity.kind == .organisation || entity.kind.isChildPart, inputs[EntityKind.childMemberKey] != nil {
+            throw ClientError(
+                .refused,
+                "\(try entity.kind.field(EntityKind.childMemberKey).reference): wie het betreft bepaalt in welk deel van het plan het staat en verandert niet; verwijder het en voeg het opnieuw toe")
         }
         let values = try Validation.parse(entity.kind, try resolvingReferences(inputs, kind: entity.kind, in: plan))
         var merged = entity.fields
@@ -263,8 +280,10 @@ public struct Workspace: Sendable {
                 // `child:7cc7` names the child by the first digits of its member id.
                 resolved[name] = try text.split(separator: ",").map { part in
                     let section = part.trimmingCharacters(in: .whitespaces)
-                    guard section.hasPrefix("child:") else { return section }
-                    return "child:" + (try resolve(String(section.dropFirst(6)), .member, field: "\(kind.rawValue).\(name)", in: plan))
+                    for prefix in ["child:", "member:"] where section.hasPrefix(prefix) {
+                        return prefix + (try resolve(String(section.dropFirst(prefix.count)), .member, field: "\(kind.rawValue).\(name)", in: plan))
+                    }
+                    return section
                 }.joined(separator: ",")
             default:
                 continue

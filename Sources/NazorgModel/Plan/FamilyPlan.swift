@@ -159,6 +159,34 @@ public struct FamilyPlan: Hashable, Sendable {
             let part = all(.child).first { $0.ref(ChildField.member) == child.id }
             if part?.bool(ChildField.referralIndex) != true { points.append("child \(child.shortID) is not registered in the VIR") }
         }
+        for due in reassessmentsDue() where !riskHistory(of: due.member.id).isEmpty {
+            points.append("opnieuw taxeren: \(describe(due.member)), na: \(due.change.what)\(due.change.date.map { " (\($0))" } ?? "")")
+        }
+        for (first, second, from) in overlappingRegisseurs() {
+            points.append(
+                "twee regisseurs tegelijk vanaf \(from) (\(first.shortID) en \(second.shortID)): geef de vorige een einddatum ('nazorg regisseur update --tot')")
+        }
+        if let move = moveWithoutLocalRegisseur(today: today) {
+            let place = move.text(RegionMoveField.to) ?? "de nieuwe gemeente"
+            points.append("na de verhuizing naar \(place) is er geen regisseur uit \(place): leg die vast ('nazorg regisseur add --gemeente \(place)')")
+        }
+        for measure in measuresWithoutGuardianAsRegisseur(today: today) {
+            let child = members.first { $0.id == measure.ref(ChildProtectionField.member) }.map(describe) ?? "een kind"
+            let kind = measure.term(ChildProtectionField.category, ChildProtectionKind.self)?.label ?? "maatregel"
+            points.append("bij de \(kind) van \(child) is de gezinsvoogd regisseur: leg die vast ('nazorg regisseur add --functie gezinsvoogd')")
+        }
+        for (child, assessed, reported) in childrenLeftBehind() {
+            if !assessed { points.append("\(describe(child)) is achtergebleven: taxeer de veiligheid van het kind ('nazorg risk assess')") }
+            if !reported {
+                points.append(
+                    "\(describe(child)) is achtergebleven: meld bij Veilig Thuis ('nazorg override record --grond melding-veilig-thuis --lid \(child.shortID) --secties child:\(child.shortID)')")
+            }
+        }
+        points += schoolFindings()
+        if let risk = highRisk(on: today) {
+            let category = risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "hoog risico"
+            points.append("hoog-risicogezin (\(category)): elke deling op toestemming vraagt een tweede besluit (--tweede-besluit) of een doorbreking")
+        }
         for entity in entities where !entity.conflicts.isEmpty {
             points.append("\(entity.kind.rawValue) \(entity.shortID) has conflicting edits: see 'nazorg conflicts'")
         }

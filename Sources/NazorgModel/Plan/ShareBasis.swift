@@ -80,6 +80,16 @@ public enum ShareBasis {
         let givers = Set(consent.refs(ConsentField.givers))
         let day = consent.date(ConsentField.from) ?? CalendarDate(year: 1900, month: 1, day: 1)
         for section in consent.sections(ConsentField.sections) {
+            if case .member(let memberID) = section {
+                // What concerns one adult member is theirs to consent to.
+                guard plan.members.contains(where: { $0.id == memberID }) else {
+                    throw ModelError(.notFound, "section \(section.name) names no member of this family")
+                }
+                guard givers.contains(memberID) else {
+                    throw ModelError(.ruleViolated, "consent for \(section.name) must come from that member")
+                }
+                continue
+            }
             guard case .child(let childID) = section else {
                 let parents = plan.members.filter { $0.has(MemberField.role, MemberRole.parentInShelter) }
                 guard parents.contains(where: { givers.contains($0.id) }) else {

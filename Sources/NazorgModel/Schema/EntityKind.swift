@@ -23,6 +23,12 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     case safetyOverride = "doorbreking"
     case share = "deling"
     case provenance = "herkomst"
+    case regionMove = "verhuizing"
+    case childProtection = "kinderbescherming"
+    case schoolChange = "schoolwissel"
+    case care = "zorg"
+    case finance = "financien"
+    case highRisk = "hoogrisico"
 
     /// The version of the schema below; it travels in every change header.
     public static let schemaVersion: UInt16 = 1
@@ -30,19 +36,24 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     /// Fact records are never edited; every other kind is a set of multi-value registers.
     public var isFact: Bool {
         switch self {
-        case .riskAssessment, .contact, .evaluation, .selfReliance, .consent, .withdrawal, .refusal, .safetyOverride, .share, .provenance:
+        case .riskAssessment, .contact, .evaluation, .selfReliance, .consent, .withdrawal, .refusal, .safetyOverride, .share, .provenance,
+            .regionMove, .schoolChange:
             true
         default: false
         }
     }
 
-    /// The section an entity of this kind lives in. A child's part lives in `child:<member>`.
+    /// The section an entity of this kind lives in. A child's part lives in `child:<member>`; an organisation
+    /// linked to one member lives in `member:<member>`, so that only who receives that section sees it.
     public func section(child member: String? = nil) -> Section {
         switch self {
-        case .family, .member, .regisseur, .organisation: .core
-        case .measure, .signal, .emergencyContact, .riskAssessment: .safety
+        case .organisation: member.map(Section.member) ?? .core
+        case .family, .member, .regisseur, .regionMove: .core
+        case .measure, .signal, .emergencyContact, .riskAssessment, .highRisk: .safety
         case .goal, .action, .aftercare, .stagnation, .evaluation, .selfReliance: .plan
-        case .child: .child(member ?? "")
+        case .child, .childProtection, .schoolChange: .child(member ?? "")
+        case .care: .health
+        case .finance: .finance
         case .contact: .journal
         case .consent, .withdrawal, .refusal, .safetyOverride, .share, .provenance: .consent
         }
@@ -73,6 +84,12 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
         case .safetyOverride: SafetyOverrideField.self
         case .share: ShareField.self
         case .provenance: ProvenanceField.self
+        case .regionMove: RegionMoveField.self
+        case .childProtection: ChildProtectionField.self
+        case .schoolChange: SchoolChangeField.self
+        case .care: CareField.self
+        case .finance: FinanceField.self
+        case .highRisk: HighRiskField.self
         }
     }
 
@@ -83,6 +100,12 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
         guard isFact else { return nil }
         return fields.first { $0.type == .ref(self) }
     }
+
+    /// Whether entities of this kind live in one child's own section; their `lid` names the child.
+    public var isChildPart: Bool { [.child, .childProtection, .schoolChange].contains(self) }
+
+    /// The stored key of the field that names the child of a child's part (`lid`).
+    public static let childMemberKey = ChildField.member.key
 
     /// The fields of this kind, in declaration order.
     public var fields: [FieldSpec] { fieldType.specs }

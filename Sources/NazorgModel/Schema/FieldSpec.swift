@@ -111,7 +111,7 @@ public struct FieldSpec: Hashable, Sendable {
             let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let sections = names.compactMap(Section.init(name:))
             guard !names.isEmpty, sections.count == names.count else {
-                throw refusal("moet delen van het plan noemen (core, safety, plan, child:<id van het kind>, health, finance, journal), gescheiden door komma's")
+                throw refusal("moet delen van het plan noemen (core, safety, plan, child:<id van het kind>, member:<id van het lid>, health, finance, journal), gescheiden door komma's")
             }
             guard !sections.contains(.consent) else {
                 throw refusal("het deel consent blijft bij de eigen organisatie en haar privacyfunctionaris")

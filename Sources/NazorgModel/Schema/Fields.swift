@@ -26,6 +26,8 @@ public enum MemberField: String, EntityField {
     case birthDate = "geboortedatum"
     case parentalAuthority = "gezag"
     case addedAfterDeparture = "toegevoegdNaVertrek"
+    case addedOn = "toegevoegdOp"
+    case cameAlong = "meegekomen"
 
     public static let kind = EntityKind.member
     public var definition: FieldDefinition {
@@ -35,6 +37,8 @@ public enum MemberField: String, EntityField {
         case .birthDate: FieldDefinition(.date, "geboortedatum")
         case .parentalAuthority: FieldDefinition(.bool, "ouderlijk gezag")
         case .addedAfterDeparture: FieldDefinition(.bool, "toegevoegd na vertrek uit de opvang")
+        case .addedOn: FieldDefinition(.date, "bij het huishouden gekomen op", past: true)
+        case .cameAlong: FieldDefinition(.bool, "meegekomen naar de opvang (nee: achtergebleven kind)")
         }
     }
 }
@@ -46,6 +50,8 @@ public enum RegisseurField: String, EntityField {
     case from = "vanaf"
     case until = "tot"
     case escalation = "escalatie"
+    case function = "functie"
+    case municipality = "gemeente"
 
     public static let kind = EntityKind.regisseur
     public var definition: FieldDefinition {
@@ -55,6 +61,8 @@ public enum RegisseurField: String, EntityField {
         case .from: FieldDefinition(.date, required: true, "regisseur vanaf")
         case .until: FieldDefinition(.date, "regisseur tot en met")
         case .escalation: FieldDefinition(.paragraph, "escalatie en doorzettingsmacht")
+        case .function: FieldDefinition(.choice(RegisseurFunction.self), "functie van de regisseur")
+        case .municipality: FieldDefinition(.name, "gemeente waar de regisseur werkt")
         }
     }
 }
@@ -202,6 +210,8 @@ public enum ChildField: String, EntityField {
     case referralIndex = "vir"
     case ownVoice = "eigenStem"
     case moves = "verhuizingen"
+    case arrangement = "omgangVorm"
+    case arrangementSince = "omgangSinds"
 
     public static let kind = EntityKind.child
     public var definition: FieldDefinition {
@@ -213,6 +223,8 @@ public enum ChildField: String, EntityField {
         case .referralIndex: FieldDefinition(.bool, "geregistreerd in de Verwijsindex (VIR)")
         case .ownVoice: FieldDefinition(.longText, "de stem van het kind")
         case .moves: FieldDefinition(.int(0...20), "aantal verhuizingen")
+        case .arrangement: FieldDefinition(.choice(ContactArrangement.self), "vorm van de omgang")
+        case .arrangementSince: FieldDefinition(.date, "omgang in deze vorm sinds")
         }
     }
 }
@@ -471,6 +483,7 @@ public enum ShareField: String, EntityField {
     case withdrawalsSeen = "intrekkingenGezien"
     /// Set by the engine when the share is a warm-handover bundle.
     case bundle = "bundel"
+    case secondDecision = "tweedeBesluit"
 
     public static let kind = EntityKind.share
     public var definition: FieldDefinition {
@@ -485,6 +498,7 @@ public enum ShareField: String, EntityField {
         case .sharedBy: FieldDefinition(.name, "gedeeld door (medewerker)")
         case .withdrawalsSeen: FieldDefinition(.refs(.withdrawal), "bekende intrekkingen van de grondslag")
         case .bundle: FieldDefinition(.organisationID, "overdrachtsbundel (id)")
+        case .secondDecision: FieldDefinition(.name, "tweede besluit door (bij een hoog-risicogezin)")
         }
     }
 }
@@ -529,6 +543,142 @@ public enum ProvenanceField: String, EntityField {
         case .receivedBy: FieldDefinition(.name, required: true, "ontvangen door")
         case .originalFamily: FieldDefinition(.organisationID, required: true, "gezin bij de vorige organisatie (id)")
         case .incompleteBecause: FieldDefinition(.paragraph, "waarom de overdracht onvolledig was")
+        }
+    }
+}
+
+/// A move of the family to another municipality (scenario 2, a fact): support restarts there, a new safety
+/// assessment is due, and the regisseur comes from the new municipality (002 §4.2).
+public enum RegionMoveField: String, EntityField {
+    case date = "datum"
+    case from = "van"
+    case to = "naar"
+    case region = "regio"
+
+    public static let kind = EntityKind.regionMove
+    public var definition: FieldDefinition {
+        switch self {
+        case .date: FieldDefinition(.date, required: true, "verhuisd op", past: true)
+        case .from: FieldDefinition(.name, "vorige gemeente")
+        case .to: FieldDefinition(.name, required: true, "nieuwe gemeente")
+        case .region: FieldDefinition(.name, "nieuwe regio (Veilig Thuis, centrumgemeente)")
+        }
+    }
+}
+
+/// A child protection measure (scenario 10), in the child's own section: the family guardian of the
+/// certified institution is then the regisseur (002 §3.6).
+public enum ChildProtectionField: String, EntityField {
+    case member = "lid"
+    case category = "soort"
+    case from = "vanaf"
+    case until = "tot"
+    case institution = "instelling"
+    case guardian = "gezinsvoogd"
+    case description = "omschrijving"
+
+    public static let kind = EntityKind.childProtection
+    public var definition: FieldDefinition {
+        switch self {
+        case .member: FieldDefinition(.ref(.member), required: true, "kind")
+        case .category: FieldDefinition(.choice(ChildProtectionKind.self), required: true, "soort maatregel")
+        case .from: FieldDefinition(.date, required: true, "uitgesproken per")
+        case .until: FieldDefinition(.date, "loopt tot en met")
+        case .institution: FieldDefinition(.name, required: true, "gecertificeerde instelling")
+        case .guardian: FieldDefinition(.name, "gezinsvoogd")
+        case .description: FieldDefinition(.paragraph, "omschrijving")
+        }
+    }
+}
+
+/// A child's change of school (scenario 7, a fact), in the child's own section: in school within five working
+/// days of arriving, a handover between the schools, and at most two moves (norms 1.5b, 3.3).
+public enum SchoolChangeField: String, EntityField {
+    case member = "lid"
+    case date = "datum"
+    case school = "school"
+    case previous = "vorige"
+    case arrival = "aankomst"
+    case handover = "overdracht"
+    case reason = "reden"
+    case corrects = "corrigeert"
+
+    public static let kind = EntityKind.schoolChange
+    public var definition: FieldDefinition {
+        switch self {
+        case .member: FieldDefinition(.ref(.member), required: true, "kind")
+        case .date: FieldDefinition(.date, required: true, "eerste schooldag op de nieuwe school", past: true)
+        case .school: FieldDefinition(.name, required: true, "nieuwe school")
+        case .previous: FieldDefinition(.name, "vorige school")
+        case .arrival: FieldDefinition(.date, required: true, "aangekomen op de nieuwe verblijfplaats", past: true)
+        case .handover: FieldDefinition(.bool, "warme overdracht tussen de scholen")
+        case .reason: FieldDefinition(.paragraph, "reden")
+        case .corrects: FieldDefinition(.ref(.schoolChange), "corrigeert schoolwissel")
+        }
+    }
+}
+
+/// Care in the health section (scenario 11): a special category of personal data, shared only when a consent
+/// names the section.
+public enum CareField: String, EntityField {
+    case member = "lid"
+    case category = "soort"
+    case provider = "aanbieder"
+    case status = "status"
+    case since = "sinds"
+    case note = "toelichting"
+
+    public static let kind = EntityKind.care
+    public var definition: FieldDefinition {
+        switch self {
+        case .member: FieldDefinition(.ref(.member), required: true, "voor lid")
+        case .category: FieldDefinition(.choice(CareKind.self), required: true, "soort zorg")
+        case .provider: FieldDefinition(.name, required: true, "zorgaanbieder")
+        case .status: FieldDefinition(.choice(ProgressStatus.self), required: true, "stand van zaken")
+        case .since: FieldDefinition(.date, "sinds")
+        case .note: FieldDefinition(.paragraph, "toelichting")
+        }
+    }
+}
+
+/// Money and paperwork in the finance section (scenarios 11, 15): debts, benefits, bewindvoering, the help with
+/// paperwork.
+public enum FinanceField: String, EntityField {
+    case category = "soort"
+    case agency = "instantie"
+    case status = "status"
+    case since = "sinds"
+    case member = "lid"
+    case note = "toelichting"
+
+    public static let kind = EntityKind.finance
+    public var definition: FieldDefinition {
+        switch self {
+        case .category: FieldDefinition(.choice(FinanceKind.self), required: true, "soort")
+        case .agency: FieldDefinition(.name, "instantie of hulpverlener")
+        case .status: FieldDefinition(.choice(ProgressStatus.self), required: true, "stand van zaken")
+        case .since: FieldDefinition(.date, "sinds")
+        case .member: FieldDefinition(.ref(.member), "voor lid")
+        case .note: FieldDefinition(.paragraph, "toelichting")
+        }
+    }
+}
+
+/// A high-risk category (scenario 14), in the safety section: every share then needs a second decision or a
+/// safety override, and the worker is warned before any share.
+public enum HighRiskField: String, EntityField {
+    case category = "categorie"
+    case from = "vanaf"
+    case until = "tot"
+    case agreements = "afspraken"
+
+    public static let kind = EntityKind.highRisk
+    public var definition: FieldDefinition {
+        switch self {
+        case .category: FieldDefinition(.choice(HighRiskCategory.self), required: true, "risicocategorie")
+        case .from: FieldDefinition(.date, required: true, "vastgesteld op")
+        case .until: FieldDefinition(.date, "geldt tot en met")
+        case .agreements: FieldDefinition(.paragraph, "afspraken met politie en Openbaar Ministerie")
         }
     }
 }

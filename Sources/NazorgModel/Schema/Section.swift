@@ -8,6 +8,9 @@ public enum Section: Hashable, Sendable, Comparable, CustomStringConvertible {
     case plan
     /// One child's own part, keyed by the child's member id.
     case child(String)
+    /// What concerns one adult member only, keyed by the member id: an organisation linked to that member (the
+    /// father's forensic clinic, scenario 13), visible only to who receives this section.
+    case member(String)
     /// Mental health, addiction, trauma (special category).
     case health
     /// Income, benefits, debts, bewindvoering.
@@ -24,6 +27,7 @@ public enum Section: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .safety: "safety"
         case .plan: "plan"
         case .child(let member): "child:\(member)"
+        case .member(let member): "member:\(member)"
         case .health: "health"
         case .finance: "finance"
         case .journal: "journal"
@@ -42,6 +46,10 @@ public enum Section: Hashable, Sendable, Comparable, CustomStringConvertible {
         case "journal": self = .journal
         case "consent": self = .consent
         default:
+            if name.hasPrefix("member:"), name.count == 7 + 32 {
+                self = .member(String(name.dropFirst(7)))
+                return
+            }
             guard name.hasPrefix("child:"), name.count == 6 + 32 else { return nil }
             self = .child(String(name.dropFirst(6)))
         }

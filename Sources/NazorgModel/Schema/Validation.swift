@@ -28,6 +28,15 @@ public enum Validation {
         }
         switch kind {
         case .regisseur: try notBefore(RegisseurField.until, .from)
+        case .childProtection: try notBefore(ChildProtectionField.until, .from)
+        case .highRisk: try notBefore(HighRiskField.until, .from)
+        case .schoolChange: try notBefore(SchoolChangeField.date, .arrival)
+        case .child:
+            if let arrangement = fields[ChildField.arrangement]?.text, arrangement != ContactArrangement.none.rawValue,
+                fields[ChildField.arrangementSince] == nil
+            {
+                throw ChildField.arrangementSince.spec.refusal("is verplicht bij omgang: sinds wanneer?", code: .missingField)
+            }
         case .aftercare:
             try notBefore(AftercareField.plannedEnd, .start)
             try notBefore(AftercareField.closed, .start)

@@ -188,3 +188,120 @@ public enum HandoverAttendee: String, Vocabulary {
         }
     }
 }
+
+/// What the regisseur is, by role: the family guardian is regisseur under a child protection measure
+/// (002 §3.6).
+public enum RegisseurFunction: String, Vocabulary {
+    case districtTeam = "wijkteam"
+    case shelter = "vrouwenopvang"
+    case familyGuardian = "gezinsvoogd"
+    case safeHome = "veilig-thuis"
+    case other = "anders"
+
+    public var label: String {
+        switch self {
+        case .districtTeam: "regisseur van het wijkteam"
+        case .shelter: "regisseur van de vrouwenopvang"
+        case .familyGuardian: "gezinsvoogd (gecertificeerde instelling)"
+        case .safeHome: "Veilig Thuis"
+        case .other: "anders"
+        }
+    }
+}
+
+/// The kind of contact a child has with the other parent: from full shielding to visits is a risk-bearing
+/// change (norm 3.5b).
+public enum ContactArrangement: String, Vocabulary {
+    case none = "geen"
+    case supervised = "begeleid"
+    case unsupervised = "onbegeleid"
+
+    public var label: String {
+        switch self {
+        case .none: "geen omgang"
+        case .supervised: "begeleide omgang"
+        case .unsupervised: "onbegeleide omgang (bezoek, logeren)"
+        }
+    }
+}
+
+/// Child protection measures by the juvenile court (scenario 10).
+public enum ChildProtectionKind: String, Vocabulary {
+    case supervisionOrder = "ondertoezichtstelling"
+    case guardianship = "voogdij"
+    case placementOrder = "machtiging-uithuisplaatsing"
+    case other = "anders"
+
+    public var label: String {
+        switch self {
+        case .supervisionOrder: "ondertoezichtstelling (OTS)"
+        case .guardianship: "voogdij"
+        case .placementOrder: "machtiging uithuisplaatsing"
+        case .other: "andere maatregel"
+        }
+    }
+}
+
+/// Care in the health section (scenario 11): mental health, addiction, trauma treatment, GP, youth care.
+public enum CareKind: String, Vocabulary {
+    case mentalHealth = "ggz"
+    case addiction = "verslavingszorg"
+    case trauma = "traumabehandeling"
+    case generalPractitioner = "huisarts"
+    case youthCare = "jeugdhulp"
+    case other = "anders"
+
+    public var label: String {
+        switch self {
+        case .mentalHealth: "geestelijke gezondheidszorg (ggz)"
+        case .addiction: "verslavingszorg"
+        case .trauma: "traumabehandeling"
+        case .generalPractitioner: "huisarts"
+        case .youthCare: "jeugdhulp"
+        case .other: "andere zorg"
+        }
+    }
+}
+
+/// Where help or an arrangement stands: a waiting list is where care stalls (002 §3.3).
+public enum ProgressStatus: String, Vocabulary {
+    case applied = "aangevraagd"
+    case waitingList = "wachtlijst"
+    case running = "loopt"
+    case finished = "afgerond"
+    case stopped = "gestopt"
+
+    public var label: String { rawValue }
+}
+
+/// Money and paperwork in the finance section (scenarios 11, 15).
+public enum FinanceKind: String, Vocabulary {
+    case debts = "schulden"
+    case debtCounselling = "schuldhulpverlening"
+    case benefit = "uitkering"
+    case allowances = "toeslagen"
+    case administration = "bewindvoering"
+    case budgetManagement = "budgetbeheer"
+    case paperwork = "hulp-bij-administratie"
+
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// The high-risk groups that get the tightest sharing (003 §5.1.1; scenario 14).
+public enum HighRiskCategory: String, Vocabulary {
+    case honourViolence = "eergerelateerd-geweld"
+    case humanTrafficking = "mensenhandel"
+    case forcedMarriage = "huwelijksdwang"
+    case abandonment = "achterlating"
+    case other = "anders"
+
+    public var label: String {
+        switch self {
+        case .honourViolence: "eergerelateerd geweld"
+        case .humanTrafficking: "mensenhandel"
+        case .forcedMarriage: "huwelijksdwang"
+        case .abandonment: "achterlating"
+        case .other: "ander hoog risico"
+        }
+    }
+}
