@@ -93,6 +93,8 @@ struct ChildFields: FieldSet {
     @Option(help: fieldHelp(Field.moves)) var verhuizingen: String?
     @Option(help: fieldHelp(Field.arrangement)) var omgangVorm: String?
     @Option(help: fieldHelp(Field.arrangementSince)) var omgangSinds: String?
+    @Option(help: fieldHelp(Field.name)) var naam: String?
+    @Option(help: fieldHelp(Field.birthDate)) var geboortedatum: String?
 }
 
 struct RegisseurFields: FieldSet {

@@ -272,6 +272,11 @@ import Testing
         ])
         shown = try worker.show()
         #expect(!shown.contains("is achtergebleven:"), "assessed and reported: \(shown)")
+        // The left-behind child's own part names the child, for a report that shares nothing else.
+        try worker.add(["child", "add", worker.family, "--lid", "Sem"])
+        let part = try worker.id(of: "kinddeel", "naam", "Sem")
+        #expect(!part.isEmpty, "the child's part carries the child's name")
+        #expect(try worker.id(of: "kinddeel", "geboortedatum", "2012-05-20") == part)
         let list = try worker.cli.run(["consent", "list", worker.family]).stdout
         #expect(list.contains("delen: child:") && !list.contains("core"), "the report names only the child's own section: \(list)")
     }
@@ -307,5 +312,50 @@ import Testing
         #expect(shown.contains("Financiën en administratie") && shown.contains("hulp bij administratie (Thuisadministratie Voorbeeldstad): loopt"), "\(shown)")
         try worker.refused(["care", "add", worker.family, "--soort", "ggz", "--aanbieder", "X", "--status", "misschien", "--lid", "Marieke Esdoorn"], 65,
                            "(--status): moet een van deze zijn")
+    }
+
+    /// Scenario 1: mother and two children leave for their own home in the same municipality; authority shared
+    /// with the father (the perpetrator); contact ban, secret address, neighbourhood officer, school briefed;
+    /// both children in the VIR.
+    @Test func scenario1OwnHomeInTheSameMunicipality() throws {
+        let worker = try Worker()
+        let shown = try worker.show()
+        for expected in ["GEHEIM ADRES", "Anna Zonnebloem — ouder in de opvang", "Lotte — kind", "Bram — kind", "Vader Zonnebloem — andere ouder",
+                         "contactverbod", "afspraak wijkagent", "school geinformeerd", "VIR ja"] {
+            #expect(shown.contains(expected), "\(expected): \(shown)")
+        }
+        #expect(!shown.contains("not registered in the VIR"), "\(shown)")
+        // The father has parental authority: a child's part is shared only with his consent too (ConsentFlowTests).
+        #expect(shown.contains("Vader Zonnebloem — andere ouder") && shown.components(separatedBy: ", gezag").count - 1 >= 2, "\(shown)")
+    }
+
+    /// Scenario 4: a care-avoiding mother; aftercare ends. Without a regisseur for six months of follow-up it
+    /// cannot close, and a family without a regisseur is flagged.
+    @Test func scenario4AftercareDoesNotEndWithoutSixMonthsOfFollowUp() throws {
+        let worker = try Worker(creating: "Gezin Hazel", municipality: "Voorbeeldstad")
+        let f = worker.family
+        try worker.add(["member", "add", f, "--naam", "Jolien", "--rol", "ouder-in-opvang", "--gezag", "ja"])
+        try worker.add(["risk", "assess", f, "--lid", "Jolien", "--classificatie", "oranje", "--instrument", "RiVaS", "--face-to-face", "nee",
+                        "--organisatie", "Opvang", "--datum", "2026-06-01"])
+        try worker.add(["aftercare", "start", f, "--start", "2026-06-01", "--gepland-einde", "2026-12-01", "--vorm", "vinger-aan-de-pols"])
+        try worker.add(["evaluation", "record", f, "--datum", "2026-09-02", "--soort", "drie-maanden", "--uitkomst", "zorgmijdend; wil stoppen"])
+        #expect(try worker.show().contains("no regisseur is named for today"))
+        let close = ["aftercare", "close", f, "--datum", "2026-11-20", "--reden", "moeder wil geen hulp meer",
+                     "--geen-overdracht-omdat", "moeder weigert vervolghulp"]
+        try worker.refused(close, 67, "zes maanden vinger aan de pols")
+        let regisseur = try worker.add(["regisseur", "add", f, "--naam", "Wijkteam-regisseur", "--organisatie", "Wijkteam", "--vanaf", "2026-11-01",
+                                        "--tot", "2027-03-01"])
+        try worker.refused(close, 67, "tot minstens 2027-05-20")
+        try worker.add(["regisseur", "update", f, regisseur, "--tot", "2027-05-20"])
+        try worker.add(close)
+        #expect(try worker.show().contains("afgesloten 2026-11-20 (moeder wil geen hulp meer); geen warme overdracht: moeder weigert vervolghulp"))
+    }
+
+    /// Scenario 9: code red, referred by the police without the instrument; the shelter assesses; later red →
+    /// orange → green.
+    @Test func scenario9CodeRedToGreen() throws {
+        let worker = try Worker(CLIRunner.fixture("code-rood"))
+        let shown = try worker.show()
+        #expect(shown.contains("rood (2026-02-10, RiVaS) → oranje (2026-04-15, RiVaS) → groen (2026-06-20, RiVaS)"), "\(shown)")
     }
 }

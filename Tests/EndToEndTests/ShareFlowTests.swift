@@ -211,5 +211,10 @@ struct ShareFlowTests {
         let entities = plan?["entities"] as? [[String: Any]] ?? []
         #expect(entities.count == 1 && entities.first?["kind"] as? String == "kinddeel", "\(received)")
         #expect((entities.first?["section"] as? String ?? "").hasPrefix("child:\(lotte)"), "\(received)")
+        // Shared alone, the part still says whose it is: name and age, without the family's core.
+        let fields = entities.first?["fields"] as? [String: Any]
+        #expect(fields?["naam"] as? String == "Lotte" && fields?["geboortedatum"] as? String != nil, "\(received)")
+        let shown = try setup.show("school-laptop")
+        #expect(shown.contains("  Lotte (") && shown.contains(", geboren "), "\(shown)")
     }
 }

@@ -87,6 +87,35 @@ struct HandoverTests {
         #expect(HandoverSummary.render(withReason.document, format: .markdown).contains("wijkteam nog zonder hulpverlener"))
     }
 
+    /// Every combination of participants, personal context, agreements and a reason: a handover is made exactly
+    /// when all three parts and participants are there or a reason is given, and a refused one writes nothing.
+    @Test func aHandoverIsMadeExactlyWhenCompleteOrExplained() throws {
+        let devices = [receiver.profile.certificate!]
+        var made = 0
+        for bits in 0..<64 {
+            let attended = HandoverAttendee.allCases.enumerated().filter { bits & (1 << $0.offset) != 0 }.map(\.element.rawValue)
+            let context = bits & 8 != 0 ? "eigen regie" : ""
+            let agreements = bits & 16 != 0 ? ["school belt"] : []
+            let reason = bits & 32 != 0 ? "telefonisch; niet iedereen bereikbaar" : nil
+            let complete = attended.count == 3 && !context.isEmpty && !agreements.isEmpty
+            let request = HandoverRequest(
+                sections: nil, basis: consent.hex, meeting: .init(date: "2026-11-20", mode: "telefoon", attended: attended),
+                personalContext: context, agreements: agreements, contact: nil, movingTo: nil, incompleteBecause: reason)
+            let before = try sender.profile.store.handovers().count
+            let plan = try sender.plan(family)
+            do {
+                _ = try sender.createHandover(family, to: wijkteam.info, request, devices: devices)
+                #expect(complete || reason != nil, "made without its parts or a reason: \(bits)")
+                made += 1
+                #expect(try sender.profile.store.handovers().count == before + 1)
+            } catch let error as ClientError {
+                #expect(!complete && reason == nil, "refused although complete or explained: \(bits) \(error.message)")
+                #expect(try sender.profile.store.handovers().count == before && sender.plan(family) == plan, "a refusal wrote something: \(bits)")
+            }
+        }
+        #expect(made == 32 + 1)
+    }
+
     @Test func onlyTheCoveredSectionsTravelAndTheRestIsNamedAsWithheld() throws {
         let created = try create()
         let opened = try open(created.bytes)

@@ -184,7 +184,7 @@ public enum HandoverSummary {
         if !children.isEmpty {
             blocks.append(.heading("De kinderen"))
             for part in children {
-                blocks.append(.subheading(name(part.ref(ChildField.member)) ?? "Kind \(part.ref(ChildField.member)?.prefix(8) ?? "?")"))
+                blocks.append(.subheading(name(part.ref(ChildField.member)) ?? part.text(ChildField.name) ?? "Kind \(part.ref(ChildField.member)?.prefix(8) ?? "?")"))
                 var lines: [String] = []
                 if let school = part.text(ChildField.school) { lines.append("School: \(school)\(part.text(ChildField.schoolStart).map { ", sinds \($0)" } ?? "")") }
                 if let contact = part.text(ChildField.contactArrangement) { lines.append("Omgang met de andere ouder: \(contact)") }

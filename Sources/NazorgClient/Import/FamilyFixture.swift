@@ -54,6 +54,7 @@ extension Workspace {
         try Validation.validate(.family, fields: familyValues)
         var ids: [String: (EntityID, EntityKind)] = [:]
         var edits: [PlanEdit] = [.create(.family, id: .random(), values: familyValues, child: nil)]
+        var members: [String: [String: FieldValue]] = [:]
         for (index, entry) in fixture.entities.enumerated() {
             let place = "entry \(index + 1)\(entry.key.map { " (\($0))" } ?? "")"
             guard let kind = EntityKind(rawValue: entry.kind), kind != .family else {
@@ -69,14 +70,20 @@ extension Workspace {
                 }
                 inputs[name] = id.hex
             }
-            let values: [String: FieldValue]
+            var values: [String: FieldValue]
             do {
                 values = try Validation.parse(kind, inputs)
+                if kind == .child, let member = values[ChildField.member]?.ref.flatMap({ members[$0] }) {
+                    // As 'nazorg child add': the child's part names the child.
+                    if values[ChildField.name] == nil { values[ChildField.name] = member[MemberField.name] }
+                    if values[ChildField.birthDate] == nil { values[ChildField.birthDate] = member[MemberField.birthDate] }
+                }
                 try Validation.validate(kind, fields: values, today: today)
             } catch let error as ModelError {
                 throw ClientError(.badFile, "\(place): \(error.message)")
             }
             let id = EntityID.random()
+            if kind == .member { members[id.hex] = values }
             var child: String?
             if kind.isChildPart {
                 guard let member = values[EntityKind.childMemberKey]?.ref else { throw ClientError(.badFile, "\(place): \(kind.rawValue) needs lid") }

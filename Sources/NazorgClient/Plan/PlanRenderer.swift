@@ -105,7 +105,10 @@ public enum PlanRenderer {
             line()
             line("Kinderen")
             for c in children {
-                var t = "  \(name(c[ChildField.member])) (\(c.shortID))"
+                // A child's part shared alone names the child itself; the members are then not here.
+                let known = plan.memberName(c.ref(ChildField.member))
+                var t = "  \(known ?? c.text(ChildField.name) ?? "?") (\(c.shortID))"
+                if known == nil, let born = c.text(ChildField.birthDate) { t += ", geboren \(born)" }
                 if let s = c.text(ChildField.school) { t += ": school \(s)" }
                 if let start = c.text(ChildField.schoolStart) { t += ", gestart \(start)" }
                 if let v = c.bool(ChildField.referralIndex) { t += ", VIR \(v ? "ja" : "nee")" }

@@ -117,6 +117,11 @@ public struct Workspace: Sendable {
             if kind == .child, plan.all(.child).contains(where: { $0.ref(ChildField.member) == member }) {
                 throw ClientError(.refused, "dit kind heeft al een kinddeel; wijzig het met 'nazorg child update'")
             }
+            if kind == .child {
+                // The child's own part names the child, so that it is identifiable when shared alone.
+                if values[ChildField.name] == nil, let name = entity[MemberField.name] { values[ChildField.name] = name }
+                if values[ChildField.birthDate] == nil, let born = entity[MemberField.birthDate] { values[ChildField.birthDate] = born }
+            }
             child = member
         }
         if kind == .organisation, let member = values[OrganisationField.member]?.ref {

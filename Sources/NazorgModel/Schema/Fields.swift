@@ -212,6 +212,10 @@ public enum ChildField: String, EntityField {
     case moves = "verhuizingen"
     case arrangement = "omgangVorm"
     case arrangementSince = "omgangSinds"
+    /// Copied from the member when the part is made: a child shared alone (a meldcode report of one child's part)
+    /// is identifiable without the family's core section.
+    case name = "naam"
+    case birthDate = "geboortedatum"
 
     public static let kind = EntityKind.child
     public var definition: FieldDefinition {
@@ -225,6 +229,8 @@ public enum ChildField: String, EntityField {
         case .moves: FieldDefinition(.int(0...20), "aantal verhuizingen")
         case .arrangement: FieldDefinition(.choice(ContactArrangement.self), "vorm van de omgang")
         case .arrangementSince: FieldDefinition(.date, "omgang in deze vorm sinds")
+        case .name: FieldDefinition(.name, "naam van het kind (standaard: uit de gezinsleden)")
+        case .birthDate: FieldDefinition(.date, "geboortedatum van het kind (standaard: uit de gezinsleden)")
         }
     }
 }
