@@ -161,7 +161,7 @@ private func printRecords(_ records: [AuditRecord], format: AuditCommand.Format)
         say(AuditViews.columns.joined(separator: ","))
         for r in records { say(AuditViews.cells(r).map(quoted).joined(separator: ",")) }
     case .table:
-        let shown = [0, 1, 4, 9, 11, 12, 13, 3, 16]
+        let shown = [0, 1, 4, 9, 10, 11, 12, 13, 3, 16]
         let header = shown.map { AuditViews.columns[$0] }
         let rows = records.map { r in let c = AuditViews.cells(r); return shown.map { c[$0] } }
         var widths = header.map(\.count)

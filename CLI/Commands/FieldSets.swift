@@ -20,6 +20,8 @@ struct MemberFields: FieldSet {
     @Option(help: fieldHelp(Field.addedAfterDeparture)) var toegevoegdNaVertrek: String?
     @Option(help: fieldHelp(Field.addedOn)) var toegevoegdOp: String?
     @Option(help: fieldHelp(Field.cameAlong)) var meegekomen: String?
+    @Option(help: fieldHelp(Field.plainLanguage)) var eenvoudigeTaal: String?
+    @Option(help: fieldHelp(Field.language)) var taal: String?
 }
 
 struct GoalFields: FieldSet {

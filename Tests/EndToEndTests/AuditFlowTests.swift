@@ -68,6 +68,10 @@ struct AuditFlowTests {
         let queue = try on("fg", ["audit", "overrides", "--format", "json"]).stdout
         let queued = try JSONSerialization.jsonObject(with: Data(queue.utf8)) as? [[String: Any]] ?? []
         let overrideEntry = try #require(queued.first { $0["event"] as? String == "override" }?["id"] as? String)
+        // The officer sees whose safety the override protects (member ids, never names).
+        let members = queued.first { $0["event"] as? String == "override" }?["members"] as? [String] ?? []
+        #expect(members.count == 1 && members[0].count == 32, "\(queue)")
+        #expect(try on("fg", ["audit", "overrides"]).stdout.contains(String(members[0].prefix(8))), "the table shows the member")
         try cli.expectSuccess(on("fg", ["audit", "review", String(overrideEntry.prefix(8)), "--uitkomst", "akkoord", "--toelichting", "grond en afweging volledig"]))
         try cli.expectSuccess(on("fg", ["audit", "pull"]))
         #expect(!(try on("fg", ["audit", "overrides"]).stdout.contains(String(overrideEntry.prefix(8)))))

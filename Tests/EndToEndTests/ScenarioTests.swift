@@ -310,6 +310,7 @@ import Testing
         let shown = try worker.show()
         #expect(shown.contains("Gezondheid") && shown.contains("wachtlijst") && shown.contains("GGZ Voorbeeldregio"), "\(shown)")
         #expect(shown.contains("Financiën en administratie") && shown.contains("hulp bij administratie (Thuisadministratie Voorbeeldstad): loopt"), "\(shown)")
+        #expect(shown.contains("EENVOUDIGE TAAL"), "scenario 15: the plan knows she needs plain language: \(shown)")
         try worker.refused(["care", "add", worker.family, "--soort", "ggz", "--aanbieder", "X", "--status", "misschien", "--lid", "Marieke Esdoorn"], 65,
                            "(--status): moet een van deze zijn")
     }

@@ -86,7 +86,7 @@ public enum AuditViews {
         return [
             formatter.string(from: Date(timeIntervalSince1970: TimeInterval(r.time) / 1000)), r.event.rawValue, r.action.rawValue, r.outcome,
             r.worker, r.role, r.purpose, r.organisationName, String(r.device.prefix(8)), String((r.family ?? "").prefix(8)),
-            r.members.map { String($0.prefix(8)) }.joined(separator: " "), r.sections.map { $0.hasPrefix("child:") ? String($0.prefix(14)) : $0 }.joined(separator: " "),
+            r.members.map { String($0.prefix(8)) }.joined(separator: " "), r.sections.map { $0.hasPrefix("child:") ? String($0.prefix(14)) : $0.hasPrefix("member:") ? String($0.prefix(15)) : $0 }.joined(separator: " "),
             basis, r.recipientName ?? "", String((r.record ?? "").prefix(8)), r.detail ?? "", String(r.id.prefix(8)),
         ]
     }

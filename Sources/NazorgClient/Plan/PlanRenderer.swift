@@ -39,6 +39,8 @@ public enum PlanRenderer {
             if m.bool(MemberField.parentalAuthority) == true { s += ", gezag" }
             if m.bool(MemberField.cameAlong) == false { s += ", ACHTERGEBLEVEN (niet meegekomen naar de opvang)" }
             if let joined = m.text(MemberField.addedOn) { s += ", bij het huishouden sinds \(joined)" }
+            if m.bool(MemberField.plainLanguage) == true { s += ", EENVOUDIGE TAAL" }
+            if let language = m.text(MemberField.language) { s += ", taal: \(language)" }
             if let risk = plan.riskHistory(of: m.id).last {
                 s += ", risico \(risk.text(RiskAssessmentField.classification) ?? "?") (\(risk.text(RiskAssessmentField.date) ?? "?"))"
             }

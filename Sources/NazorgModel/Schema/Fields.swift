@@ -28,6 +28,8 @@ public enum MemberField: String, EntityField {
     case addedAfterDeparture = "toegevoegdNaVertrek"
     case addedOn = "toegevoegdOp"
     case cameAlong = "meegekomen"
+    case plainLanguage = "eenvoudigeTaal"
+    case language = "taal"
 
     public static let kind = EntityKind.member
     public var definition: FieldDefinition {
@@ -39,6 +41,8 @@ public enum MemberField: String, EntityField {
         case .addedAfterDeparture: FieldDefinition(.bool, "toegevoegd na vertrek uit de opvang")
         case .addedOn: FieldDefinition(.date, "bij het huishouden gekomen op", past: true)
         case .cameAlong: FieldDefinition(.bool, "meegekomen naar de opvang (nee: achtergebleven kind)")
+        case .plainLanguage: FieldDefinition(.bool, "heeft uitleg in eenvoudige taal nodig (norm 2.6)")
+        case .language: FieldDefinition(.name, "taal van de gesprekken (en of er een tolk nodig is)")
         }
     }
 }
