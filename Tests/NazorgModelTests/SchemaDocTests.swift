@@ -44,11 +44,10 @@ struct SchemaDocTests {
             """
         for kind in EntityKind.allCases {
             let section: String =
-                switch kind.section(child: "<kind>") {
-                case .child: "child:<id of the child>"
-                case let other: other.name
-                }
-            out += "\n## `\(kind.rawValue)` (\(kind))\n\nSection `\(section)`\(kind.isFact ? ", a fact" : ", editable")"
+                kind.isChildPart
+                ? "`child:<id of the child>`"
+                : kind == .organisation ? "`core`, or `member:<id>` when linked to one member (`lid`)" : "`\(kind.section().name)`"
+            out += "\n## `\(kind.rawValue)` (\(kind))\n\nSection \(section)\(kind.isFact ? ", a fact" : ", editable")"
             out += kind.correctionField.map { ", corrected by `\($0.name)`" } ?? ""
             out += ".\n\n| key | in code | type | label |\n|---|---|---|---|\n"
             for (field, spec) in zip(kind.fieldType.allKeys, kind.fields) {
