@@ -359,4 +359,14 @@ import Testing
         let shown = try worker.show()
         #expect(shown.contains("rood (2026-02-10, RiVaS) → oranje (2026-04-15, RiVaS) → groen (2026-06-20, RiVaS)"), "\(shown)")
     }
+
+    /// Scenario 14 from its fixture: the high-risk category is in the safety plan and flagged; the sharing rule
+    /// itself runs against a server in `ShareFlowTests.aHighRiskFamilyIsSharedOnlyAfterASecondDecision`.
+    @Test func scenario14AHighRiskFamilyIsMarked() throws {
+        let worker = try Worker(CLIRunner.scenario("hoog-risico"))
+        let shown = try worker.show()
+        #expect(shown.contains("GEHEIM ADRES") && shown.contains("HOOG RISICO") && shown.contains("eergerelateerd geweld sinds 2026-05-01"), "\(shown)")
+        #expect(shown.contains("hoog-risicogezin (eergerelateerd geweld): elke deling op toestemming vraagt een tweede besluit"), "\(shown)")
+        try worker.refused(["high-risk", "add", worker.family, "--categorie", "bedreiging", "--vanaf", "2026-05-01"], 65, "(--categorie)")
+    }
 }

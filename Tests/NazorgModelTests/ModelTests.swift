@@ -62,6 +62,22 @@ struct ValidationTests {
     }
 }
 
+struct SchemaTests {
+    /// A ZRM measurement stores one score per domain under the domain's code: every domain has its field.
+    @Test func everyZRMDomainHasItsField() {
+        for domain in ZRMDomain.allCases { #expect(SelfRelianceField(rawValue: domain.rawValue)?.domain == domain) }
+        #expect(SelfRelianceField.allCases.filter { $0.domain != nil }.count == ZRMDomain.allCases.count)
+    }
+
+    /// Stored keys are unique within a kind, and a fact's correction field refers to its own kind.
+    @Test func keysAreUniqueAndCorrectionsReferToTheirOwnKind() {
+        for kind in EntityKind.allCases {
+            #expect(Set(kind.fields.map(\.name)).count == kind.fields.count, "\(kind.rawValue)")
+            if let correction = kind.correctionField { #expect(correction.name == "corrigeert" && correction.type == .ref(kind)) }
+        }
+    }
+}
+
 struct CalendarDateTests {
     @Test func monthArithmeticClampsToTheMonthEnd() {
         #expect(CalendarDate("2026-01-31")!.addingMonths(1).description == "2026-02-28")
