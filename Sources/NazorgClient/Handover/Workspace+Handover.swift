@@ -334,7 +334,7 @@ extension Workspace {
             do {
                 let values = try Validation.parse(kind, entity.fields)
                 try Validation.validate(kind, fields: values)
-                let child = kind.isChildPart ? values[EntityKind.childMemberKey]?.ref : kind == .organisation ? values[OrganisationField.member]?.ref : nil
+                let child = kind.sectionMember(values)
                 guard kind.section(child: child).name == entity.section else {
                     throw ModelError(.invalidValue, "\(kind.rawValue) does not belong in section \(entity.section)")
                 }
@@ -366,8 +366,7 @@ extension Workspace {
         for entity in document.entities {
             let kind = EntityKind(rawValue: entity.kind)!
             let values = try Validation.parse(kind, entity.fields)
-            edits.append(.create(kind, id: EntityID(hex: entity.id)!, values: values,
-                child: kind.isChildPart ? values[EntityKind.childMemberKey]?.ref : kind == .organisation ? values[OrganisationField.member]?.ref : nil))
+            edits.append(.create(kind, id: EntityID(hex: entity.id)!, values: values, child: kind.sectionMember(values)))
         }
         let certificate = try profile.requireCertificate(now: now())
         let basis = document.basisEntity!

@@ -84,12 +84,10 @@ extension Workspace {
             }
             let id = EntityID.random()
             if kind == .member { members[id.hex] = values }
-            var child: String?
-            if kind.isChildPart {
-                guard let member = values[EntityKind.childMemberKey]?.ref else { throw ClientError(.badFile, "\(place): \(kind.rawValue) needs lid") }
-                child = member
+            let child = kind.sectionMember(values)
+            if kind.isChildPart, child == nil {
+                throw ClientError(.badFile, "\(place): \(kind.rawValue) heeft een lid nodig (het kind); geef \"lid\": \"@sleutel\"")
             }
-            if kind == .organisation, let member = values[OrganisationField.member]?.ref { child = member }
             if let key = entry.key {
                 guard ids[key] == nil else { throw ClientError(.badFile, "\(place): key \(key) is used twice") }
                 ids[key] = (id, kind)

@@ -107,14 +107,15 @@ public struct Workspace: Sendable {
                 .refused,
                 "\(field.reference): \(kind.rawValue) \(corrected.shortID) is al gecorrigeerd door \(later.shortID); corrigeer die (--\(field.optionName) \(later.shortID))")
         }
-        var child: String?
+        // The child of a child's part, or the member an organisation is linked to, decides its section (the
+        // reference itself is checked above).
+        let child = kind.sectionMember(values)
         if kind.isChildPart {
-            let member = values[EntityKind.childMemberKey]?.ref ?? ""
             let spec = try kind.field(EntityKind.childMemberKey)
-            guard let entity = try? plan.entity(member), entity.kind == .member, entity.has(MemberField.role, MemberRole.child) else {
+            guard let entity = try? plan.entity(child ?? ""), entity.kind == .member, entity.has(MemberField.role, MemberRole.child) else {
                 throw ClientError(.refused, "\(spec.reference): moet een gezinslid met de rol kind zijn")
             }
-            if kind == .child, plan.all(.child).contains(where: { $0.ref(ChildField.member) == member }) {
+            if kind == .child, plan.all(.child).contains(where: { $0.ref(ChildField.member) == child }) {
                 throw ClientError(.refused, "dit kind heeft al een kinddeel; wijzig het met 'nazorg child update'")
             }
             if kind == .child {
@@ -122,13 +123,6 @@ public struct Workspace: Sendable {
                 if values[ChildField.name] == nil, let name = entity[MemberField.name] { values[ChildField.name] = name }
                 if values[ChildField.birthDate] == nil, let born = entity[MemberField.birthDate] { values[ChildField.birthDate] = born }
             }
-            child = member
-        }
-        if kind == .organisation, let member = values[OrganisationField.member]?.ref {
-            guard plan.members.contains(where: { $0.id == member }) else {
-                throw ClientError(.notFound, "\(OrganisationField.member.spec.reference): moet een gezinslid noemen")
-            }
-            child = member
         }
         if kind == .safetyOverride, let assessment = values[SafetyOverrideField.assessment]?.ref,
             let member = plan.entities.first(where: { $0.id == assessment })?.ref(RiskAssessmentField.member),
@@ -172,10 +166,10 @@ public struct Workspace: Sendable {
         }
         // Who it concerns decides the section it lives in (a child's part, an organisation of one member), which
         // cannot change afterwards.
-        if entity.kind == .organisation || entity.kind.isChildPart, inputs[EntityKind.childMemberKey] != nil {
+        if let field = entity.kind.sectionMemberField, inputs[field.name] != nil {
             throw ClientError(
                 .refused,
-                "\(try entity.kind.field(EntityKind.childMemberKey).reference): wie het betreft bepaalt in welk deel van het plan het staat en verandert niet; verwijder het en voeg het opnieuw toe")
+                "\(field.reference): wie het betreft bepaalt in welk deel van het plan het staat en verandert niet; verwijder het en voeg het opnieuw toe")
         }
         let values = try Validation.parse(entity.kind, try resolvingReferences(inputs, kind: entity.kind, in: plan))
         var merged = entity.fields

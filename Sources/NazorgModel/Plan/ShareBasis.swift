@@ -83,10 +83,13 @@ public enum ShareBasis {
             if case .member(let memberID) = section {
                 // What concerns one adult member is theirs to consent to.
                 guard plan.members.contains(where: { $0.id == memberID }) else {
-                    throw ModelError(.notFound, "section \(section.name) names no member of this family")
+                    throw ModelError(
+                        .notFound, "het deel \(section.name) noemt geen lid van dit gezin; 'nazorg family show' toont de leden en hun id")
                 }
                 guard givers.contains(memberID) else {
-                    throw ModelError(.ruleViolated, "consent for \(section.name) must come from that member")
+                    throw ModelError(
+                        .ruleViolated,
+                        "toestemming voor het deel \(section.name) komt van dat gezinslid zelf; noem het bij --gevers")
                 }
                 continue
             }

@@ -107,6 +107,18 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     /// The stored key of the field that names the child of a child's part (`lid`).
     public static let childMemberKey = ChildField.member.key
 
+    /// The field whose member decides the section an entity lives in: the child of a child's part, the member an
+    /// organisation is linked to. Nil for kinds whose section is fixed. Set at creation, never changed.
+    public var sectionMemberField: FieldSpec? {
+        if isChildPart { return try? field(Self.childMemberKey) }
+        return self == .organisation ? OrganisationField.member.spec : nil
+    }
+
+    /// The member whose section an entity of this kind with `values` lives in, if any.
+    public func sectionMember(_ values: [String: FieldValue]) -> String? {
+        sectionMemberField.flatMap { values[$0.name]?.ref }
+    }
+
     /// The fields of this kind, in declaration order.
     public var fields: [FieldSpec] { fieldType.specs }
 
