@@ -24,7 +24,7 @@ struct Nazorg: AsyncParsableCommand {
             FactCommand<RegionMoveFields>.self, KindCommand<ChildProtectionFields>.self, FactCommand<SchoolChangeFields>.self,
             KindCommand<CareFields>.self, KindCommand<FinanceFields>.self, KindCommand<HighRiskFields>.self,
             ConsentCommand.self, FactCommand<OverrideFields>.self, PartnerCommand.self, ShareCommand.self, HandoverCommand.self,
-            AuditCommand.self,
+            AuditCommand.self, OverviewCommand.self, AgendaCommand.self, ReportCommand.self,
             DeleteCommand.self, ConflictsCommand.self, SyncCommand.self,
         ]
     )

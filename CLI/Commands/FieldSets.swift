@@ -22,6 +22,7 @@ struct MemberFields: FieldSet {
     @Option(help: fieldHelp(Field.cameAlong)) var meegekomen: String?
     @Option(help: fieldHelp(Field.plainLanguage)) var eenvoudigeTaal: String?
     @Option(help: fieldHelp(Field.language)) var taal: String?
+    @Option(help: fieldHelp(Field.returnedOn)) var terugInHuisSinds: String?
 }
 
 struct GoalFields: FieldSet {
@@ -93,6 +94,7 @@ struct ChildFields: FieldSet {
     @Option(help: fieldHelp(Field.referralIndex)) var vir: String?
     @Option(help: fieldHelp(Field.ownVoice)) var eigenStem: String?
     @Option(help: fieldHelp(Field.moves)) var verhuizingen: String?
+    @Option(help: fieldHelp(Field.movesReason)) var verhuizingenReden: String?
     @Option(help: fieldHelp(Field.arrangement)) var omgangVorm: String?
     @Option(help: fieldHelp(Field.arrangementSince)) var omgangSinds: String?
     @Option(help: fieldHelp(Field.name)) var naam: String?

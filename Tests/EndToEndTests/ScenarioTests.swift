@@ -246,7 +246,7 @@ import Testing
         shown = try worker.show()
         #expect(shown.contains("nieuwe partner") && shown.contains("kwam bij het huishouden"), "\(shown)")
         #expect(shown.components(separatedBy: "opnieuw taxeren:").count - 1 == 3, "the three earlier members, after the new partner: \(shown)")
-        #expect(shown.contains("has no risk classification (toegevoegd na vertrek: opnieuw taxeren)"), "the partner himself: \(shown)")
+        #expect(shown.contains("nieuwe partner") && shown.contains("heeft geen risicoclassificatie"), "the partner himself: \(shown)")
     }
 
     /// Scenarios 7 and 8: school changes are dated moves, counted, checked against five Dutch working days and a
@@ -257,10 +257,11 @@ import Testing
         var shown = try worker.show()
         #expect(shown.contains("schoolwissels: 3"), "\(shown)")
         #expect(shown.contains("wisselde 3 keer van school: meer dan 2 keer"), "\(shown)")
-        #expect(shown.contains("zat pas op 2026-05-06 op OBS De Wilgenhoek, later dan 5 werkdagen na aankomst op 2026-04-24 (uiterlijk 2026-05-04)"), "\(shown)")
-        #expect(!shown.contains("zat pas op 2026-03-05"), "three days after arriving is in time")
+        let noor = String(try worker.id(of: "lid", "naam", "Noor").prefix(8))
+        #expect(shown.contains("schoolstart-vijf-werkdagen (kind \(noor)): uiterlijk 2026-05-04, gedaan op 2026-05-06"), "\(shown)")
+        #expect(!shown.contains("gedaan op 2026-03-05"), "three days after arriving is in time")
         #expect(shown.contains("naar Kindcentrum De Linde is geen warme overdracht tussen de scholen"), "\(shown)")
-        #expect(shown.contains("ACHTERGEBLEVEN") && shown.contains("is achtergebleven: taxeer") && shown.contains("is achtergebleven: meld bij Veilig Thuis"))
+        #expect(shown.contains("ACHTERGEBLEVEN") && shown.contains("is achtergebleven en de veiligheid is niet getaxeerd") && shown.contains("is achtergebleven en niet gemeld bij Veilig Thuis"))
         try worker.add(["risk", "assess", worker.family, "--lid", "Sem", "--classificatie", "oranje", "--instrument", "LIRIK", "--face-to-face", "nee",
                         "--organisatie", "Veilig Thuis Voorbeeldregio", "--datum", "2026-11-10"])
         try worker.add([
@@ -271,7 +272,7 @@ import Testing
             "--lid", "Sem",
         ])
         shown = try worker.show()
-        #expect(!shown.contains("is achtergebleven:"), "assessed and reported: \(shown)")
+        #expect(!shown.contains("is achtergebleven en"), "assessed and reported: \(shown)")
         // The left-behind child's own part names the child, for a report that shares nothing else.
         try worker.add(["child", "add", worker.family, "--lid", "Sem"])
         let part = try worker.id(of: "kinddeel", "naam", "Sem")
@@ -286,7 +287,7 @@ import Testing
         let worker = try Worker(CLIRunner.scenario("kinderbescherming"))
         var shown = try worker.show()
         #expect(shown.contains("ondertoezichtstelling (OTS) vanaf 2026-06-01 tot en met 2027-05-31, Jeugdbescherming Voorbeeldregio, gezinsvoogd Karin de Wit"), "\(shown)")
-        #expect(shown.contains("is de gezinsvoogd regisseur"), "\(shown)")
+        #expect(shown.contains("is de gezinsvoogd geen regisseur"), "\(shown)")
         let wijkteam = try worker.id(of: "regisseur", "naam", "Mark Smit")
         try worker.add(["regisseur", "update", worker.family, String(wijkteam.prefix(8)), "--tot", "2026-05-31"])
         try worker.add([
@@ -295,7 +296,7 @@ import Testing
         ])
         shown = try worker.show()
         #expect(shown.contains("Regisseur: Karin de Wit") && shown.contains("gezinsvoogd (gecertificeerde instelling)"), "\(shown)")
-        #expect(!shown.contains("is de gezinsvoogd regisseur") && !shown.contains("twee regisseurs"), "\(shown)")
+        #expect(!shown.contains("is de gezinsvoogd geen regisseur") && !shown.contains("twee regisseurs"), "\(shown)")
         try worker.refused(["measure", "add", worker.family, "--soort", "ondertoezichtstelling"], 65, "(--soort): moet een van deze zijn")
     }
 
@@ -325,7 +326,7 @@ import Testing
                          "contactverbod", "afspraak wijkagent", "school geinformeerd", "VIR ja"] {
             #expect(shown.contains(expected), "\(expected): \(shown)")
         }
-        #expect(!shown.contains("not registered in the VIR"), "\(shown)")
+        #expect(!shown.contains("staat niet in de Verwijsindex"), "\(shown)")
         // The father has parental authority: a child's part is shared only with his consent too (ConsentFlowTests).
         #expect(shown.contains("Vader Zonnebloem — andere ouder") && shown.components(separatedBy: ", gezag").count - 1 >= 2, "\(shown)")
     }
@@ -340,7 +341,7 @@ import Testing
                         "--organisatie", "Opvang", "--datum", "2026-06-01"])
         try worker.add(["aftercare", "start", f, "--start", "2026-06-01", "--gepland-einde", "2026-12-01", "--vorm", "vinger-aan-de-pols"])
         try worker.add(["evaluation", "record", f, "--datum", "2026-09-02", "--soort", "drie-maanden", "--uitkomst", "zorgmijdend; wil stoppen"])
-        #expect(try worker.show().contains("no regisseur is named for today"))
+        #expect(try worker.show().contains("geen regisseur benoemd"))
         let close = ["aftercare", "close", f, "--datum", "2026-11-20", "--reden", "moeder wil geen hulp meer",
                      "--geen-overdracht-omdat", "moeder weigert vervolghulp"]
         try worker.refused(close, 67, "zes maanden vinger aan de pols")

@@ -170,7 +170,7 @@ struct PlanRuleTests {
         #expect(open?.due.description == "2026-05-01")
         #expect(open?.isDone == false)
         #expect(plan(regisseurUntil: nil).attentionPoints(today: CalendarDate("2026-06-01")!)
-            .contains("the 3-month evaluation was due on 2026-05-01 and is overdue"))
+            .contains("[te laat, uiterlijk 2026-05-01] de 3-maandenevaluatie met de cliënt was gepland op 2026-05-01"))
         #expect(plan(regisseurUntil: nil, withEvaluation: true).threeMonthEvaluation()?.isDone == true)
     }
 

@@ -155,7 +155,7 @@ extension Workspace {
         }
         let values = try shareRecord(
             to: recipient, sections: document.sections.compactMap(Section.init(name:)), basis: basisEntity, devices: recipients.count,
-            bundle: bundle, secondDecision: request.secondDecision, in: plan)
+            bundle: bundle, secondDecision: request.secondDecision, incompleteBecause: request.incompleteBecause, in: plan)
         let audit = auditRecord(
             .share, .transfer, family: family, sections: document.sections, basis: Self.basisName(basis),
             recipient: (recipient.id.hex, recipient.name), record: shareID.hex,

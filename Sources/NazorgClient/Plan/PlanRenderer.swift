@@ -188,10 +188,29 @@ public enum PlanRenderer {
             }
         }
 
-        let points = plan.attentionPoints(today: today)
+        let attention = plan.attention(today: today)
         line()
-        line(points.isEmpty ? "Aandachtspunten: geen" : "Aandachtspunten")
-        for p in points { line("  ! \(p)") }
+        line(attention.open.isEmpty && attention.notices.isEmpty ? "Aandachtspunten: geen" : "Aandachtspunten")
+        for obligation in attention.open {
+            line("  ! \(FamilyPlan.line(obligation, today: today)) (\(obligation.rule.rawValue))")
+            if let command = obligation.command { line("      \(command)") }
+        }
+        for notice in attention.notices { line("  ! \(notice)") }
+        if !attention.missed.isEmpty {
+            line()
+            line("Niet op tijd (vastgelegd, voor de evaluatie)")
+            for (rule, group) in Dictionary(grouping: attention.missed, by: \.rule).sorted(by: { $0.key < $1.key }) {
+                for obligation in group.suffix(3) { line("  - \(plan.missedLine(obligation))") }
+                if group.count > 3 { line("  - \(rule.rawValue): en \(group.count - 3) keer eerder") }
+            }
+        }
+        if !attention.notShared.isEmpty {
+            line()
+            line("Niet beoordeeld: niet gedeeld met deze organisatie")
+            for (rule, sections) in attention.notShared {
+                line("  - \(rule.title) (\(rule.id.rawValue); delen: \(sections.map(\.name).joined(separator: ", ")))")
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -135,7 +135,7 @@ extension Workspace {
     /// the withdrawals of the basis this device knows (its causal past), and for a handover the bundle id.
     func shareRecord(
         to recipient: OrganisationInfo, sections: [Section], basis: PlanEntity, devices: Int, bundle: ID128? = nil,
-        secondDecision: String? = nil, in plan: FamilyPlan
+        secondDecision: String? = nil, incompleteBecause: String? = nil, in plan: FamilyPlan
     ) throws -> [String: FieldValue] {
         var values: [ShareField: FieldValue] = [
             .recipient: .text(recipient.id.hex), .recipientName: .text(recipient.name), .sections: .sections(sections),
@@ -146,6 +146,9 @@ extension Workspace {
         if let bundle { values[.bundle] = .text(bundle.hex) }
         if let secondDecision, !secondDecision.trimmingCharacters(in: .whitespaces).isEmpty {
             values[.secondDecision] = try ShareField.secondDecision.spec.parse(secondDecision)
+        }
+        if let reason = incompleteBecause?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
+            values[.incompleteBecause] = .text(reason)
         }
         let known = plan.all(.withdrawal).filter { $0.ref(WithdrawalField.consent) == basis.id }.map(\.id)
         if !known.isEmpty { values[.withdrawalsSeen] = .refs(known) }

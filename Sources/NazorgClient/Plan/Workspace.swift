@@ -87,7 +87,9 @@ public struct Workspace: Sendable {
                 if let entity = ValueMapping.planEntity(id, state, section: section) { entities.append(entity) }
             }
         }
-        return FamilyPlan(id: family.hex, entities: entities)
+        let own = try profile.store.familyOwner(family).map { $0 == profile.organisation.id } ?? true
+        let held = Set(try latestKeys(family).compactMap { Section(name: $0.name) })
+        return FamilyPlan(id: family.hex, entities: entities, heldSections: own ? nil : held)
     }
 
     // MARK: Edits

@@ -44,6 +44,10 @@ extension FamilyPlan {
             changes.append(RiskBearingChange(
                 what: "\(arrangement.label) voor \(who)", date: part.date(ChildField.arrangementSince), members: [child] + parents.map(\.id)))
         }
+        for member in members {
+            guard let back = member.date(MemberField.returnedOn) else { continue }
+            changes.append(RiskBearingChange(what: "\(describe(member)) is weer in huis", date: back, members: everyone))
+        }
         for move in all(.regionMove) {
             changes.append(RiskBearingChange(
                 what: "verhuizing naar \(move.text(RegionMoveField.to) ?? "een andere gemeente")", date: move.date(RegionMoveField.date),

@@ -6,10 +6,14 @@ public struct FamilyPlan: Hashable, Sendable {
     public var id: String
     /// All live (not deleted) entities.
     public var entities: [PlanEntity]
+    /// The sections this device holds of a family another organisation shared; nil for a family of the own
+    /// organisation (every section is its own, an empty one is simply empty).
+    public var heldSections: Set<Section>?
 
     /// Builds a plan; deleted entities are left out.
-    public init(id: String, entities: [PlanEntity]) {
+    public init(id: String, entities: [PlanEntity], heldSections: Set<Section>? = nil) {
         self.id = id
+        self.heldSections = heldSections
         self.entities = entities.filter { !$0.isDeleted }.sorted { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }
     }
 
@@ -140,56 +144,59 @@ public struct FamilyPlan: Hashable, Sendable {
         return (start.addingMonths(3), done)
     }
 
-    /// What needs attention on `today`, in plain words (overdue evaluation, no regisseur, unassessed members).
-    public func attentionPoints(today: CalendarDate) -> [String] {
-        var points: [String] = []
-        if regisseur(on: today) == nil { points.append("no regisseur is named for today") }
-        if let evaluation = threeMonthEvaluation(), !evaluation.isDone {
-            points.append(
-                evaluation.due < today
-                    ? "the 3-month evaluation was due on \(evaluation.due) and is overdue"
-                    : "the 3-month evaluation is due on \(evaluation.due)")
-        }
-        for member in members where riskHistory(of: member.id).isEmpty {
-            let role = member.term(MemberField.role, MemberRole.self)?.label ?? "lid"
-            let why = member.bool(MemberField.addedAfterDeparture) == true ? " (toegevoegd na vertrek: opnieuw taxeren)" : ""
-            points.append("\(role) \(member.shortID) has no risk classification\(why)")
-        }
-        for child in members where child.has(MemberField.role, MemberRole.child) {
-            let part = all(.child).first { $0.ref(ChildField.member) == child.id }
-            if part?.bool(ChildField.referralIndex) != true { points.append("child \(child.shortID) is not registered in the VIR") }
-        }
-        for due in reassessmentsDue() where !riskHistory(of: due.member.id).isEmpty {
-            points.append("opnieuw taxeren: \(describe(due.member)), na: \(due.change.what)\(due.change.date.map { " (\($0))" } ?? "")")
-        }
-        for (first, second, from) in overlappingRegisseurs() {
-            points.append(
-                "twee regisseurs tegelijk vanaf \(from) (\(first.shortID) en \(second.shortID)): geef de vorige een einddatum ('nazorg regisseur update --tot')")
-        }
-        if let move = moveWithoutLocalRegisseur(today: today) {
-            let place = move.text(RegionMoveField.to) ?? "de nieuwe gemeente"
-            points.append("na de verhuizing naar \(place) is er geen regisseur uit \(place): leg die vast ('nazorg regisseur add --gemeente \(place)')")
-        }
-        for measure in measuresWithoutGuardianAsRegisseur(today: today) {
-            let child = members.first { $0.id == measure.ref(ChildProtectionField.member) }.map(describe) ?? "een kind"
-            let kind = measure.term(ChildProtectionField.category, ChildProtectionKind.self)?.label ?? "maatregel"
-            points.append("bij de \(kind) van \(child) is de gezinsvoogd regisseur: leg die vast ('nazorg regisseur add --functie gezinsvoogd')")
-        }
-        for (child, assessed, reported) in childrenLeftBehind() {
-            if !assessed { points.append("\(describe(child)) is achtergebleven: taxeer de veiligheid van het kind ('nazorg risk assess')") }
-            if !reported {
-                points.append(
-                    "\(describe(child)) is achtergebleven: meld bij Veilig Thuis ('nazorg override record --grond melding-veilig-thuis --lid \(child.shortID) --secties child:\(child.shortID)')")
+    /// A closed obligation that was not met in time, as one line.
+    public func missedLine(_ obligation: Obligation) -> String {
+        let who = obligation.member.map { id in members.first { $0.id == id }.map(describe) ?? "kind \(id.prefix(8))" }
+        let done: String =
+            switch obligation.resolution {
+            case .done(let day): "gedaan op \(day)"
+            default: "niet meer gedaan"
             }
-        }
-        points += schoolFindings()
+        return "\(obligation.rule.rawValue)\(who.map { " (\($0))" } ?? ""): uiterlijk \(obligation.due), \(done)"
+    }
+
+    /// What needs attention on `today`, in plain words: every open obligation of the rules (most urgent first),
+    /// then what the rules cannot judge and the notices that are not norms. `family show` prints these; the caseload
+    /// overview lists the same obligations across families.
+    public func attentionPoints(today: CalendarDate) -> [String] {
+        let attention = self.attention(today: today)
+        return attention.open.map { Self.line($0, today: today) } + attention.notices
+    }
+
+    /// An open obligation as one line: how soon, the due day, what.
+    public static func line(_ obligation: Obligation, today: CalendarDate) -> String {
+        let urgency = RuleEngine.Urgency(due: obligation.due, today: today)
+        let when = urgency == .overdue ? "te laat, uiterlijk \(obligation.due)" : "\(urgency.label), uiterlijk \(obligation.due)"
+        return "[\(when)] \(obligation.detail)"
+    }
+
+    /// What the rules find in this plan on `today`.
+    public struct Attention: Sendable {
+        /// The open obligations, most urgent first.
+        public var open: [Obligation]
+        /// Rules that could not be judged because this device does not hold a section they read.
+        public var notShared: [(rule: Rule, sections: [Section])]
+        /// What is not a norm but needs the worker: conflicting edits, a high-risk family.
+        public var notices: [String]
+        /// Obligations that are closed but were not met in time (or lapsed), oldest first: the record of what went
+        /// wrong, for the evaluation.
+        public var missed: [Obligation]
+    }
+
+    /// The rules over this plan, and the notices.
+    public func attention(today: CalendarDate) -> Attention {
+        let results = RuleEngine.evaluate(self, today: today)
+        var notices: [String] = []
         if let risk = highRisk(on: today) {
             let category = risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "hoog risico"
-            points.append("hoog-risicogezin (\(category)): elke deling op toestemming vraagt een tweede besluit (--tweede-besluit) of een doorbreking")
+            notices.append("hoog-risicogezin (\(category)): elke deling op toestemming vraagt een tweede besluit (--tweede-besluit) of een doorbreking")
         }
         for entity in entities where !entity.conflicts.isEmpty {
-            points.append("\(entity.kind.rawValue) \(entity.shortID) has conflicting edits: see 'nazorg conflicts'")
+            notices.append("\(entity.kind.rawValue) \(entity.shortID) heeft gelijktijdige wijzigingen die een keuze vragen: zie 'nazorg conflicts'")
         }
-        return points
+        return Attention(
+            open: RuleEngine.open(results, today: today, horizonDays: 36_500),
+            notShared: results.filter { !$0.notShared.isEmpty }.map { ($0.rule, $0.notShared) }, notices: notices,
+            missed: results.flatMap(\.obligations).filter { !$0.isOpen && $0.verdict(on: today) == .missed }.sorted { ($0.due, $0.rule) < ($1.due, $1.rule) })
     }
 }

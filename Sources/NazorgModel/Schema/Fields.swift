@@ -30,6 +30,7 @@ public enum MemberField: String, EntityField {
     case cameAlong = "meegekomen"
     case plainLanguage = "eenvoudigeTaal"
     case language = "taal"
+    case returnedOn = "terugInHuisSinds"
 
     public static let kind = EntityKind.member
     public var definition: FieldDefinition {
@@ -43,6 +44,7 @@ public enum MemberField: String, EntityField {
         case .cameAlong: FieldDefinition(.bool, "meegekomen naar de opvang (nee: achtergebleven kind)")
         case .plainLanguage: FieldDefinition(.bool, "heeft uitleg in eenvoudige taal nodig (norm 2.6)")
         case .language: FieldDefinition(.name, "taal van de gesprekken (en of er een tolk nodig is)")
+        case .returnedOn: FieldDefinition(.date, "(als pleger) weer in huis sinds", past: true)
         }
     }
 }
@@ -220,6 +222,7 @@ public enum ChildField: String, EntityField {
     /// is identifiable without the family's core section.
     case name = "naam"
     case birthDate = "geboortedatum"
+    case movesReason = "verhuizingenReden"
 
     public static let kind = EntityKind.child
     public var definition: FieldDefinition {
@@ -235,6 +238,7 @@ public enum ChildField: String, EntityField {
         case .arrangementSince: FieldDefinition(.date, "omgang in deze vorm sinds")
         case .name: FieldDefinition(.name, "naam van het kind (standaard: uit de gezinsleden)")
         case .birthDate: FieldDefinition(.date, "geboortedatum van het kind (standaard: uit de gezinsleden)")
+        case .movesReason: FieldDefinition(.paragraph, "waarom het kind meer dan 2 keer verhuisde (uitzondering, met reden)")
         }
     }
 }
@@ -494,6 +498,8 @@ public enum ShareField: String, EntityField {
     /// Set by the engine when the share is a warm-handover bundle.
     case bundle = "bundel"
     case secondDecision = "tweedeBesluit"
+    /// Set by the engine for a warm handover that lacked a part or a participant, with the reason given.
+    case incompleteBecause = "onvolledigOmdat"
 
     public static let kind = EntityKind.share
     public var definition: FieldDefinition {
@@ -509,6 +515,7 @@ public enum ShareField: String, EntityField {
         case .withdrawalsSeen: FieldDefinition(.refs(.withdrawal), "bekende intrekkingen van de grondslag")
         case .bundle: FieldDefinition(.organisationID, "overdrachtsbundel (id)")
         case .secondDecision: FieldDefinition(.name, "tweede besluit door (bij een hoog-risicogezin)")
+        case .incompleteBecause: FieldDefinition(.paragraph, "waarom de warme overdracht onvolledig was")
         }
     }
 }

@@ -108,6 +108,8 @@ public enum EvaluationKind: String, Vocabulary {
     case periodic = "periodiek"
     case withChainPartners = "met-ketenpartners"
     case closing = "afsluitend"
+    /// Six months after aftercare closed: how is the family doing (002 §4.2).
+    case followUp = "vinger-aan-de-pols"
 
     public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 }
