@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what Nazorg builds and tests with when it is missing (Debian/Ubuntu): the system libraries, and the
-# external FHIR validator the tests use.
+# external FHIR validator the tests use, and the headless browser and PDF tools that check pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
-for pkg in libsodium-dev libsqlite3-dev pkg-config curl; do
+for pkg in libsodium-dev libsqlite3-dev pkg-config curl chromium poppler-utils; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

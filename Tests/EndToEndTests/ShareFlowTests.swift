@@ -132,6 +132,15 @@ struct ShareFlowTests {
             #expect(!received.contains(secret), "\(secret) reached the wijkteam")
         }
         #expect(try setup.on("laptop", ["share", "list", setup.family]).stdout.contains("aan Wijkteam Voorbeeldstad-Noord  delen: core,plan"))
+        // Rules about what was not shared are no finding: the wijkteam holds no safety plan and no journal, so it
+        // is not told that members "have no risk classification" or that contacts are overdue.
+        #expect(!received.contains("heeft geen risicoclassificatie") && received.contains("Niet beoordeeld: niet gedeeld met deze organisatie"), "\(received)")
+        #expect(received.contains("(classificatie-per-lid; delen: safety)") && received.contains("(contactfrequentie; delen: journal)"), "\(received)")
+        let overview = try setup.on("wijkteam-laptop", ["overzicht", "--horizon", "3650"]).stdout
+        for rule in ["classificatie-per-lid", "contactfrequentie", "herbeoordeling-periodiek", "kind-in-vir", "stem-van-het-kind"] {
+            #expect(!overview.contains(rule), "\(rule) judged without its section: \(overview)")
+        }
+        #expect(try setup.on("laptop", ["overzicht", "--horizon", "3650"]).stdout.contains("herbeoordeling-periodiek"), "the shelter itself is told")
 
         // A share is read-only: the wijkteam's CLI refuses to write into the shelter's plan up front.
         let write = try setup.on("wijkteam-laptop", ["member", "add", setup.family, "--naam", "Door wijkteam", "--rol", "netwerk"])
@@ -216,5 +225,8 @@ struct ShareFlowTests {
         #expect(fields?["naam"] as? String == "Lotte" && fields?["geboortedatum"] as? String != nil, "\(received)")
         let shown = try setup.show("school-laptop")
         #expect(shown.contains("  Lotte (") && shown.contains(", geboren "), "\(shown)")
+        // The school holds one child's part: nothing about the regisseur or the mother is judged there.
+        let overview = try setup.on("school-laptop", ["overzicht", "--horizon", "3650"]).stdout
+        #expect(!overview.contains("regisseur-benoemd") && !overview.contains("eenvoudige-taal") && !overview.contains("classificatie"), "\(overview)")
     }
 }
