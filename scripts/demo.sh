@@ -50,6 +50,10 @@ family=$(echo "$out" | awk '{print $2}')
 run family list
 run family show "$family"
 
+echo; echo "== Wat vraagt aandacht? Het overzicht over alle gezinnen: elke regel een norm, met de opdracht die het oplost"
+run overzicht
+run overzicht --regels --regel evaluatie-client --regel herbeoordeling-na-wijziging
+
 echo; echo "== Een nieuwe partner na vertrek: toevoegen en een nieuwe risicotaxatie (norm 3.5b)"
 partner=$("$bin" member add "$family" --naam "Nieuwe partner" --rol nieuwe-partner --toegevoegd-na-vertrek ja | awk '{print $2}')
 step member add "$family" --naam "Nieuwe partner" --rol nieuwe-partner --toegevoegd-na-vertrek ja; echo "lid $partner toegevoegd"
@@ -57,6 +61,18 @@ run risk assess "$family" --lid "$partner" --classificatie oranje --instrument R
 run contact log "$family" --datum 2026-11-20 --vorm huisbezoek --verslag "nieuwe partner besproken; veiligheidsplan aangepast"
 run evaluation record "$family" --datum 2026-11-21 --soort drie-maanden --deelnemers "Anna, Mira" --uitkomst "wonen op orde; opvoedondersteuning loopt"
 run risk assess "$family" --lid "Vader Zonnebloem" --classificatie oranje --instrument RiVaS --aanleiding "contactverbod loopt; pleger" --face-to-face nee --organisatie "Veilig Thuis Voorbeeldregio" --datum 2026-11-21
+
+echo; echo "== De begeleider handelt wat het overzicht noemde; wat overblijft komt later aan de orde"
+for m in "Anna Zonnebloem" Lotte Bram; do
+  run risk assess "$family" --lid "$m" --classificatie oranje --instrument RiVaS --aanleiding periodiek --face-to-face ja --organisatie "Vrouwenopvang Voorbeeldregio" --datum 2026-11-21 >/dev/null
+done
+anna=$("$bin" family show "$family" --json | python3 -c 'import json,sys; print(next(e["id"][:8] for e in json.load(sys.stdin)["entities"] if e["fields"].get("naam") == "Anna Zonnebloem"))')
+run member update "$family" "$anna" --eenvoudige-taal nee
+run evaluation record "$family" --datum 2026-11-21 --soort met-ketenpartners --deelnemers "wijkteam, school" --uitkomst "afspraken over signalen"
+run overzicht
+run agenda --ics agenda.ics
+echo "(agenda.ics: $(grep -c BEGIN:VEVENT agenda.ics) afspraken, zonder namen: $(grep -c -i zonnebloem agenda.ics || true) keer 'Zonnebloem')"
+run rapport normen --regel classificatie-per-lid --regel evaluatie-client --regel contactfrequentie
 
 echo; echo "== Onmogelijke invoer wordt geweigerd met een melding die het veld noemt"
 refused member add "$family" --naam "X" --rol kind --geboortedatum 2020-02-30

@@ -1,6 +1,7 @@
 // Opening a worker's store: a 50-family caseload with 1,000,000 ops of history, then the first query.
 // Prints JSON lines (median of the runs): the profile open (SQLite, migrations check, keystore unlock with the
-// Argon2id passphrase key), the store alone, the family list and one family's plan.
+// Argon2id passphrase key), the store alone, the family list, one family's plan, and the caseload overview
+// (`nazorg overzicht`: every plan decrypted, every rule evaluated, the open items rendered).
 // Run: swift build -c release --product nazorg-open-bench && .build/release/nazorg-open-bench [--ops 1000000]
 //      [--families 50] [--runs 5]
 // The page cache is warm (the store was just written): a laptop reopening its store after a reboot reads more
@@ -92,7 +93,9 @@ do {
 let buildSeconds = Date().timeIntervalSince(building)
 let storeBytes = (try? FileManager.default.attributesOfItem(atPath: profileDirectory.appendingPathComponent("store.sqlite").path)[.size] as? Int) ?? 0
 
-var profileOpen: [Double] = [], storeOpen: [Double] = [], list: [Double] = [], plan: [Double] = []
+var profileOpen: [Double] = [], storeOpen: [Double] = [], list: [Double] = [], plan: [Double] = [], overview: [Double] = []
+var overviewItems = 0
+var plansOnly: [Double] = [], rulesOnly: [Double] = []
 var entitiesShown = 0, conflicted = -1
 for _ in 0..<runs {
     storeOpen.append(try timed {
@@ -105,6 +108,17 @@ for _ in 0..<runs {
     var summaries: [FamilySummary] = []
     list.append(try timed { summaries = try workspace.families() }.1)
     plan.append(try timed { entitiesShown = try workspace.plan(summaries[0].id).entities.count }.1)
+    // `nazorg overzicht`: every family's plan decrypted, every rule evaluated, the open items rendered.
+    overview.append(try timed {
+        let caseload = try workspace.caseload()
+        let items = caseload.open(horizonDays: 30)
+        overviewItems = items.count
+        _ = CaseloadViews.overviewText(items, caseload: caseload, horizonDays: 30)
+    }.1)
+    // The two halves: decrypting every plan, and the rules over plans already in memory.
+    var plans: [FamilyPlan] = []
+    plansOnly.append(try timed { plans = try summaries.map { try workspace.plan($0.id) } }.1)
+    rulesOnly.append(timed { for plan in plans { _ = RuleEngine.evaluate(plan, today: workspace.today) } }.1)
     conflicted = try profile!.store.conflictedEntityCount()
     precondition(summaries.count == familyCount, "expected \(familyCount) families, found \(summaries.count)")
 }
@@ -117,4 +131,7 @@ emitLine([
     ("family_list_ms", .double(median(list) * 1000)), ("first_plan_ms", .double(median(plan) * 1000)),
     ("first_plan_entities", .int(entitiesShown)),
     ("open_and_first_query_ms", .double((median(profileOpen) + median(list) + median(plan)) * 1000)),
+    ("overview_ms", .double(median(overview) * 1000)), ("overview_plans_ms", .double(median(plansOnly) * 1000)),
+    ("overview_rules_ms", .double(median(rulesOnly) * 1000)), ("overview_items", .int(overviewItems)),
+    ("open_and_overview_ms", .double((median(profileOpen) + median(overview)) * 1000)),
 ])

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NazorgClient
 import NazorgModel
+import NazorgSync
 
 /// Which families and rules a caseload command looks at.
 struct CaseloadFilter: ParsableArguments {
@@ -52,7 +53,7 @@ struct OverviewCommand: ParsableCommand {
     @OptionGroup var filter: CaseloadFilter
     @Option(help: ArgumentHelp("Tot hoeveel dagen vooruit (1 tot 3650).", valueName: "dagen")) var horizon: Int = 30
     @Flag(help: "Als JSON, voor andere programma's.") var json = false
-    @Flag(help: "Toon de regels met hun bron, termijn en ernst, en stop.") var regels = false
+    @Flag(help: "Toon de regels (of die van --regel) met hun bron, termijn en ernst, en stop.") var regels = false
 
     func validate() throws {
         guard (1...3650).contains(horizon) else { throw ValidationError("--horizon moet tussen 1 en 3650 dagen liggen, niet \(horizon)") }
@@ -60,12 +61,15 @@ struct OverviewCommand: ParsableCommand {
 
     func run() throws {
         if regels {
-            say(ruleCatalogue())
+            say(ruleCatalogue(try filter.ruleIDs()))
             return
         }
         try reportingErrors {
-            let caseload = try filter.caseload(try profile.workspace())
+            let workspace = try profile.workspace()
+            let caseload = try filter.caseload(workspace)
             let items = caseload.open(horizonDays: horizon, rules: try filter.ruleIDs())
+            // Reading is logged (NEN 7513) for every family something is shown of, before it is shown.
+            try workspace.recordReads(shown(items, in: caseload), detail: "nazorg overzicht")
             if json {
                 say(String(decoding: try CaseloadViews.overviewJSON(items, caseload: caseload), as: UTF8.self))
             } else {
@@ -75,9 +79,15 @@ struct OverviewCommand: ParsableCommand {
     }
 }
 
+/// The families of this device that `items` show something of (not those of a privacy officer's review queue).
+func shown(_ items: [Caseload.Item], in caseload: Caseload) -> [FamilyID] {
+    let ids = Set(items.map(\.family.id))
+    return caseload.families.map(\.id).filter(ids.contains)
+}
+
 /// The rules with their sources, for `--regels`.
-func ruleCatalogue() -> String {
-    RuleEngine.rules.map { rule in
+func ruleCatalogue(_ only: Set<RuleID>?) -> String {
+    RuleEngine.rules.filter { only?.contains($0.id) ?? true }.map { rule in
         """
         \(rule.id.rawValue) [\(rule.severity.label)]: \(rule.title)
           bron: \(rule.citations.map(\.description).joined(separator: "; "))
@@ -113,6 +123,7 @@ struct AgendaCommand: ParsableCommand {
             let workspace = try profile.workspace()
             let caseload = try filter.caseload(workspace)
             let items = caseload.open(horizonDays: horizon, rules: try filter.ruleIDs())
+            try workspace.recordReads(shown(items, in: caseload), detail: "nazorg agenda")
             try PlaintextFile.write(CaseloadViews.ics(items, today: caseload.today, names: metNamen, stamp: Date()), to: URL(fileURLWithPath: ics))
             say("\(items.count) \(items.count == 1 ? "afspraak" : "afspraken") geschreven naar \(ics)")
             if metNamen { warn("let op: \(ics) bevat namen van gezinnen, niet versleuteld (rechten 0600); deel het met niemand.") }
@@ -156,7 +167,9 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             let period = try period()
             try reportingErrors {
-                let caseload = try filter.caseload(try profile.workspace())
+                let workspace = try profile.workspace()
+                let caseload = try filter.caseload(workspace)
+                try workspace.recordReads(caseload.families.map(\.id), detail: "nazorg rapport normen")
                 var rows = CaseloadViews.norms(caseload, period: period)
                 if let only = try filter.ruleIDs() { rows = rows.filter { only.contains($0.rule.id) } }
                 let data: Data =

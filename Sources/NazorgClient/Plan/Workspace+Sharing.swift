@@ -267,6 +267,16 @@ extension Workspace {
             [auditRecord(.read, .read, family: family, sections: sections, purpose: "hulpverlening")], author: profile.author)
     }
 
+    /// Logs the reading of several families at once (NEN 7513), in one transaction: the caseload overview, the
+    /// calendar and the evidence report decrypt every plan they show something of.
+    public func recordReads(_ families: [FamilyID], detail: String) throws {
+        guard !families.isEmpty else { return }
+        let records = try families.map { family in
+            auditRecord(.read, .read, family: family, sections: try latestKeys(family).map(\.name).sorted(), detail: detail, purpose: "hulpverlening")
+        }
+        try profile.store.appendAudit(records, author: profile.author)
+    }
+
     /// Accepts a partner organisation's short id or name for `ontvanger`, filling in `ontvangerNaam`.
     func resolvingRecipient(_ inputs: [String: String], kind: EntityKind) throws -> [String: String] {
         let (idKey, nameKey) =

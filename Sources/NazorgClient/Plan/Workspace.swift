@@ -81,14 +81,15 @@ public struct Workspace: Sendable {
     /// The whole plan of a family, from every section this device holds a key for (or only `sections`).
     public func plan(_ family: FamilyID, sections: Set<Section>? = nil) throws -> FamilyPlan {
         var entities: [PlanEntity] = []
-        for record in try latestKeys(family) {
+        let keys = try latestKeys(family)
+        for record in keys {
             guard let section = Section(name: record.name), sections?.contains(section) ?? true else { continue }
             for (id, state) in try profile.store.entities(family: family, tag: record.tag) {
                 if let entity = ValueMapping.planEntity(id, state, section: section) { entities.append(entity) }
             }
         }
         let own = try profile.store.familyOwner(family).map { $0 == profile.organisation.id } ?? true
-        let held = Set(try latestKeys(family).compactMap { Section(name: $0.name) })
+        let held = Set(keys.compactMap { Section(name: $0.name) })
         return FamilyPlan(id: family.hex, entities: entities, heldSections: own ? nil : held)
     }
 

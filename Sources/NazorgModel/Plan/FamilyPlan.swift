@@ -5,7 +5,9 @@ public struct FamilyPlan: Hashable, Sendable {
     /// The family id (32 hex digits).
     public var id: String
     /// All live (not deleted) entities.
-    public var entities: [PlanEntity]
+    public var entities: [PlanEntity] { didSet { byKind = Self.index(entities) } }
+    /// The entities by kind: the rules ask for one kind at a time, many times over.
+    private var byKind: [EntityKind: [PlanEntity]] = [:]
     /// The sections this device holds of a family another organisation shared; nil for a family of the own
     /// organisation (every section is its own, an empty one is simply empty).
     public var heldSections: Set<Section>?
@@ -15,10 +17,13 @@ public struct FamilyPlan: Hashable, Sendable {
         self.id = id
         self.heldSections = heldSections
         self.entities = entities.filter { !$0.isDeleted }.sorted { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }
+        byKind = Self.index(self.entities)
     }
 
     /// Entities of one kind.
-    public func all(_ kind: EntityKind) -> [PlanEntity] { entities.filter { $0.kind == kind } }
+    public func all(_ kind: EntityKind) -> [PlanEntity] { byKind[kind] ?? [] }
+
+    private static func index(_ entities: [PlanEntity]) -> [EntityKind: [PlanEntity]] { Dictionary(grouping: entities, by: \.kind) }
 
     /// Entities of one kind without those a later fact corrects: what the plan holds as true now.
     public func current(_ kind: EntityKind) -> [PlanEntity] {

@@ -120,11 +120,17 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     }
 
     /// The fields of this kind, in declaration order.
-    public var fields: [FieldSpec] { fieldType.specs }
+    public var fields: [FieldSpec] { Self.specs[self]! }
+
+    /// Every kind's specs, built once: reading a plan looks up the spec of every stored field.
+    private static let specs: [EntityKind: [FieldSpec]] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.fieldType.specs) })
+    private static let specsByName: [EntityKind: [String: FieldSpec]] = specs.mapValues { specs in
+        Dictionary(specs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The spec of one field by its stored key, or an error naming the fields this kind has.
     public func field(_ name: String) throws -> FieldSpec {
-        guard let spec = fields.first(where: { $0.name == name }) else {
+        guard let spec = Self.specsByName[self]?[name] else {
             throw ModelError(
                 .unknownField,
                 "\(rawValue) heeft geen veld \(name); de velden zijn: \(fields.map(\.name).joined(separator: ", "))")
