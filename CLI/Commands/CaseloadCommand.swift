@@ -29,13 +29,26 @@ struct CaseloadFilter: ParsableArguments {
         })
     }
 
-    func caseload(_ workspace: Workspace) throws -> Caseload {
-        var on: CalendarDate?
-        if let day {
-            guard let parsed = CalendarDate(day) else { throw ValidationError("--op moet een bestaande datum zijn (JJJJ-MM-DD), niet '\(day)'") }
-            on = parsed
+    func asOf() throws -> CalendarDate? {
+        guard let day else { return nil }
+        guard let parsed = CalendarDate(day) else { throw ValidationError("--op moet een bestaande datum zijn (JJJJ-MM-DD), niet '\(day)'") }
+        return parsed
+    }
+
+    /// The caseload of a worker's device, or on a privacy officer's device the reviews it owes; with the workspace
+    /// when the device keeps plans.
+    func caseload(_ options: ProfileOptions) throws -> (Caseload, Workspace?) {
+        let profile = try options.unlocked()
+        if profile.certificate?.role == .privacyOfficer {
+            return (try Caseload.reviews(of: profile, only: families.isEmpty ? nil : families, on: try asOf() ?? today()), nil)
         }
-        return try workspace.caseload(only: families.isEmpty ? nil : try families.map(workspace.family), on: on)
+        let workspace = try Workspace(profile: profile)
+        return (try workspace.caseload(only: families.isEmpty ? nil : try families.map(workspace.family), on: try asOf()), workspace)
+    }
+
+    private func today() -> CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }
 
@@ -65,11 +78,10 @@ struct OverviewCommand: ParsableCommand {
             return
         }
         try reportingErrors {
-            let workspace = try profile.workspace()
-            let caseload = try filter.caseload(workspace)
+            let (caseload, workspace) = try filter.caseload(profile)
             let items = caseload.open(horizonDays: horizon, rules: try filter.ruleIDs())
             // Reading is logged (NEN 7513) for every family something is shown of, before it is shown.
-            try workspace.recordReads(shown(items, in: caseload), detail: "nazorg overzicht")
+            try workspace?.recordReads(shown(items, in: caseload), detail: "nazorg overzicht")
             if json {
                 say(String(decoding: try CaseloadViews.overviewJSON(items, caseload: caseload), as: UTF8.self))
             } else {
@@ -120,10 +132,9 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let workspace = try profile.workspace()
-            let caseload = try filter.caseload(workspace)
+            let (caseload, workspace) = try filter.caseload(profile)
             let items = caseload.open(horizonDays: horizon, rules: try filter.ruleIDs())
-            try workspace.recordReads(shown(items, in: caseload), detail: "nazorg agenda")
+            try workspace?.recordReads(shown(items, in: caseload), detail: "nazorg agenda")
             try PlaintextFile.write(CaseloadViews.ics(items, today: caseload.today, names: metNamen, stamp: Date()), to: URL(fileURLWithPath: ics))
             say("\(items.count) \(items.count == 1 ? "afspraak" : "afspraken") geschreven naar \(ics)")
             if metNamen { warn("let op: \(ics) bevat namen van gezinnen, niet versleuteld (rechten 0600); deel het met niemand.") }
@@ -167,9 +178,8 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             let period = try period()
             try reportingErrors {
-                let workspace = try profile.workspace()
-                let caseload = try filter.caseload(workspace)
-                try workspace.recordReads(caseload.families.map(\.id), detail: "nazorg rapport normen")
+                let (caseload, workspace) = try filter.caseload(profile)
+                try workspace?.recordReads(caseload.families.map(\.id), detail: "nazorg rapport normen")
                 var rows = CaseloadViews.norms(caseload, period: period)
                 if let only = try filter.ruleIDs() { rows = rows.filter { only.contains($0.rule.id) } }
                 let data: Data =

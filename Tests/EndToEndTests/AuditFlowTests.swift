@@ -72,9 +72,13 @@ struct AuditFlowTests {
         let members = queued.first { $0["event"] as? String == "override" }?["members"] as? [String] ?? []
         #expect(members.count == 1 && members[0].count == 32, "\(queue)")
         #expect(try on("fg", ["audit", "overrides"]).stdout.contains(String(members[0].prefix(8))), "the table shows the member")
+        // The review is due in the officer's own overview (5 working days), with the command that records it.
+        let due = try on("fg", ["overzicht", "--horizon", "3650"])
+        #expect(due.status == 0 && due.stdout.contains("doorbreking-getoetst") && due.stdout.contains("nazorg audit review \(overrideEntry.prefix(8))"), "\(due.stdout) \(due.stderr)")
         try cli.expectSuccess(on("fg", ["audit", "review", String(overrideEntry.prefix(8)), "--uitkomst", "akkoord", "--toelichting", "grond en afweging volledig"]))
         try cli.expectSuccess(on("fg", ["audit", "pull"]))
         #expect(!(try on("fg", ["audit", "overrides"]).stdout.contains(String(overrideEntry.prefix(8)))))
+        #expect(!(try on("fg", ["overzicht", "--horizon", "3650"]).stdout.contains("nazorg audit review \(overrideEntry.prefix(8))")))
         #expect(try on("fg", ["audit", "report", "--format", "csv"]).stdout.contains("\"review\""))
 
         // The officer's device never received a plan key: its store holds none.

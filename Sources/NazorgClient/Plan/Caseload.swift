@@ -67,16 +67,21 @@ extension Workspace {
             families.append(Caseload.Family(
                 id: id, name: plan.family?.text(FamilyField.name), plan: plan, results: RuleEngine.evaluate(plan, today: today)))
         }
-        var reviews: [Obligation] = []
-        if profile.certificate?.role == .privacyOfficer {
-            let records = try profile.store.auditCopy().map(\.entry.record)
-            reviews = RuleEngine.reviews(AuditViews.overrideQueue(records).compactMap { record in
-                let day = CalendarDate(Date(timeIntervalSince1970: Double(record.time) / 1000))
-                guard let family = record.family, only?.contains(where: { $0.hex == family }) ?? true else { return nil }
-                return RuleEngine.ReviewItem(entry: record.id, family: family, date: day, reviewed: nil)
-            })
-        }
-        return Caseload(today: today, families: families, reviews: reviews)
+        return Caseload(today: today, families: families, reviews: [])
+    }
+}
+
+extension Caseload {
+    /// A privacy officer's caseload: no plans, the reviews its verified copy of the share log still owes.
+    public static func reviews(of profile: Profile, only: [String]? = nil, on day: CalendarDate) throws -> Caseload {
+        _ = try profile.requireCertificate(keepsPlans: false)
+        let records = try profile.store.auditCopy().map(\.entry.record)
+        let reviews = RuleEngine.reviews(AuditViews.overrideQueue(records).compactMap { record in
+            guard let family = record.family, only?.contains(where: { family.hasPrefix($0.lowercased()) }) ?? true else { return nil }
+            let made = CalendarDate(Date(timeIntervalSince1970: Double(record.time) / 1000))
+            return RuleEngine.ReviewItem(entry: record.id, family: family, date: made, reviewed: nil)
+        })
+        return Caseload(today: day, families: [], reviews: reviews)
     }
 }
 
