@@ -253,11 +253,9 @@ extension Rule {
         ) { c in
             c.plan.members.filter { !($0.has(MemberField.role, MemberRole.child) && $0.bool(MemberField.cameAlong) == false) }.map { m in
                 let from = m.date(MemberField.addedOn) ?? c.plan.followedFrom(c.today)
-                let first = c.plan.riskHistory(of: m.id).compactMap { $0.date(RiskAssessmentField.date) }.min()
                 return c.obligation(
-                    .classification, due: from.addingWorkingDays(1), first.map(Obligation.Resolution.done), member: m.id,
-                    "\(c.who(m.id)) heeft geen risicoclassificatie",
-                    command: "risk assess \(c.family) --lid \(m.shortID) --classificatie rood|oranje|groen --instrument NAAM --face-to-face ja --organisatie NAAM --datum DATUM")
+                    .classification, due: from.addingWorkingDays(1), c.firstAssessment(m.id).map(Obligation.Resolution.done), member: m.id,
+                    "\(c.who(m.id)) heeft geen risicoclassificatie", command: c.assessCommand(m.id))
             }
         },
         Rule(
@@ -278,7 +276,7 @@ extension Rule {
                     let due = last.addingMonths(reassessmentMonths)
                     found.append(c.obligation(
                         .periodicReassessment, due: due, nil, member: m.id, "\(c.who(m.id)): de vorige taxatie was op \(last)",
-                        command: "risk assess \(c.family) --lid \(m.shortID) --classificatie rood|oranje|groen --instrument NAAM --face-to-face ja --organisatie NAAM --datum DATUM --aanleiding periodiek"))
+                        command: c.assessCommand(m.id, " --aanleiding periodiek")))
                 }
                 return found
             }
@@ -298,7 +296,7 @@ extension Rule {
                     return c.obligation(
                         .reassessmentAfterChange, due: day.addingWorkingDays(changeWorkingDays), after.map(Obligation.Resolution.done), member: id,
                         "opnieuw taxeren: \(c.who(id)), na: \(change.what)\(change.date.map { " (\($0))" } ?? "")",
-                        command: "risk assess \(c.family) --lid \(id.prefix(8)) --classificatie rood|oranje|groen --instrument NAAM --face-to-face ja --organisatie NAAM --datum DATUM --aanleiding TEKST")
+                        command: c.assessCommand(id, " --aanleiding TEKST"))
                 }
             }
         },

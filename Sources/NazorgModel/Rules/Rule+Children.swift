@@ -100,12 +100,10 @@ extension Rule {
             advice: "Taxeer de veiligheid van het kind dat niet meekwam.", needs: [.core, .safety]
         ) { c in
             c.plan.childrenLeftBehind().map { child, _, _ in
-                let first = c.plan.riskHistory(of: child.id).compactMap { $0.date(RiskAssessmentField.date) }.min()
                 let known = child.date(MemberField.addedOn) ?? c.plan.followedFrom(c.today)
                 return c.obligation(
-                    .leftBehindAssessed, due: known.addingWorkingDays(1), first.map(Obligation.Resolution.done), member: child.id,
-                    "\(c.who(child.id)) is achtergebleven en de veiligheid is niet getaxeerd",
-                    command: "risk assess \(c.family) --lid \(child.shortID) --classificatie rood|oranje|groen --instrument NAAM --face-to-face nee --organisatie NAAM --datum DATUM")
+                    .leftBehindAssessed, due: known.addingWorkingDays(1), c.firstAssessment(child.id).map(Obligation.Resolution.done), member: child.id,
+                    "\(c.who(child.id)) is achtergebleven en de veiligheid is niet getaxeerd", command: c.assessCommand(child.id, faceToFace: false))
             }
         },
         Rule(

@@ -204,6 +204,17 @@ public struct RuleContext: Sendable {
         return "kind \(id.prefix(8))"
     }
 
+    /// The day of a member's first risk assessment, if any.
+    func firstAssessment(_ member: String) -> CalendarDate? {
+        plan.riskHistory(of: member).compactMap { $0.date(RiskAssessmentField.date) }.min()
+    }
+
+    /// The `risk assess` command for a member, with the placeholders a worker fills in.
+    func assessCommand(_ member: String, faceToFace: Bool = true, _ extra: String = "") -> String {
+        "risk assess \(family) --lid \(member.prefix(8)) --classificatie rood|oranje|groen --instrument NAAM --face-to-face \(faceToFace ? "ja" : "nee") "
+            + "--organisatie NAAM --datum DATUM\(extra)"
+    }
+
     /// An open or resolved obligation of `rule` for this family.
     func obligation(
         _ rule: RuleID, due: CalendarDate, _ resolution: Obligation.Resolution?, member: String? = nil, subject: String? = nil,
