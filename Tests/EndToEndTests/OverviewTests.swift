@@ -67,6 +67,8 @@ struct OverviewTests {
             case "NAAM": out.append("Karin de Wit")
             case "TEKST": out.append("vastgelegd in de test")
             case "rood|oranje|groen": out.append("oranje")
+            case "SOORT": out.append("anders")
+            case "LEEFGEBIED": out.append("opvoeding")
             case "ja|nee": out.append("ja")
             default: out.append(word)
             }
@@ -82,12 +84,18 @@ struct OverviewTests {
         let expected: [(String, String?, String)] = [
             ("gezinsvoogd-regisseur", "Finn", "2026-06-01"),
             ("classificatie-per-lid", "Vader Zonnebloem", "2026-09-02"),
+            ("hulpverleningsplan-per-lid", "Lotte", "2026-09-01"),
+            ("hulpverleningsplan-per-lid", "Bram", "2026-09-01"),
             ("contactfrequentie", nil, "2026-09-15"),
             ("herbeoordeling-periodiek", "Anna Zonnebloem", "2026-11-25"),
             ("herbeoordeling-periodiek", "Lotte", "2026-11-25"),
             ("herbeoordeling-periodiek", "Bram", "2026-11-25"),
             ("eenvoudige-taal", "Anna Zonnebloem", "2026-09-01"),
             ("actie-deadline", nil, "2026-10-01"),
+            ("hulpverleningsplan-per-lid", "Finn", "2026-11-30"),
+            ("hulpverleningsplan-per-lid", "Sandra Beuk", "2026-11-30"),
+            ("veiligheidsplan-per-lid", "Finn", "2026-11-30"),
+            ("veiligheidsplan-per-lid", "Sandra Beuk", "2026-11-30"),
             ("evaluatie-client", nil, "2026-12-01"),
             ("eenvoudige-taal", "Sandra Beuk", "2026-11-30"),
             ("evaluatie-ketenpartners", nil, "2026-12-01"),
@@ -226,7 +234,7 @@ struct OverviewTests {
         #expect(rendered.contains("niet voldaan: 1"), "\(rendered)")
         // A bar per norm: one segment per verdict with families, drawn with its width.
         let page = try String(contentsOf: html, encoding: .utf8)
-        #expect(page.components(separatedBy: "class=\"bar\"").count - 1 == 27)
+        #expect(page.components(separatedBy: "class=\"bar\"").count - 1 == 31, "one bar per rule but the officer's review")
         #expect(page.contains("width:50.00%;background:#c62828"), "half the families missed a norm")
     }
 }

@@ -204,6 +204,39 @@ struct RuleBoundaryTests {
         #expect(young.obligations(.childInSchool, on: "2026-06-01").isEmpty)
     }
 
+    /// Satisfaction by the planned end (or the closing day when earlier); the safety plan shared before closing.
+    @Test func satisfactionIsMeasuredAndTheSafetyPlanHandedOverByTheEnd() {
+        var (p, _, _) = family(start: "2026-01-01", closed: "2026-06-30")
+        #expect(p.obligations(.clientSatisfaction, on: "2026-06-29").first?.due == CalendarDate("2026-06-30"))
+        #expect(p.verdict(.clientSatisfaction, on: "2026-06-30") == .notYetDue)
+        #expect(p.verdict(.clientSatisfaction, on: "2026-07-01") == .missed)
+        #expect(p.verdict(.safetyPlanHandedOver, on: "2026-06-30") == .notYetDue)
+        #expect(p.verdict(.safetyPlanHandedOver, on: "2026-07-01") == .missed)
+        var shared = p
+        shared.add(.share, ["ontvanger": .text(String(repeating: "a", count: 32)), "secties": .sections([.core, .safety]), "datum": date("2026-06-30")])
+        #expect(shared.verdict(.safetyPlanHandedOver, on: "2026-07-01") == .met)
+        var onlyCore = p
+        onlyCore.add(.share, ["ontvanger": .text(String(repeating: "a", count: 32)), "secties": .sections([.core]), "datum": date("2026-06-01")])
+        #expect(onlyCore.verdict(.safetyPlanHandedOver, on: "2026-07-01") == .missed, "a share without the safety section is no handover of it")
+        p.add(.evaluation, ["datum": date("2026-06-30"), "soort": .text("clienttevredenheid")])
+        #expect(p.verdict(.clientSatisfaction, on: "2026-07-01") == .met)
+    }
+
+    /// Norm 2.3: a safety plan and a support plan for the mother and every child at home; a family-wide measure
+    /// or goal counts for the mother (the measure also for the children).
+    @Test func everyMemberHasASafetyPlanAndASupportPlan() {
+        var (p, mother, _) = family()
+        let child = p.add(.member, ["naam": .text("Noor"), "rol": .text("kind")])
+        p.add(.member, ["naam": .text("Sem"), "rol": .text("kind"), "meegekomen": .bool(false)])
+        #expect(Set(p.obligations(.safetyPlanPerMember, on: "2026-02-01").filter(\.isOpen).compactMap(\.member)) == [mother, child])
+        p.add(.measure, ["soort": .text("contactverbod")])
+        #expect(p.obligations(.safetyPlanPerMember, on: "2026-02-01").allSatisfy { !$0.isOpen })
+        p.add(.goal, ["domein": .text("wonen"), "omschrijving": .text("-")])
+        #expect(p.obligations(.supportPlanPerMember, on: "2026-02-01").filter(\.isOpen).compactMap(\.member) == [child])
+        p.add(.goal, ["domein": .text("onderwijs"), "omschrijving": .text("-"), "lid": .ref(child)])
+        #expect(p.verdict(.supportPlanPerMember, on: "2026-02-01") == .met)
+    }
+
     @Test func moreThanTwoMovesNeedARecordedReason() {
         var (p, _, _) = family()
         let child = p.add(.member, ["naam": .text("Noor"), "rol": .text("kind")])

@@ -28,6 +28,10 @@ public enum RuleID: String, CaseIterable, Sendable, Comparable, Codable {
     case leftBehindReported = "achtergebleven-kind-melding"
     case plainLanguage = "eenvoudige-taal"
     case handoverComplete = "overdracht-volledig"
+    case safetyPlanPerMember = "veiligheidsplan-per-lid"
+    case supportPlanPerMember = "hulpverleningsplan-per-lid"
+    case safetyPlanHandedOver = "veiligheidsplan-overgedragen"
+    case clientSatisfaction = "clienttevredenheid"
     case consentExpiry = "toestemming-verloopt"
     case overrideReview = "doorbreking-getoetst"
 
@@ -122,6 +126,42 @@ extension Rule {
                     .plannedEnd, due: end, e.date(AftercareField.closed).map(Obligation.Resolution.done), subject: e.id,
                     "de nazorg (\(e.shortID)) zou op \(end) eindigen en is niet afgesloten; sluit af of spreek een later einde af ('nazorg aftercare update \(c.family) \(e.shortID) --gepland-einde DATUM')",
                     command: "aftercare close \(c.family) --datum DATUM --reden TEKST")
+            }
+        },
+        Rule(
+            .clientSatisfaction, "Meet de tevredenheid van de cliënt.", cites: [.qualityDocument("§8.1 Ambulante begeleiding"), .framework("criterium 4, punt 10")],
+            deadline: "het geplande einde van de nazorgperiode (of het afsluiten, als dat eerder is)", isDefault: true, severity: .low,
+            advice: "Vraag de moeder (en de kinderen) hoe zij de hulp ervaren, bijvoorbeeld met de CQ-index ambulant, en leg het vast.",
+            needs: [.plan]
+        ) { c in
+            c.plan.episodes.compactMap { e -> Obligation? in
+                guard let start = e.date(AftercareField.start), let end = e.date(AftercareField.plannedEnd) else { return nil }
+                let due = min(end, e.date(AftercareField.closed) ?? end)
+                let until = c.plan.nextStart(after: e)
+                let done = c.plan.current(.evaluation).filter { $0.has(EvaluationField.category, EvaluationKind.satisfaction) }
+                    .compactMap { $0.date(EvaluationField.date) }.filter { day in day >= start && (until.map { day < $0 } ?? true) }.min()
+                return c.obligation(
+                    .clientSatisfaction, due: due, done.map(Obligation.Resolution.done), subject: e.id,
+                    "de tevredenheid van de cliënt over de nazorg (\(e.shortID)) is niet gemeten",
+                    command: "evaluation record \(c.family) --soort clienttevredenheid --datum DATUM --uitkomst TEKST")
+            }
+        },
+        Rule(
+            .safetyPlanHandedOver, "Het veiligheidsplan gaat mee naar wie de veiligheid daarna deelt.",
+            cites: [.inspection("§2.3"), .inspection("§2.6"), .inspection("§4.2")],
+            deadline: "de dag van het afsluiten van de nazorg", severity: .high,
+            advice: "Deel het veiligheidsplan (deel safety), met medeweten van de moeder, met de regisseur of wie de hulp voortzet.",
+            needs: [.plan, .consent]
+        ) { c in
+            c.plan.episodes.compactMap { e -> Obligation? in
+                guard let closed = e.date(AftercareField.closed), let start = e.date(AftercareField.start) else { return nil }
+                let shared = c.plan.all(.share).filter { $0.sections(ShareField.sections).contains(.safety) }
+                    .compactMap { $0.date(ShareField.date) }.filter { $0 >= start }.min()
+                let reason = e.text(AftercareField.noHandoverBecause)
+                return c.obligation(
+                    .safetyPlanHandedOver, due: closed, shared.map(Obligation.Resolution.done) ?? reason.map(Obligation.Resolution.exception),
+                    subject: e.id, "de nazorg is op \(closed) afgesloten zonder dat het veiligheidsplan met een volgende organisatie is gedeeld",
+                    command: "share \(c.family) --met ORGANISATIE --secties safety --toestemming ID")
             }
         },
         Rule(

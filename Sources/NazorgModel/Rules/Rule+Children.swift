@@ -124,6 +124,13 @@ extension Rule {
         },
     ]
 
+    /// The members who need their own plans (norm 2.3): the parent in the shelter and the children at home.
+    static func planMembers(_ c: RuleContext) -> [PlanEntity] {
+        c.plan.members.filter {
+            ($0.has(MemberField.role, MemberRole.parentInShelter) || $0.has(MemberField.role, MemberRole.child)) && $0.bool(MemberField.cameAlong) != false
+        }
+    }
+
     /// `child update` on the child's part, or `child add` when there is none yet.
     static func childCommand(_ c: RuleContext, _ child: String, _ part: PlanEntity?, _ options: String) -> String {
         part.map { "child update \(c.family) \($0.shortID) \(options)" } ?? "child add \(c.family) --lid \(child.prefix(8)) \(options)"
@@ -132,6 +139,34 @@ extension Rule {
     // MARK: Sharing, language, the handover
 
     static let sharing: [Rule] = [
+        Rule(
+            .safetyPlanPerMember, "Elk gezinslid heeft een veiligheidsplan.", cites: [.keurmerk("norm 2.3"), .children("norm 2.3")],
+            deadline: "de start van de nazorg (het plan komt mee uit de opvang)", isDefault: true, severity: .medium,
+            advice: "Leg voor dit gezinslid een maatregel of een signaal met wat te doen vast; een maatregel voor het hele gezin telt voor iedereen.",
+            needs: [.core, .safety]
+        ) { c in
+            let familyWide = c.plan.all(.measure).contains { $0.ref(MeasureField.member) == nil }
+            return planMembers(c).map { m in
+                let held = familyWide || c.plan.all(.measure).contains { $0.ref(MeasureField.member) == m.id }
+                    || c.plan.all(.signal).contains { $0.ref(SignalField.member) == m.id }
+                return c.obligation(
+                    .safetyPlanPerMember, due: c.plan.followedFrom(c.today), held ? .doneUndated : nil, member: m.id,
+                    "\(c.who(m.id)) heeft geen veiligheidsplan", command: "measure add \(c.family) --soort SOORT --omschrijving TEKST --lid \(m.shortID)")
+            }
+        },
+        Rule(
+            .supportPlanPerMember, "Elk gezinslid heeft een hulpverleningsplan.", cites: [.keurmerk("norm 2.3"), .children("norm 2.3")],
+            deadline: "de start van de nazorg (het plan komt mee uit de opvang)", isDefault: true, severity: .medium,
+            advice: "Leg voor dit gezinslid een doel vast; een doel voor het hele gezin telt voor de ouder.", needs: [.core, .plan]
+        ) { c in
+            planMembers(c).map { m in
+                let held = c.plan.all(.goal).contains { $0.ref(GoalField.member) == m.id }
+                    || (m.has(MemberField.role, MemberRole.parentInShelter) && c.plan.all(.goal).contains { $0.ref(GoalField.member) == nil })
+                return c.obligation(
+                    .supportPlanPerMember, due: c.plan.followedFrom(c.today), held ? .doneUndated : nil, member: m.id,
+                    "\(c.who(m.id)) heeft geen hulpverleningsplan", command: "goal add \(c.family) --domein LEEFGEBIED --omschrijving TEKST --lid \(m.shortID)")
+            }
+        },
         Rule(
             .plainLanguage, "Vastgelegd is of de cliënt uitleg in eenvoudige taal nodig heeft.", cites: [.keurmerk("norm 2.6")],
             deadline: "de start van de nazorg", isDefault: true, severity: .low,

@@ -110,6 +110,8 @@ public enum EvaluationKind: String, Vocabulary {
     case closing = "afsluitend"
     /// Six months after aftercare closed: how is the family doing (002 §4.2).
     case followUp = "vinger-aan-de-pols"
+    /// The client's satisfaction measured (003 §8.1: "meten van cliënttevredenheid").
+    case satisfaction = "clienttevredenheid"
 
     public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 }
