@@ -69,6 +69,8 @@ done
 anna=$("$bin" family show "$family" --json | python3 -c 'import json,sys; print(next(e["id"][:8] for e in json.load(sys.stdin)["entities"] if e["fields"].get("naam") == "Anna Zonnebloem"))')
 run member update "$family" "$anna" --eenvoudige-taal nee
 run evaluation record "$family" --datum 2026-11-21 --soort met-ketenpartners --deelnemers "wijkteam, school" --uitkomst "afspraken over signalen"
+for child in Lotte Bram; do run goal add "$family" --domein opvoeding --omschrijving "eigen hulpverleningsplan: traumabehandeling en school" --lid "$child"; done
+run contact log "$family" --datum 2026-12-01 --vorm telefoon --verslag "afspraak voor het volgende huisbezoek"
 run overzicht
 run agenda --ics agenda.ics
 echo "(agenda.ics: $(grep -c BEGIN:VEVENT agenda.ics) afspraken, zonder namen: $(grep -c -i zonnebloem agenda.ics || true) keer 'Zonnebloem')"
