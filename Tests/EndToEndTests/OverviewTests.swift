@@ -81,23 +81,26 @@ struct OverviewTests {
     @Test func theOverviewListsWhatIsDueAndEachCommandResolvesIt() throws {
         let caseload = try Caseload()
         let found = try caseload.overview()
+        // Gezin Beuk has no aftercare episode: it is followed from its earliest recorded fact (the risk assessments
+        // of 2026-03-02), so its plans per member were due then and are late, not "not yet due".
         let expected: [(String, String?, String)] = [
             ("gezinsvoogd-regisseur", "Finn", "2026-06-01"),
             ("classificatie-per-lid", "Vader Zonnebloem", "2026-09-02"),
+            ("hulpverleningsplan-per-lid", "Finn", "2026-03-02"),
+            ("hulpverleningsplan-per-lid", "Sandra Beuk", "2026-03-02"),
+            ("veiligheidsplan-per-lid", "Finn", "2026-03-02"),
+            ("veiligheidsplan-per-lid", "Sandra Beuk", "2026-03-02"),
             ("hulpverleningsplan-per-lid", "Lotte", "2026-09-01"),
             ("hulpverleningsplan-per-lid", "Bram", "2026-09-01"),
             ("contactfrequentie", nil, "2026-09-15"),
             ("herbeoordeling-periodiek", "Anna Zonnebloem", "2026-11-25"),
             ("herbeoordeling-periodiek", "Lotte", "2026-11-25"),
             ("herbeoordeling-periodiek", "Bram", "2026-11-25"),
+            ("eenvoudige-taal", "Sandra Beuk", "2026-03-02"),
+            ("stem-van-het-kind", "Finn", "2026-06-02"),
             ("eenvoudige-taal", "Anna Zonnebloem", "2026-09-01"),
             ("actie-deadline", nil, "2026-10-01"),
-            ("hulpverleningsplan-per-lid", "Finn", "2026-11-30"),
-            ("hulpverleningsplan-per-lid", "Sandra Beuk", "2026-11-30"),
-            ("veiligheidsplan-per-lid", "Finn", "2026-11-30"),
-            ("veiligheidsplan-per-lid", "Sandra Beuk", "2026-11-30"),
             ("evaluatie-client", nil, "2026-12-01"),
-            ("eenvoudige-taal", "Sandra Beuk", "2026-11-30"),
             ("evaluatie-ketenpartners", nil, "2026-12-01"),
         ]
         // Members under the same rule and day come in id order (ids are random): compare those as sets.
@@ -141,7 +144,7 @@ struct OverviewTests {
         let caseload = try Caseload()
         let beuk = caseload.families["Beuk"]!
         #expect(try caseload.overview(["--gezin", beuk]).allSatisfy { $0.family == "Gezin Beuk" })
-        #expect(try caseload.overview(["--regel", "eenvoudige-taal"]).map(\.member) == ["Anna Zonnebloem", "Sandra Beuk"])
+        #expect(try caseload.overview(["--regel", "eenvoudige-taal"]).map(\.member) == ["Sandra Beuk", "Anna Zonnebloem"])
         #expect(try caseload.overview(["--horizon", "1"]).allSatisfy { $0.due <= "2026-12-01" })
         #expect(try caseload.overview(["--horizon", "400"]).contains { $0.rule == "nazorg-gepland-einde" })
         // Today, not a fixed day: family show and the overview over one family list the same findings.

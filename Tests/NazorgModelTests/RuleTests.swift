@@ -293,6 +293,20 @@ struct RuleEngineTests {
         #expect(!p.plan().attentionPoints(today: CalendarDate("2026-12-01")!).contains { $0.contains("risicoclassificatie") || $0.contains("Verwijsindex") })
     }
 
+    /// Without an aftercare episode a family is followed from its earliest recorded fact, not from the day the
+    /// rules run: a family known since March without a regisseur missed the norm.
+    @Test func aFamilyWithoutAftercareIsFollowedFromItsFirstFact() {
+        var p = Plan()
+        let mother = p.add(.member, ["naam": .text("Moeder"), "rol": .text("ouder-in-opvang"), "geboortedatum": date("1980-01-01")])
+        #expect(p.obligations(.regisseurNamed, on: "2026-11-30").first?.due == CalendarDate("2026-11-30"), "nothing dated: from today")
+        p.add(.riskAssessment, [
+            "lid": .ref(mother), "classificatie": .text("oranje"), "instrument": .text("RiVaS"), "faceToFace": .bool(true),
+            "organisatie": .text("Opvang"), "datum": date("2026-03-02"),
+        ])
+        #expect(p.obligations(.regisseurNamed, on: "2026-11-30").first?.due == CalendarDate("2026-03-02"), "a birth date is no fact of the plan")
+        #expect(p.verdict(.regisseurNamed, on: "2026-11-30") == .missed)
+    }
+
     @Test func overdueFirstThenThisWeekThenThisMonthAndSafetyFirstWithinEach() {
         var (p, _, _) = family(start: "2026-01-31")
         let goal = p.add(.goal, ["domein": .text("wonen"), "omschrijving": .text("-")])

@@ -36,6 +36,9 @@ struct RulesDocTests {
               listed as *niet gedeeld*, never as a finding.
             - Working days skip Saturdays, Sundays and the general holidays of the Algemene termijnenwet; months are
               calendar months, clamped to the month's end (31 January + 3 months = 30 April).
+            - "De start van de nazorg" is the first aftercare episode's start; for a family without one, the earliest
+              recorded fact of the plan (an assessment, a contact, a stagnation), so a family known for months is not
+              "not yet due".
             - "Nazorg default" marks a deadline or threshold the seeds do not give as a number: Nazorg's choice, named
               as such in reports.
 

@@ -13,10 +13,15 @@ extension FamilyPlan {
         return episodes.compactMap { $0.date(AftercareField.start) }.filter { $0 > start }.min()
     }
 
-    /// The first day of the period the family is followed: the first aftercare start, or `today` when none is
-    /// recorded.
+    /// The first day of the period the family is followed: the first aftercare start; without one, the earliest
+    /// recorded fact (an assessment, a contact, a stagnation: the fields that can only lie in the past); `today`
+    /// for a plan with neither. So a family long known without a regisseur is missed, not "not yet due".
     func followedFrom(_ today: CalendarDate) -> CalendarDate {
-        episodes.first?.date(AftercareField.start) ?? today
+        if let start = episodes.first?.date(AftercareField.start) { return start }
+        let facts = entities.flatMap { entity in
+            entity.kind.fields.filter(\.isPast).compactMap { entity.fields[$0.name]?.text.flatMap(CalendarDate.init) }
+        }
+        return facts.filter { $0 <= today }.min() ?? today
     }
 
     /// The stretches of `from...until` that no regisseur covers, each with its first day and the day a
