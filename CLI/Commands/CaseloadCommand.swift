@@ -40,15 +40,10 @@ struct CaseloadFilter: ParsableArguments {
     func caseload(_ options: ProfileOptions) throws -> (Caseload, Workspace?) {
         let profile = try options.unlocked()
         if profile.certificate?.role == .privacyOfficer {
-            return (try Caseload.reviews(of: profile, only: families.isEmpty ? nil : families, on: try asOf() ?? today()), nil)
+            return (try Caseload.reviews(of: profile, only: families.isEmpty ? nil : families, on: try asOf() ?? CalendarDate(inTheNetherlands: Date())), nil)
         }
         let workspace = try Workspace(profile: profile)
         return (try workspace.caseload(only: families.isEmpty ? nil : try families.map(workspace.family), on: try asOf()), workspace)
-    }
-
-    private func today() -> CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }
 

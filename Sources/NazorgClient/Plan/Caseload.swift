@@ -78,17 +78,9 @@ extension Caseload {
         let records = try profile.store.auditCopy().map(\.entry.record)
         let reviews = RuleEngine.reviews(AuditViews.overrideQueue(records).compactMap { record in
             guard let family = record.family, only?.contains(where: { family.hasPrefix($0.lowercased()) }) ?? true else { return nil }
-            let made = CalendarDate(Date(timeIntervalSince1970: Double(record.time) / 1000))
+            let made = CalendarDate(inTheNetherlands: Date(timeIntervalSince1970: Double(record.time) / 1000))
             return RuleEngine.ReviewItem(entry: record.id, family: family, date: made, reviewed: nil)
         })
         return Caseload(today: day, families: [], reviews: reviews)
-    }
-}
-
-extension CalendarDate {
-    /// The calendar day of `date` in the Netherlands.
-    init(_ date: Date) {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: date)
-        self.init(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }

@@ -34,10 +34,7 @@ public struct Workspace: Sendable {
     var wallMillis: UInt64 { UInt64(max(0, now().timeIntervalSince1970 * 1000)) }
 
     /// Today's date in the Netherlands' calendar (UTC is close enough for day-granular norms).
-    public var today: CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: now())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
-    }
+    public var today: CalendarDate { CalendarDate(inTheNetherlands: now()) }
 
     // MARK: Families
 

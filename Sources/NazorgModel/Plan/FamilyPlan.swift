@@ -151,7 +151,7 @@ public struct FamilyPlan: Hashable, Sendable {
 
     /// A closed obligation that was not met in time, as one line.
     public func missedLine(_ obligation: Obligation) -> String {
-        let who = obligation.member.map { id in members.first { $0.id == id }.map(describe) ?? "kind \(id.prefix(8))" }
+        let who = obligation.member.map { describe(member: $0) }
         let done: String =
             switch obligation.resolution {
             case .done(let day): "gedaan op \(day)"

@@ -383,9 +383,7 @@ extension Rule {
             c.plan.all(.regionMove).compactMap { move -> Obligation? in
                 guard let day = move.date(RegionMoveField.date), let place = move.text(RegionMoveField.to) else { return nil }
                 let local = c.plan.all(.regisseur).filter { r in
-                    (r.text(RegisseurField.municipality)?.lowercased() == place.lowercased()
-                        || (r.text(RegisseurField.organisation)?.lowercased().contains(place.lowercased()) ?? false))
-                        && (r.date(RegisseurField.until).map { $0 >= day } ?? true)
+                    FamilyPlan.regisseur(r, isFrom: place) && (r.date(RegisseurField.until).map { $0 >= day } ?? true)
                 }.compactMap { $0.date(RegisseurField.from) }.min()
                 return c.obligation(
                     .regisseurAfterMove, due: day.addingWorkingDays(changeWorkingDays), local.map { .done(max($0, day)) }, subject: move.id,

@@ -199,10 +199,7 @@ public struct RuleContext: Sendable {
     func holdsChild(_ id: String) -> Bool { plan.holds(.child(id)) }
 
     /// A member named for a person reading without the plan at hand: role and short id.
-    func who(_ id: String) -> String {
-        if let member = plan.members.first(where: { $0.id == id }) { return plan.describe(member) }
-        return "kind \(id.prefix(8))"
-    }
+    func who(_ id: String) -> String { plan.describe(member: id) }
 
     /// The day of a member's first risk assessment, if any.
     func firstAssessment(_ member: String) -> CalendarDate? {

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A calendar date without a time zone (`YYYY-MM-DD`), with the arithmetic the norms need.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Year, 1900–2200.
@@ -50,5 +52,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
         return "\(year)-\(m)-\(d)"
+    }
+}
+
+extension CalendarDate {
+    /// The calendar day of `date` in the Netherlands (Europe/Amsterdam): the day the norms count in.
+    public init(inTheNetherlands date: Date) {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: date)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }
