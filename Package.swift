@@ -40,29 +40,31 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        // The one Dutch message catalogue: every sentence a person reads. Depends on nothing.
+        .target(name: "NazorgMessages", swiftSettings: swiftSettings),
         // The only code that calls libsodium.
-        .target(name: "NazorgCrypto", dependencies: ["CSodium"], swiftSettings: swiftSettings),
+        .target(name: "NazorgCrypto", dependencies: ["CSodium", "NazorgMessages"], swiftSettings: swiftSettings),
         // The family plan: entities, sections, vocabularies, validation. Pure values, no I/O.
-        .target(name: "NazorgModel", swiftSettings: swiftSettings),
+        .target(name: "NazorgModel", dependencies: ["NazorgMessages"], swiftSettings: swiftSettings),
         // CRDT sync core: HLC, ops, changes, merge. Generic: knows no family plan.
-        .target(name: "NazorgSync", dependencies: ["NazorgCrypto"], swiftSettings: swiftSettings),
+        .target(name: "NazorgSync", dependencies: ["NazorgCrypto", "NazorgMessages"], swiftSettings: swiftSettings),
         // Local store on SQLite through GRDB: keystore, change log, encrypted state, outbox.
         .target(
             name: "NazorgStore",
-            dependencies: ["NazorgSync", "NazorgCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["NazorgSync", "NazorgCrypto", "NazorgMessages", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The worker's features: identity, profiles, family plans mapped onto the sync core.
         .target(
             name: "NazorgClient",
-            dependencies: ["NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto"],
+            dependencies: ["NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto", "NazorgMessages"],
             swiftSettings: swiftSettings
         ),
         // The `nazorg` command: parses, calls NazorgClient, prints.
         .executableTarget(
             name: "nazorg",
             dependencies: [
-                "NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto",
+                "NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto", "NazorgMessages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "CLI",
@@ -72,7 +74,7 @@ let package = Package(
         .target(
             name: "NazorgServer",
             dependencies: [
-                "NazorgSync", "NazorgCrypto", "NazorgStore",
+                "NazorgSync", "NazorgCrypto", "NazorgStore", "NazorgMessages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -91,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "nazorg-server",
             dependencies: [
-                "NazorgServer", "NazorgSync", "NazorgStore",
+                "NazorgServer", "NazorgSync", "NazorgStore", "NazorgMessages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -117,7 +119,7 @@ let package = Package(
         // `nazorg-workloads`: W1–W4 in memory and through the real store, beside the peers (scripts/bench.sh).
         .executableTarget(
             name: "nazorg-workloads",
-            dependencies: ["NazorgBenchSupport", "NazorgStore", "NazorgSync", "NazorgCrypto"],
+            dependencies: ["NazorgBenchSupport", "NazorgStore", "NazorgSync", "NazorgCrypto", "NazorgMessages"],
             path: "Benchmarks/Workloads",
             swiftSettings: swiftSettings
         ),
@@ -144,7 +146,8 @@ let package = Package(
         ),
         .testTarget(name: "NazorgCryptoTests", dependencies: ["NazorgCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "NazorgModelTests", dependencies: ["NazorgModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "NazorgSyncTests", dependencies: ["NazorgSync", "NazorgCrypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "NazorgSyncTests", dependencies: ["NazorgSync", "NazorgCrypto", "NazorgMessages"], swiftSettings: swiftSettings),
+        .testTarget(name: "NazorgMessagesTests", dependencies: ["NazorgMessages"], swiftSettings: swiftSettings),
         .testTarget(
             name: "NazorgStoreTests",
             dependencies: ["NazorgStore", "NazorgSync", "NazorgCrypto", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import NazorgCrypto
 import NazorgSync
@@ -43,7 +44,7 @@ final class MemoryReplica {
     /// Applies changes from elsewhere: decode, observe the clock, merge; a change already held is skipped.
     func apply(_ changes: [Data], wallMillis: UInt64) throws {
         for bytes in changes {
-            var reader = ByteReader(bytes, context: "change")
+            var reader = ByteReader(bytes, context: .change)
             let header = try ChangeHeader.decode(from: &reader)
             let chain = ChainKey(header)
             guard header.sequence > vector[chain] else { continue }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import NazorgBenchSupport
 import NazorgSync
@@ -16,7 +17,7 @@ extension Context {
     }
 
     func unframe(_ blob: Data) throws -> [Data] {
-        var reader = ByteReader(blob, context: "batch")
+        var reader = ByteReader(blob, context: .batch)
         var out: [Data] = []
         while reader.remaining > 0 { out.append(try reader.readRaw(Int(try reader.readFixed(UInt32.self)))) }
         return out

@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
@@ -63,7 +64,7 @@ struct AuditCommand: AsyncParsableCommand {
             abstract: "NEN 7513-overzicht uit de gecontroleerde kopie: per gezin, medewerker, periode of grondslag.")
         @OptionGroup var profile: ProfileOptions
         @Option(help: "Ordening: gezin, medewerker, periode of grondslag.") var per: String = "periode"
-        @Option(help: ArgumentHelp("Alleen dit gezin (id of eerste cijfers).", valueName: "family")) var gezin: String?
+        @Option(help: ArgumentHelp("Alleen dit gezin (id of eerste cijfers).", valueName: "gezin")) var gezin: String?
         @Option(help: "Alleen deze medewerker.") var medewerker: String?
         @Option(help: "Vanaf deze datum (JJJJ-MM-DD).") var van: String?
         @Option(help: "Tot deze datum (JJJJ-MM-DD, niet meegerekend).") var tot: String?
@@ -72,7 +73,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() throws {
             guard let ordering = AuditViews.Ordering(rawValue: per) else {
-                throw ValidationError("--per must be one of \(AuditViews.Ordering.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(Messages.CLI.oneOf("--per", AuditViews.Ordering.allCases.map(\.rawValue)))
             }
             let from = try van.map { try day($0, "--van") }
             let until = try tot.map { try day($0, "--tot") }
@@ -102,15 +103,15 @@ struct AuditCommand: AsyncParsableCommand {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Leg de uitkomst van een toetsing vast (gaat mee met de volgende 'audit pull').")
         @OptionGroup var profile: ProfileOptions
-        @Argument(help: ArgumentHelp("Het id van de logregel (eerste cijfers).", valueName: "entry")) var entry: String
+        @Argument(help: ArgumentHelp("Het id van de logregel (eerste cijfers).", valueName: "regel")) var entry: String
         @Option(help: "akkoord, onterecht of nader-onderzoek.") var uitkomst: String
         @Option(help: "Toelichting (zonder namen van cliënten).") var toelichting: String
 
         func run() throws {
             guard ["akkoord", "onterecht", "nader-onderzoek"].contains(uitkomst) else {
-                throw ValidationError("--uitkomst must be akkoord, onterecht or nader-onderzoek")
+                throw ValidationError(Messages.CLI.oneOf("--uitkomst", ["akkoord", "onterecht", "nader-onderzoek"]))
             }
-            guard (1...500).contains(toelichting.count) else { throw ValidationError("--toelichting must be 1 to 500 characters") }
+            guard (1...500).contains(toelichting.count) else { throw ValidationError(Messages.CLI.textLength("--toelichting", max: 500)) }
             try reportingErrors {
                 let record = try Auditor(profile: try profile.unlocked())
                     .review(entry, outcome: uitkomst, note: toelichting)
@@ -123,7 +124,7 @@ struct AuditCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Inzageverzoek (AVG art. 15): welke organisaties kregen welke delen van een gezin, wanneer, op welke grondslag.")
         @OptionGroup var profile: ProfileOptions
-        @Argument(help: ArgumentHelp("Het gezin (id of eerste cijfers).", valueName: "family")) var family: String
+        @Argument(help: ArgumentHelp("Het gezin (id of eerste cijfers).", valueName: "gezin")) var family: String
         @Option(help: "table, json of csv.") var format: Format = .table
 
         func run() throws {
@@ -146,7 +147,7 @@ private func day(_ text: String, _ option: String) throws -> Date {
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
     formatter.dateFormat = "yyyy-MM-dd"
-    guard let date = formatter.date(from: text) else { throw ValidationError("\(option) must be a date as YYYY-MM-DD") }
+    guard let date = formatter.date(from: text) else { throw ValidationError(Messages.CLI.notADate(option, text)) }
     return date
 }
 

@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
@@ -8,11 +9,11 @@ import NazorgSync
 struct CaseloadFilter: ParsableArguments {
     @Option(
         name: .customLong("gezin"),
-        help: ArgumentHelp("Alleen dit gezin (id of eerste cijfers); mag vaker.", valueName: "family"))
+        help: ArgumentHelp("Alleen dit gezin (id of eerste cijfers); mag vaker.", valueName: "gezin"))
     var families: [String] = []
     @Option(
         name: .customLong("regel"),
-        help: ArgumentHelp("Alleen deze regel (zie 'nazorg overzicht --regels'); mag vaker.", valueName: "rule"))
+        help: ArgumentHelp("Alleen deze regel (zie 'nazorg overzicht --regels'); mag vaker.", valueName: "regel"))
     var rules: [String] = []
     @Option(
         name: .customLong("op"),
@@ -23,7 +24,7 @@ struct CaseloadFilter: ParsableArguments {
         guard !rules.isEmpty else { return nil }
         return Set(try rules.map { name in
             guard let id = RuleID(rawValue: name) else {
-                throw ValidationError("onbekende regel '\(name)'; de regels: \(RuleID.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(Messages.CLI.unknownRule(name, RuleID.allCases.map(\.rawValue)))
             }
             return id
         })
@@ -31,7 +32,7 @@ struct CaseloadFilter: ParsableArguments {
 
     func asOf() throws -> CalendarDate? {
         guard let day else { return nil }
-        guard let parsed = CalendarDate(day) else { throw ValidationError("--op moet een bestaande datum zijn (JJJJ-MM-DD), niet '\(day)'") }
+        guard let parsed = CalendarDate.typed(day) else { throw ValidationError(Messages.CLI.notADate("--op", day)) }
         return parsed
     }
 
@@ -64,7 +65,7 @@ struct OverviewCommand: ParsableCommand {
     @Flag(help: "Toon de regels (of die van --regel) met hun bron, termijn en ernst, en stop.") var regels = false
 
     func validate() throws {
-        guard (1...3650).contains(horizon) else { throw ValidationError("--horizon moet tussen 1 en 3650 dagen liggen, niet \(horizon)") }
+        guard (1...3650).contains(horizon) else { throw ValidationError(Messages.CLI.horizon(horizon)) }
     }
 
     func run() throws {
@@ -116,13 +117,13 @@ struct AgendaCommand: ParsableCommand {
             """)
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var filter: CaseloadFilter
-    @Option(help: ArgumentHelp("Het agendabestand om te schrijven.", valueName: "file")) var ics: String
+    @Option(help: ArgumentHelp("Het agendabestand om te schrijven.", valueName: "bestand")) var ics: String
     @Option(help: ArgumentHelp("Tot hoeveel dagen vooruit (1 tot 3650).", valueName: "dagen")) var horizon: Int = 365
     @Flag(help: "Zet gezins- en gezinsnamen en de toelichting in de afspraken (alleen voor een agenda die niemand anders ziet).")
     var metNamen = false
 
     func validate() throws {
-        guard (1...3650).contains(horizon) else { throw ValidationError("--horizon moet tussen 1 en 3650 dagen liggen, niet \(horizon)") }
+        guard (1...3650).contains(horizon) else { throw ValidationError(Messages.CLI.horizon(horizon)) }
     }
 
     func run() throws {
@@ -159,14 +160,14 @@ struct ReportCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Eerste dag van de periode (JJJJ-MM-DD).", valueName: "datum")) var van: String?
         @Option(help: ArgumentHelp("Laatste dag van de periode (JJJJ-MM-DD).", valueName: "datum")) var tot: String?
         @Option(help: "table, json, csv of html.") var format: Format = .table
-        @Option(help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar het scherm.", valueName: "file")) var uit: String?
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar het scherm.", valueName: "bestand")) var uit: String?
         @Flag(help: "Zet de werknamen van de gezinnen erbij.") var metNamen = false
 
         func period() throws -> ClosedRange<CalendarDate>? {
             guard van != nil || tot != nil else { return nil }
-            guard let from = CalendarDate(van ?? "1900-01-01") else { throw ValidationError("--van moet een bestaande datum zijn (JJJJ-MM-DD), niet '\(van!)'") }
-            guard let until = CalendarDate(tot ?? "2200-12-31") else { throw ValidationError("--tot moet een bestaande datum zijn (JJJJ-MM-DD), niet '\(tot!)'") }
-            guard from <= until else { throw ValidationError("--van (\(from)) ligt na --tot (\(until))") }
+            guard let from = CalendarDate.typed(van ?? "1900-01-01") else { throw ValidationError(Messages.CLI.notADate("--van", van!)) }
+            guard let until = CalendarDate.typed(tot ?? "2200-12-31") else { throw ValidationError(Messages.CLI.notADate("--tot", tot!)) }
+            guard from <= until else { throw ValidationError(Messages.CLI.fromAfterUntil(from.written, until.written)) }
             return from...until
         }
 

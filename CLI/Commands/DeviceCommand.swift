@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
@@ -15,11 +16,11 @@ struct DeviceCommand: ParsableCommand {
         @OptionGroup var profile: ProfileOptions
         @Option(help: "Uw naam zoals die in logboeken verschijnt.") var worker: String
         @Option(help: ArgumentHelp("Rol: worker, privacy-officer of admin.")) var role: String = "worker"
-        @Option(help: ArgumentHelp("organisation.pub van uw organisatie.", valueName: "file")) var org: String
+        @Option(help: ArgumentHelp("organisation.pub van uw organisatie.", valueName: "bestand")) var org: String
 
         func validate() throws {
             guard DeviceRole(rawValue: role) != nil else {
-                throw ValidationError("--role must be one of: \(DeviceRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(Messages.CLI.oneOf("--role", DeviceRole.allCases.map(\.rawValue)))
             }
         }
 
@@ -39,7 +40,7 @@ struct DeviceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "install-certificate", abstract: "Installeer het certificaat dat de beheerder ondertekende.")
         @OptionGroup var profile: ProfileOptions
-        @Argument(help: ArgumentHelp("Het certificaatbestand.", valueName: "certificate")) var certificate: String
+        @Argument(help: ArgumentHelp("Het certificaatbestand.", valueName: "certificaat")) var certificate: String
 
         func run() throws {
             try reportingErrors {

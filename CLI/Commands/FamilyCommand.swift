@@ -65,7 +65,7 @@ struct FamilyCommand: ParsableCommand {
             abstract: "Importeer een gezin uit een bestand (formaat: docs/fixture-format.md).",
             discussion: "Alles wordt eerst gecontroleerd; een fout bestand importeert niets.")
         @OptionGroup var profile: ProfileOptions
-        @Argument(help: ArgumentHelp("Het gezinsbestand (.json).", valueName: "file")) var file: String
+        @Argument(help: ArgumentHelp("Het gezinsbestand (.json).", valueName: "bestand")) var file: String
 
         func run() throws {
             try reportingErrors {
@@ -172,8 +172,8 @@ struct ConflictsCommand: ParsableCommand {
         @OptionGroup var profile: ProfileOptions
         @OptionGroup var family: FamilyArgument
         @Argument(help: ArgumentHelp("Het id van het onderdeel.", valueName: "id")) var id: String
-        @Argument(help: ArgumentHelp("Het veld met het conflict.", valueName: "field")) var field: String
-        @Argument(help: ArgumentHelp("De waarde die moet gelden.", valueName: "value")) var value: String
+        @Argument(help: ArgumentHelp("Het veld met het conflict.", valueName: "veld")) var field: String
+        @Argument(help: ArgumentHelp("De waarde die moet gelden.", valueName: "waarde")) var value: String
 
         func run() throws {
             try reportingErrors {

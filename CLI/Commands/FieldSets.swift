@@ -73,7 +73,8 @@ struct EmergencyContactFields: FieldSet {
 struct RiskFields: FieldSet {
     typealias Field = RiskAssessmentField
     static let noun = "een risicotaxatie van een gezinslid"
-    static let addAliases = ["assess"]
+    static let addCommandName = "assess"
+    static let addAliases = ["add"]
     @Option(help: fieldHelp(Field.member)) var lid: String?
     @Option(help: fieldHelp(Field.classification)) var classificatie: String?
     @Option(help: fieldHelp(Field.instrument)) var instrument: String?
@@ -135,7 +136,8 @@ struct AftercareFields: FieldSet {
 struct ContactFields: FieldSet {
     typealias Field = ContactField
     static let noun = "een contact in het contactjournaal"
-    static let addAliases = ["log"]
+    static let addCommandName = "log"
+    static let addAliases = ["add"]
     @Option(help: fieldHelp(Field.date)) var datum: String?
     @Option(help: fieldHelp(Field.mode)) var vorm: String?
     @Option(help: fieldHelp(Field.report)) var verslag: String?
@@ -147,7 +149,8 @@ struct ContactFields: FieldSet {
 struct EvaluationFields: FieldSet {
     typealias Field = EvaluationField
     static let noun = "een evaluatie"
-    static let addAliases = ["record"]
+    static let addCommandName = "record"
+    static let addAliases = ["add"]
     @Option(help: fieldHelp(Field.date)) var datum: String?
     @Option(help: fieldHelp(Field.category)) var soort: String?
     @Option(help: fieldHelp(Field.participants)) var deelnemers: String?
@@ -169,7 +172,8 @@ struct StagnationFields: FieldSet {
 struct SelfRelianceFields: FieldSet {
     typealias Field = SelfRelianceField
     static let noun = "een ZRM-meting (zelfredzaamheid, 11 domeinen, 1–5)"
-    static let addAliases = ["record"]
+    static let addCommandName = "record"
+    static let addAliases = ["add"]
     @Option(help: fieldHelp(Field.date)) var datum: String?
     @Option(help: fieldHelp(Field.corrects)) var corrigeert: String?
     @Option(name: .customLong("score"), help: ArgumentHelp(
@@ -233,7 +237,8 @@ struct WithdrawalFields: FieldSet {
 struct OverrideFields: FieldSet {
     typealias Field = SafetyOverrideField
     static let noun = "een doorbreking van het beroepsgeheim om veiligheidsredenen (meldcode, afwegingskader)"
-    static let addAliases = ["record"]
+    static let addCommandName = "record"
+    static let addAliases = ["add"]
     static let replacementHint = "Een doorbreking is een genomen besluit en blijft zichtbaar voor de privacyfunctionaris; leg een nieuw besluit vast als het anders moet."
     @Option(help: fieldHelp(Field.recipient)) var ontvanger: String?
     @Option(help: fieldHelp(Field.recipientName)) var ontvangerNaam: String?
@@ -257,7 +262,8 @@ struct OverrideFields: FieldSet {
 struct RegionMoveFields: FieldSet {
     typealias Field = RegionMoveField
     static let noun = "een verhuizing naar een andere gemeente (nieuwe taxatie en regisseur daar)"
-    static let addAliases = ["record"]
+    static let addCommandName = "record"
+    static let addAliases = ["add"]
     static let replacementHint = "Klopt een verhuizing niet, leg dan de juiste vast en wijzig de gemeente van het gezin met 'nazorg family'."
     @Option(help: fieldHelp(Field.date)) var datum: String?
     @Option(help: fieldHelp(Field.from)) var van: String?
@@ -280,7 +286,8 @@ struct ChildProtectionFields: FieldSet {
 struct SchoolChangeFields: FieldSet {
     typealias Field = SchoolChangeField
     static let noun = "een schoolwissel van een kind (binnen 5 werkdagen op school, overdracht tussen de scholen)"
-    static let addAliases = ["record"]
+    static let addCommandName = "record"
+    static let addAliases = ["add"]
     @Option(help: fieldHelp(Field.member)) var lid: String?
     @Option(help: fieldHelp(Field.date)) var datum: String?
     @Option(help: fieldHelp(Field.school)) var school: String?

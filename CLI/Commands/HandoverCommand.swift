@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
@@ -22,19 +23,19 @@ struct HandoverCommand: AsyncParsableCommand {
 
     /// The bundle argument of the receiving commands.
     struct BundleArgument: ParsableArguments {
-        @Argument(help: ArgumentHelp("Het id van de bundel, of de eerste cijfers ('nazorg handover inbox').", valueName: "bundle"))
+        @Argument(help: ArgumentHelp("Het id van de bundel, of de eerste cijfers ('nazorg handover inbox').", valueName: "pakket"))
         var bundle: String?
-        @Option(help: ArgumentHelp("Een bundel als bestand (offline overgedragen) in plaats van uit de postbus.", valueName: "file"))
+        @Option(help: ArgumentHelp("Een bundel als bestand (offline overgedragen) in plaats van uit de postbus.", valueName: "bestand"))
         var bestand: String?
 
         func validate() throws {
-            guard (bundle == nil) != (bestand == nil) else { throw ValidationError("give a bundle id or --bestand FILE, not both") }
+            guard (bundle == nil) != (bestand == nil) else { throw ValidationError(Messages.CLI.bundleOrFile) }
         }
 
         func bytes(_ mail: HandoverMail) async throws -> Data {
             if let bestand {
                 guard let data = FileManager.default.contents(atPath: bestand) else {
-                    throw ClientError(.notFound, "cannot read \(bestand)")
+                    throw ClientError(.notFound, Messages.CLI.cannotRead(bestand))
                 }
                 return data
             }
@@ -55,19 +56,19 @@ struct HandoverCommand: AsyncParsableCommand {
         @OptionGroup var family: FamilyArgument
         @Option(name: [.customLong("naar"), .customLong("to")], help: ArgumentHelp("De ontvangende organisatie: naam of id van een ketenpartner.", valueName: "partner"))
         var naar: String
-        @Option(help: ArgumentHelp("Welke delen (standaard: alles wat de grondslag dekt).", valueName: "sections")) var secties: String?
+        @Option(help: ArgumentHelp("Welke delen (standaard: alles wat de grondslag dekt).", valueName: "delen")) var secties: String?
         @Option(help: ArgumentHelp("Grondslag: het id van een toestemming.", valueName: "id")) var toestemming: String?
         @Option(help: ArgumentHelp("Grondslag: het id van een doorbreking (veiligheid).", valueName: "id")) var doorbreking: String?
-        @Option(name: .customLong("gesprek-datum"), help: ArgumentHelp("Datum van het overdrachtsgesprek (YYYY-MM-DD).", valueName: "date"))
+        @Option(name: .customLong("gesprek-datum"), help: ArgumentHelp("Datum van het overdrachtsgesprek (YYYY-MM-DD).", valueName: "datum"))
         var gesprekDatum: String
-        @Option(name: .customLong("gesprek-vorm"), help: ArgumentHelp("in-persoon, telefoon of video.", valueName: "mode"))
+        @Option(name: .customLong("gesprek-vorm"), help: ArgumentHelp("in-persoon, telefoon of video.", valueName: "wijze"))
         var gesprekVorm: String
-        @Option(help: ArgumentHelp("Wie was erbij: client,vertrekkend,ontvangend.", valueName: "who")) var aanwezig: String = ""
+        @Option(help: ArgumentHelp("Wie was erbij: client,vertrekkend,ontvangend.", valueName: "wie")) var aanwezig: String = ""
         @Option(help: ArgumentHelp(
-            "Persoonlijke context: wat het gezin wil dat de nieuwe hulpverlener weet (- leest hem van standaardinvoer).", valueName: "text"))
+            "Persoonlijke context: wat het gezin wil dat de nieuwe hulpverlener weet (- leest hem van standaardinvoer).", valueName: "tekst"))
         var context: String = ""
-        @Option(help: ArgumentHelp("Een afspraak met een ketenpartner (herhaal voor meer).", valueName: "text")) var afspraak: [String] = []
-        @Option(help: ArgumentHelp("Contactpersoon voor vragen (standaard: jij, bij je organisatie).", valueName: "text"))
+        @Option(help: ArgumentHelp("Een afspraak met een ketenpartner (herhaal voor meer).", valueName: "tekst")) var afspraak: [String] = []
+        @Option(help: ArgumentHelp("Contactpersoon voor vragen (standaard: jij, bij je organisatie).", valueName: "tekst"))
         var contactpersoon: String?
         @Option(name: .customLong("tweede-besluit"), help: ArgumentHelp(
             "Bij een hoog-risicogezin: wie het tweede besluit nam om over te dragen (naam, functie).", valueName: "wie"))
@@ -77,15 +78,15 @@ struct HandoverCommand: AsyncParsableCommand {
         var redenOnvolledig: String?
         @Option(name: .customLong("verhuizing-naar"), help: ArgumentHelp("De nieuwe gemeente bij een verhuizing naar een andere regio.", valueName: "gemeente"))
         var verhuizingNaar: String?
-        @Option(help: ArgumentHelp("Schrijf de bundel ook naar dit bestand (offline overdracht).", valueName: "file")) var bestand: String?
+        @Option(help: ArgumentHelp("Schrijf de bundel ook naar dit bestand (offline overdracht).", valueName: "bestand")) var bestand: String?
         @Flag(name: .customLong("niet-versturen"), help: "Niet naar de postbus; alleen het bestand.") var nietVersturen = false
         @OptionGroup var server: ServerOptions
 
         func validate() throws {
             guard (toestemming == nil) != (doorbreking == nil) else {
-                throw ValidationError("give exactly one basis: --toestemming ID or --doorbreking ID")
+                throw ValidationError(Messages.CLI.oneBasis)
             }
-            if nietVersturen && bestand == nil { throw ValidationError("--niet-versturen needs --bestand FILE") }
+            if nietVersturen && bestand == nil { throw ValidationError(Messages.CLI.notSendingNeedsFile) }
         }
 
         func run() async throws {
@@ -116,7 +117,7 @@ struct HandoverCommand: AsyncParsableCommand {
                     do {
                         try await mail.deliver(created.bytes)
                     } catch let error as ClientError {
-                        throw ClientError(error.code, "\(error.message); the bundle is kept: send it again with 'nazorg handover send \(created.bundle.short)'")
+                        throw ClientError(error.code, Messages.CLI.bundleKept(error.message, bundle: created.bundle.short))
                     }
                     say("verstuurd naar de postbus van \(recipient.name)")
                 }
@@ -128,7 +129,7 @@ struct HandoverCommand: AsyncParsableCommand {
     struct Send: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Verstuur een gemaakte bundel (opnieuw) naar de postbus van de ontvanger.")
         @OptionGroup var profile: ProfileOptions
-        @Argument(help: ArgumentHelp("Het id van de bundel.", valueName: "bundle")) var bundle: String
+        @Argument(help: ArgumentHelp("Het id van de bundel.", valueName: "pakket")) var bundle: String
         @OptionGroup var server: ServerOptions
 
         func run() async throws {
@@ -137,7 +138,7 @@ struct HandoverCommand: AsyncParsableCommand {
                 let workspace = try profile.workspace()
                 let record = try workspace.handover(bundle)
                 guard record.direction == .sent, let bytes = record.bytes else {
-                    throw ClientError(.refused, "bundle \(record.id.short) was not made on this device")
+                    throw ClientError(.refused, Messages.CLI.bundleNotMadeHere(record.id.short))
                 }
                 try await HandoverMail(workspace: workspace, server: url).deliver(bytes)
                 say("bundel \(record.id.short) verstuurd")
@@ -255,12 +256,12 @@ struct HandoverCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "De bundel als leesbaar document (Markdown of HTML): gezin, veiligheidsplan, doelen, regisseur, afspraken.")
         @OptionGroup var profile: ProfileOptions
-        @Argument(help: ArgumentHelp("Het id van een geopende bundel.", valueName: "bundle")) var bundle: String
-        @Option(help: ArgumentHelp("markdown of html.", valueName: "format")) var format: String = "markdown"
-        @Option(help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar het scherm.", valueName: "file")) var uit: String?
+        @Argument(help: ArgumentHelp("Het id van een geopende bundel.", valueName: "pakket")) var bundle: String
+        @Option(help: ArgumentHelp("markdown of html.", valueName: "vorm")) var format: String = "markdown"
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar het scherm.", valueName: "bestand")) var uit: String?
 
         func validate() throws {
-            guard HandoverSummary.Format(rawValue: format) != nil else { throw ValidationError("--format must be markdown or html") }
+            guard HandoverSummary.Format(rawValue: format) != nil else { throw ValidationError(Messages.CLI.oneOf("--format", ["markdown", "html"])) }
         }
 
         func run() throws {
@@ -277,12 +278,12 @@ struct HandoverCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Exporteer een geopende bundel als HL7 FHIR R4 Bundle (JSON) voor een systeem dat FHIR spreekt.")
         @OptionGroup var profile: ProfileOptions
-        @Argument(help: ArgumentHelp("Het id van een geopende bundel.", valueName: "bundle")) var bundle: String
+        @Argument(help: ArgumentHelp("Het id van een geopende bundel.", valueName: "pakket")) var bundle: String
         @Flag(help: "HL7 FHIR R4 (de enige exportvorm).") var fhir = false
-        @Option(help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar het scherm.", valueName: "file")) var uit: String?
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar het scherm.", valueName: "bestand")) var uit: String?
 
         func validate() throws {
-            guard fhir else { throw ValidationError("give --fhir: FHIR R4 is the export format") }
+            guard fhir else { throw ValidationError(Messages.CLI.giveFHIR) }
         }
 
         func run() throws {

@@ -13,7 +13,7 @@ struct OrgCommand: ParsableCommand {
             abstract: "Maak het sleutelpaar van de organisatie.",
             discussion: "Schrijft organisation.pub (openbaar, geef het aan elk apparaat) en organisation.key (geheim, versleuteld met de wachtwoordzin van de beheerder).")
         @Option(help: "De naam van de organisatie.") var name: String
-        @Option(help: ArgumentHelp("Map voor de sleutelbestanden.", valueName: "dir")) var dir: String
+        @Option(help: ArgumentHelp("Map voor de sleutelbestanden.", valueName: "map")) var dir: String
 
         func run() throws {
             try reportingErrors {
@@ -27,10 +27,10 @@ struct OrgCommand: ParsableCommand {
     struct Certify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Onderteken het certificaat van een apparaat (device-request.json).")
-        @Argument(help: ArgumentHelp("Het certificaatverzoek van het apparaat.", valueName: "request")) var request: String
-        @Option(name: .customLong("org-key"), help: ArgumentHelp("organisation.key van de organisatie.", valueName: "file"))
+        @Argument(help: ArgumentHelp("Het certificaatverzoek van het apparaat.", valueName: "aanvraag")) var request: String
+        @Option(name: .customLong("org-key"), help: ArgumentHelp("organisation.key van de organisatie.", valueName: "bestand"))
         var orgKey: String
-        @Option(help: ArgumentHelp("Waar het certificaat heen moet.", valueName: "file")) var out: String
+        @Option(help: ArgumentHelp("Waar het certificaat heen moet.", valueName: "bestand")) var out: String
         @Option(help: "Geldigheid in dagen (1–1825).") var days: Int = 365
 
         func run() throws {

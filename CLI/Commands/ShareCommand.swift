@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
@@ -18,7 +19,7 @@ struct PartnerCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Voeg een ketenpartner toe (organisation.pub).")
         @OptionGroup var profile: ProfileOptions
-        @Argument(help: ArgumentHelp("Het organisation.pub van de partner.", valueName: "file")) var file: String
+        @Argument(help: ArgumentHelp("Het organisation.pub van de partner.", valueName: "bestand")) var file: String
 
         func run() throws {
             try reportingErrors {
@@ -64,7 +65,7 @@ struct ShareCommand: AsyncParsableCommand {
         @OptionGroup var profile: ProfileOptions
         @OptionGroup var family: FamilyArgument
         @Option(help: ArgumentHelp("De ontvangende organisatie: naam of id van een ketenpartner.", valueName: "partner")) var met: String
-        @Option(help: ArgumentHelp("Welke delen (bijv. core,safety,child:<id>).", valueName: "sections")) var secties: String
+        @Option(help: ArgumentHelp("Welke delen (bijv. core,safety,child:<id>).", valueName: "delen")) var secties: String
         @Option(help: ArgumentHelp("Grondslag: het id van een toestemming.", valueName: "id")) var toestemming: String?
         @Option(help: ArgumentHelp("Grondslag: het id van een doorbreking (veiligheid).", valueName: "id")) var doorbreking: String?
         @Option(name: .customLong("tweede-besluit"), help: ArgumentHelp(
@@ -74,7 +75,7 @@ struct ShareCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard (toestemming == nil) != (doorbreking == nil) else {
-                throw ValidationError("give exactly one basis: --toestemming ID or --doorbreking ID")
+                throw ValidationError(Messages.CLI.oneBasis)
             }
         }
 

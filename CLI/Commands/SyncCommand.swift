@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
@@ -5,12 +6,12 @@ import NazorgSync
 
 /// `--server URL`, else `$NAZORG_SERVER`.
 struct ServerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The sync server (default: $NAZORG_SERVER).", valueName: "url")) var server: String?
+    @Option(help: ArgumentHelp("De synchronisatieserver (standaard $NAZORG_SERVER).", valueName: "url")) var server: String?
 
     func url() throws -> URL {
         guard let text = server ?? ProcessInfo.processInfo.environment["NAZORG_SERVER"], let url = URL(string: text),
             url.scheme == "http" || url.scheme == "https"
-        else { throw ValidationError("give the sync server with --server http://host:port or $NAZORG_SERVER") }
+        else { throw ValidationError(Messages.CLI.giveServer) }
         return url
     }
 }
@@ -75,13 +76,13 @@ struct ShareWithColleagueCommand: AsyncParsableCommand {
         discussion: "Delen met een andere organisatie gaat met 'nazorg share', op toestemming of een veiligheidsgrond.")
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var family: FamilyArgument
-    @Option(help: ArgumentHelp("Het apparaat-id van de collega (zie 'nazorg device show' op haar laptop).", valueName: "device"))
+    @Option(help: ArgumentHelp("Het apparaat-id van de collega (zie 'nazorg device show' op haar laptop).", valueName: "apparaat"))
     var device: String
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
         let url = try server.url()
-        guard let colleague = ID128(hex: device) else { throw ValidationError("--device must be a device id (32 hex digits)") }
+        guard let colleague = ID128(hex: device) else { throw ValidationError(Messages.CLI.notADeviceID("--device")) }
         try await reportingErrorsAsync {
             let workspace = try profile.workspace()
             let certificate = try await SyncClient(profile: workspace.profile, server: url).colleague(colleague)
@@ -96,13 +97,13 @@ struct RevokeDeviceCommand: AsyncParsableCommand {
         commandName: "revoke",
         abstract: "Trek een apparaat in (beheerder): vanaf nu weigert de server het.",
         discussion: "Voor een vertrokken medewerker of een verloren laptop. Wat het apparaat al had, kan niet worden teruggehaald.")
-    @Argument(help: ArgumentHelp("Het apparaat-id.", valueName: "device")) var device: String
-    @Option(name: .customLong("org-key"), help: ArgumentHelp("organisation.key van de organisatie.", valueName: "file")) var orgKey: String
+    @Argument(help: ArgumentHelp("Het apparaat-id.", valueName: "apparaat")) var device: String
+    @Option(name: .customLong("org-key"), help: ArgumentHelp("organisation.key van de organisatie.", valueName: "bestand")) var orgKey: String
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
         let url = try server.url()
-        guard let id = ID128(hex: device) else { throw ValidationError("the device must be a device id (32 hex digits)") }
+        guard let id = ID128(hex: device) else { throw ValidationError(Messages.CLI.notADeviceID("<device>")) }
         try await reportingErrorsAsync {
             let organisation = try Organisation.open(
                 keyFile: URL(fileURLWithPath: orgKey), passphrase: try Passphrase.read("Wachtwoordzin van de organisatiesleutel: "))

@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import NazorgClient
 import NazorgSync
@@ -40,12 +41,12 @@ struct UpdateCommand<Fields: FieldSet>: ParsableCommand {
 
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var family: FamilyArgument
-    @Argument(help: ArgumentHelp("The id (or first digits) of the \(Fields.kind.rawValue) to change.", valueName: "id"))
+    @Argument(help: ArgumentHelp("Het id (of de eerste cijfers) van \(Fields.noun) om te wijzigen.", valueName: "id"))
     var id: String
     @OptionGroup var fields: Fields
 
     func validate() throws {
-        guard !fields.inputs.isEmpty else { throw ValidationError("give at least one field to change") }
+        guard !fields.inputs.isEmpty else { throw ValidationError(Messages.CLI.giveAField) }
     }
 
     func run() throws {

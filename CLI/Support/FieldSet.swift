@@ -10,9 +10,11 @@ protocol FieldSet: ParsableArguments {
     associatedtype Field: EntityField
     /// What a worker calls this in a sentence ("een gezinslid").
     static var noun: String { get }
-    /// The name of the command that records one (`add`, or `give` for a consent).
+    /// The name of the command that records one: `add`, or the field's own word (`give` for a consent,
+    /// `log` for a contact, `assess` for a risk assessment). Its `--help` names it so.
     static var addCommandName: String { get }
-    /// Other names for `add` in the field's words (`log` for a contact, `assess` for a risk assessment).
+    /// `add` where the command has its own word, so that `nazorg risk add` still works (its help shows the
+    /// command's own name).
     static var addAliases: [String] { get }
     /// The given options by stored key.
     var inputs: [String: String] { get }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import NazorgClient
 #if canImport(Glibc)
@@ -10,21 +11,21 @@ enum Passphrase {
     static func read(_ prompt: String, confirm: Bool = false) throws -> Data {
         if let path = ProcessInfo.processInfo.environment["NAZORG_PASSPHRASE_FILE"] {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ClientError(.noPassphrase, "cannot read NAZORG_PASSPHRASE_FILE (\(path))")
+                throw ClientError(.noPassphrase, Messages.CLI.cannotReadPassphraseFile(path))
             }
             var bytes = data
             while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
-            guard !bytes.isEmpty else { throw ClientError(.noPassphrase, "NAZORG_PASSPHRASE_FILE is empty") }
+            guard !bytes.isEmpty else { throw ClientError(.noPassphrase, Messages.CLI.passphraseFileEmpty) }
             return bytes
         }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw ClientError(.noPassphrase, "no passphrase: run in a terminal, or set NAZORG_PASSPHRASE_FILE to a file holding it")
+            throw ClientError(.noPassphrase, Messages.CLI.noPassphrase)
         }
         let first = try readHidden(prompt)
         if confirm, try readHidden("Nogmaals: ") != first {
-            throw ClientError(.usage, "the two passphrases differ; nothing was created")
+            throw ClientError(.usage, Messages.CLI.passphrasesDiffer)
         }
-        guard !first.isEmpty else { throw ClientError(.noPassphrase, "an empty passphrase is not allowed") }
+        guard !first.isEmpty else { throw ClientError(.noPassphrase, Messages.Client.emptyPassphrase) }
         return first
     }
 
@@ -40,7 +41,7 @@ enum Passphrase {
             FileHandle.standardError.write(Data("\n".utf8))
         }
         guard let line = Swift.readLine(strippingNewline: true) else {
-            throw ClientError(.noPassphrase, "no passphrase was entered")
+            throw ClientError(.noPassphrase, Messages.CLI.noPassphraseEntered)
         }
         return Data(line.utf8)
     }

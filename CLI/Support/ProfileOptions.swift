@@ -7,7 +7,7 @@ struct ProfileOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The device profile directory (default: $NAZORG_PROFILE, else ~/.nazorg/profile).", valueName: "dir"))
+            "De profielmap van dit apparaat (standaard $NAZORG_PROFILE, anders ~/.nazorg/profile).", valueName: "map"))
     var profile: String?
 
     var directory: URL {
@@ -30,7 +30,7 @@ struct ProfileOptions: ParsableArguments {
 
 /// The family argument every plan command takes.
 struct FamilyArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp("The family id, or its first digits as shown by 'nazorg family list'.", valueName: "family"))
+    @Argument(help: ArgumentHelp("Het id van het gezin, of de eerste cijfers zoals 'nazorg family list' ze toont.", valueName: "gezin"))
     var family: String
 }
 

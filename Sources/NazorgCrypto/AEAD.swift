@@ -1,3 +1,4 @@
+import NazorgMessages
 import CSodium
 public import Foundation
 
@@ -36,7 +37,7 @@ public enum AEAD {
     /// Decrypts `ciphertext || tag` with the given nonce; throws `authenticationFailed` on any alteration.
     public static func open(_ ciphertext: Data, associatedData: Data = Data(), nonce: Data, key: SymmetricKey) throws -> Data {
         guard nonce.count == nonceByteCount else {
-            throw CryptoError(code: .malformedInput, message: "an XChaCha20 nonce has 24 bytes, not \(nonce.count)")
+            throw CryptoError(code: .malformedInput, message: Messages.Crypto.keyLength(Messages.Crypto.xchachaNonce, 24, got: nonce.count))
         }
         return try nonce.withUnsafeBytes { n in
             try ciphertext.withUnsafeBytes { c in try decrypt(UnsafeRawBufferPointer(c), associatedData, nonce: n.u8, key: key) }
@@ -46,7 +47,7 @@ public enum AEAD {
     /// Decrypts `nonce || ciphertext || tag` as produced by `seal(_:associatedData:key:)`.
     public static func open(combined: Data, associatedData: Data = Data(), key: SymmetricKey) throws -> Data {
         guard combined.count >= nonceByteCount + tagByteCount else {
-            throw CryptoError(code: .malformedInput, message: "sealed data is too short (\(combined.count) bytes)")
+            throw CryptoError(code: .malformedInput, message: Messages.Crypto.sealedTooShort(combined.count))
         }
         return try combined.withUnsafeBytes { all in
             try decrypt(UnsafeRawBufferPointer(rebasing: all[nonceByteCount...]), associatedData, nonce: all.u8, key: key)
@@ -77,7 +78,7 @@ public enum AEAD {
     ) throws -> Data {
         Sodium.ready()
         guard sealed.count >= tagByteCount else {
-            throw CryptoError(code: .malformedInput, message: "ciphertext is too short to hold a tag")
+            throw CryptoError(code: .malformedInput, message: Messages.Crypto.ciphertextTooShort)
         }
         var output = Data(count: sealed.count - tagByteCount)
         var outputLength: UInt64 = 0
@@ -92,7 +93,7 @@ public enum AEAD {
         guard status == 0 else {
             throw CryptoError(
                 code: .authenticationFailed,
-                message: "decryption failed: wrong key, or the data or its header was altered")
+                message: Messages.Crypto.decryptionFailed)
         }
         return output
     }

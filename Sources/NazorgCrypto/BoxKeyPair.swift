@@ -1,3 +1,4 @@
+import NazorgMessages
 import CSodium
 public import Foundation
 
@@ -31,7 +32,7 @@ public struct BoxKeyPair: Sendable {
     /// Restores a key pair from its 32-byte secret key.
     public init(secretKey: SecureBytes) throws {
         guard secretKey.count == Self.secretKeyByteCount else {
-            throw CryptoError(code: .invalidKeyLength, message: "an X25519 secret key has 32 bytes")
+            throw CryptoError(code: .invalidKeyLength, message: Messages.Crypto.keyLength(Messages.Crypto.x25519SecretKey, 32))
         }
         Sodium.ready()
         var publicKey = Data(count: Self.publicKeyByteCount)
@@ -54,7 +55,7 @@ public struct BoxKeyPair: Sendable {
     public static func seal(_ message: some DataProtocol, to recipient: Data) throws -> Data {
         Sodium.ready()
         guard recipient.count == publicKeyByteCount else {
-            throw CryptoError(code: .invalidKeyLength, message: "an X25519 public key has 32 bytes")
+            throw CryptoError(code: .invalidKeyLength, message: Messages.Crypto.keyLength(Messages.Crypto.x25519PublicKey, 32))
         }
         let m = Data(message)
         var output = Data(count: m.count + sealOverhead)
@@ -75,7 +76,7 @@ public struct BoxKeyPair: Sendable {
     public func open(_ sealed: some DataProtocol) throws -> SecureBytes {
         let box = Data(sealed)
         guard box.count >= Self.sealOverhead else {
-            throw CryptoError(code: .malformedInput, message: "sealed box is too short (\(box.count) bytes)")
+            throw CryptoError(code: .malformedInput, message: Messages.Crypto.sealedTooShort(box.count))
         }
         return try SecureBytes(count: box.count - Self.sealOverhead) { out in
             let status = box.withUnsafeBytes { c in
@@ -87,7 +88,7 @@ public struct BoxKeyPair: Sendable {
             }
             guard status == 0 else {
                 throw CryptoError(
-                    code: .authenticationFailed, message: "the sealed box is not addressed to this key or was altered")
+                    code: .authenticationFailed, message: Messages.Crypto.sealedNotForThisKey)
             }
         }
     }

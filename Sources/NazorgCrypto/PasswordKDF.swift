@@ -1,3 +1,4 @@
+import NazorgMessages
 import CSodium
 public import Foundation
 
@@ -39,10 +40,10 @@ public struct PasswordKDF: Hashable, Sendable, Codable {
         Sodium.ready()
         let secret = try SecureBytes(copying: passphrase)
         guard salt.count == Self.saltByteCount else {
-            throw CryptoError(code: .malformedInput, message: "an Argon2id salt has \(Self.saltByteCount) bytes")
+            throw CryptoError(code: .malformedInput, message: Messages.Crypto.saltLength(Self.saltByteCount))
         }
         guard opsLimit >= UInt64(crypto_pwhash_OPSLIMIT_MIN), memLimit >= Int(crypto_pwhash_MEMLIMIT_MIN) else {
-            throw CryptoError(code: .malformedInput, message: "Argon2id parameters are below libsodium's minimum")
+            throw CryptoError(code: .malformedInput, message: Messages.Crypto.kdfParametersTooLow)
         }
         let key = try SecureBytes(count: SymmetricKey.byteCount) { out in
             let status = secret.withUnsafeBytes { pw in
@@ -56,7 +57,7 @@ public struct PasswordKDF: Hashable, Sendable, Codable {
             }
             guard status == 0 else {
                 throw CryptoError(
-                    code: .keyDerivationFailed, message: "Argon2id failed (not enough memory for the stored parameters?)")
+                    code: .keyDerivationFailed, message: Messages.Crypto.kdfFailed)
             }
         }
         return try SymmetricKey(bytes: key)

@@ -1,3 +1,4 @@
+import NazorgMessages
 import CSodium
 public import Foundation
 
@@ -55,25 +56,25 @@ public enum SecretStream {
         Sodium.ready()
         let bytes = Data(sealed)
         guard bytes.count >= headerByteCount + chunkOverhead else {
-            throw CryptoError(code: .malformedInput, message: "the encrypted stream is cut short (\(bytes.count) bytes)")
+            throw CryptoError(code: .malformedInput, message: Messages.Crypto.streamTooShort(bytes.count))
         }
         var state = crypto_secretstream_xchacha20poly1305_state()
         defer { withUnsafeMutableBytes(of: &state) { sodium_memzero($0.baseAddress, $0.count) } }
         let started = bytes.withUnsafeBytes { all in
             key.bytes.withUnsafeBytes { k in crypto_secretstream_xchacha20poly1305_init_pull(&state, all.u8, k.u8) }
         }
-        guard started == 0 else { throw CryptoError(code: .malformedInput, message: "the encrypted stream's header is invalid") }
+        guard started == 0 else { throw CryptoError(code: .malformedInput, message: Messages.Crypto.streamHeaderInvalid) }
         var output = Data()
         output.reserveCapacity(bytes.count)
         var offset = headerByteCount
         let final = UInt8(crypto_secretstream_xchacha20poly1305_tag_final())
         while true {
             guard offset < bytes.count else {
-                throw CryptoError(code: .authenticationFailed, message: "the encrypted stream is cut short: its final part is missing")
+                throw CryptoError(code: .authenticationFailed, message: Messages.Crypto.streamFinalPartMissing)
             }
             let length = min(chunkSize + chunkOverhead, bytes.count - offset)
             guard length >= chunkOverhead else {
-                throw CryptoError(code: .malformedInput, message: "the encrypted stream ends in a partial chunk")
+                throw CryptoError(code: .malformedInput, message: Messages.Crypto.streamPartialChunk)
             }
             var plain = Data(count: length - chunkOverhead)
             var tag: UInt8 = 0
@@ -87,13 +88,13 @@ public enum SecretStream {
             }
             guard status == 0 else {
                 throw CryptoError(
-                    code: .authenticationFailed, message: "the encrypted stream does not decrypt: wrong key, or it was altered")
+                    code: .authenticationFailed, message: Messages.Crypto.streamDoesNotDecrypt)
             }
             output.append(plain)
             offset += length
             if tag == final {
                 guard offset == bytes.count else {
-                    throw CryptoError(code: .malformedInput, message: "bytes follow the final part of the encrypted stream")
+                    throw CryptoError(code: .malformedInput, message: Messages.Crypto.streamTrailingBytes)
                 }
                 return output
             }

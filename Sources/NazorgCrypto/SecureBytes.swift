@@ -1,3 +1,4 @@
+import NazorgMessages
 import CSodium
 public import Foundation
 
@@ -14,7 +15,7 @@ public final class SecureBytes: @unchecked Sendable {
     public init(count: Int, fill: (UnsafeMutableRawBufferPointer) throws -> Void) throws {
         Sodium.ready()
         guard let pointer = sodium_malloc(max(count, 1)) else {
-            throw CryptoError(code: .outOfMemory, message: "could not allocate \(count) bytes of secure memory")
+            throw CryptoError(code: .outOfMemory, message: Messages.Crypto.secureMemory(count))
         }
         self.pointer = pointer
         self.count = count

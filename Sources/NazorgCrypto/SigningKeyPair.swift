@@ -1,3 +1,4 @@
+import NazorgMessages
 import CSodium
 public import Foundation
 
@@ -33,7 +34,7 @@ public struct SigningKeyPair: Sendable {
         Sodium.ready()
         let seedBytes = Data(seed)
         guard seedBytes.count == Int(crypto_sign_SEEDBYTES) else {
-            throw CryptoError(code: .invalidKeyLength, message: "an Ed25519 seed has \(crypto_sign_SEEDBYTES) bytes")
+            throw CryptoError(code: .invalidKeyLength, message: Messages.Crypto.keyLength(Messages.Crypto.ed25519Seed, Int(crypto_sign_SEEDBYTES)))
         }
         var publicKey = Data(count: Self.publicKeyByteCount)
         let secret = try SecureBytes(count: Self.secretKeyByteCount) { sk in
@@ -47,7 +48,7 @@ public struct SigningKeyPair: Sendable {
     /// Restores a key pair from its 64-byte secret key; the public key is its second half.
     public init(secretKey: SecureBytes) throws {
         guard secretKey.count == Self.secretKeyByteCount else {
-            throw CryptoError(code: .invalidKeyLength, message: "an Ed25519 secret key has 64 bytes")
+            throw CryptoError(code: .invalidKeyLength, message: Messages.Crypto.keyLength(Messages.Crypto.ed25519SecretKey, 64))
         }
         self.secretKey = secretKey
         self.publicKey = secretKey.withUnsafeBytes { Data($0.suffix(Self.publicKeyByteCount)) }
@@ -102,7 +103,7 @@ public struct SigningKeyPair: Sendable {
         _ signature: some DataProtocol, of message: some DataProtocol, publicKey: some DataProtocol, what: String
     ) throws {
         guard isValidSignature(signature, of: message, publicKey: publicKey) else {
-            throw CryptoError(code: .invalidSignature, message: "the signature on \(what) does not verify")
+            throw CryptoError(code: .invalidSignature, message: Messages.Crypto.signatureInvalid(what))
         }
     }
 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import CSodium
 public import Foundation
 
@@ -16,7 +17,7 @@ public struct SymmetricKey: Sendable {
     /// Wraps secret bytes; refuses any length other than 32.
     public init(bytes: SecureBytes) throws {
         guard bytes.count == Self.byteCount else {
-            throw CryptoError(code: .invalidKeyLength, message: "a symmetric key has 32 bytes, got \(bytes.count)")
+            throw CryptoError(code: .invalidKeyLength, message: Messages.Crypto.keyLength(Messages.Crypto.symmetricKey, 32, got: bytes.count))
         }
         self.bytes = bytes
     }
@@ -40,7 +41,7 @@ public struct SymmetricKey: Sendable {
                 }
             }
             guard status == 0 else {
-                throw CryptoError(code: .keyDerivationFailed, message: "subkey derivation failed")
+                throw CryptoError(code: .keyDerivationFailed, message: Messages.Crypto.subkeyFailed)
             }
         }
         return try SymmetricKey(bytes: sub)

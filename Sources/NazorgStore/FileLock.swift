@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +16,7 @@ public final class FileLock: Sendable {
     public init(path: String, busyMessage: String) throws {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw StoreError(.io, "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+            throw StoreError(.io, Messages.Store.cannotOpenLock(path, String(cString: strerror(errno))))
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import GRDB
 import NazorgCrypto
@@ -7,7 +8,7 @@ extension LocalStore {
     /// Appends records to this device's share-log chain (signed, hash-chained), in one transaction.
     public func appendAudit(_ records: [AuditRecord], author: Author) throws {
         let storageKey = try key()
-        try withDatabase("writing the share log") {
+        try withDatabase(.writingTheShareLog) {
             try database.write { db in try Self.appendAudit(records, author: author, storageKey: storageKey, db) }
         }
     }
@@ -33,7 +34,7 @@ extension LocalStore {
     /// This device's share-log entries, all or only those not yet on the server.
     public func auditEntries(unpushedOnly: Bool = false) throws -> [AuditEntry] {
         let storageKey = try key()
-        return try withDatabase("reading the share log") {
+        return try withDatabase(.readingTheShareLog) {
             try database.read { db in
                 try Row.fetchAll(
                     db, sql: "SELECT sequence, sealed FROM audit_entry \(unpushedOnly ? "WHERE pushed = 0" : "") ORDER BY sequence"
@@ -42,7 +43,7 @@ extension LocalStore {
                     do {
                         return try AuditEntry(bytes: AEAD.open(combined: row["sealed"] as Data, associatedData: Self.auditAD(sequence), key: storageKey))
                     } catch {
-                        throw StoreError(.corrupt, "share-log entry \(sequence) on this device does not decrypt", cause: error)
+                        throw StoreError(.corrupt, Messages.Store.logEntryUnreadable(sequence), cause: error)
                     }
                 }
             }
@@ -51,7 +52,7 @@ extension LocalStore {
 
     /// Marks entries the server holds.
     public func markAuditPushed(_ sequences: [UInt64]) throws {
-        try withDatabase("marking share-log entries sent") {
+        try withDatabase(.markingShareLogEntriesSent) {
             try database.write { db in
                 for sequence in sequences { try db.execute(sql: "UPDATE audit_entry SET pushed = 1 WHERE sequence = ?", arguments: [Int64(sequence)]) }
             }
@@ -60,7 +61,7 @@ extension LocalStore {
 
     /// The sealed leaf kept for each entry that was sent before (by sequence): sent again as it was.
     public func auditLeaves() throws -> [UInt64: Data] {
-        try withDatabase("reading the share log") {
+        try withDatabase(.readingTheShareLog) {
             try database.read { db in
                 var leaves: [UInt64: Data] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT sequence, leaf FROM audit_entry WHERE leaf IS NOT NULL") {
@@ -73,7 +74,7 @@ extension LocalStore {
 
     /// Keeps the sealed leaves about to be sent, so that a re-send is byte-identical.
     public func keepAuditLeaves(_ leaves: [UInt64: Data]) throws {
-        try withDatabase("keeping share-log leaves") {
+        try withDatabase(.keepingShareLogLeaves) {
             try database.write { db in
                 for (sequence, leaf) in leaves {
                     try db.execute(sql: "UPDATE audit_entry SET leaf = ? WHERE sequence = ?", arguments: [leaf, Int64(sequence)])
@@ -84,7 +85,7 @@ extension LocalStore {
 
     /// Marks entries the server proved included in the organisation's log, with their index.
     public func markAuditIncluded(_ included: [(sequence: UInt64, index: UInt64)]) throws {
-        try withDatabase("marking share-log entries sent") {
+        try withDatabase(.markingShareLogEntriesSent) {
             try database.write { db in
                 for (sequence, index) in included {
                     try db.execute(
@@ -97,7 +98,7 @@ extension LocalStore {
 
     /// Marks entries from `sequence` on as not on the server (it lost them): they are sent again.
     public func markAuditUnpushed(from sequence: UInt64) throws {
-        try withDatabase("marking share-log entries to send again") {
+        try withDatabase(.markingShareLogEntriesToSendAgain) {
             try database.write { db in
                 try db.execute(sql: "UPDATE audit_entry SET pushed = 0, log_index = NULL WHERE sequence >= ?", arguments: [Int64(clamping: sequence)])
             }
@@ -106,7 +107,7 @@ extension LocalStore {
 
     /// The highest sequence of this device's entries the server proved included (0 if none).
     public func lastIncludedAuditSequence() throws -> UInt64 {
-        try withDatabase("reading the share log") {
+        try withDatabase(.readingTheShareLog) {
             try database.read { db in
                 UInt64(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM audit_entry WHERE pushed = 1") ?? 0)
             }
@@ -118,7 +119,7 @@ extension LocalStore {
     /// The privacy officer's copy of the organisation's log: each leaf as received and its opened entry.
     public func auditCopy() throws -> [(leaf: Data, entry: AuditEntry)] {
         let storageKey = try key()
-        return try withDatabase("reading the share-log copy") {
+        return try withDatabase(.readingTheShareLogCopy) {
             try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT idx, leaf, sealed FROM audit_copy ORDER BY idx").map { row in
                     let index = row["idx"] as Int64
@@ -132,7 +133,7 @@ extension LocalStore {
     /// Appends verified leaves to the copy (and the tree head they were checked against) in one transaction.
     public func appendAuditCopy(_ items: [(leaf: Data, entry: AuditEntry)], from start: Int, head: Data, headKey: String) throws {
         let storageKey = try key()
-        try withDatabase("saving the share-log copy") {
+        try withDatabase(.savingTheShareLogCopy) {
             try database.write { db in
                 for (offset, item) in items.enumerated() {
                     let index = Int64(start + offset)

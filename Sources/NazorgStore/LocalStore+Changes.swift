@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import GRDB
 public import NazorgCrypto
@@ -66,7 +67,7 @@ extension LocalStore {
         audit: [AuditRecord] = [], handover: HandoverRecord? = nil
     ) throws -> [SignedChange] {
         let storageKey = try key()
-        return try withDatabase("saving the edit") {
+        return try withDatabase(.savingTheEdit) {
             try database.write { db in
                 if let newFamily { try Self.insertFamily(newFamily.id, secret: newFamily.secret, storageKey: storageKey, db) }
                 if let handover {
@@ -75,7 +76,7 @@ extension LocalStore {
                         try Row.fetchOne(
                             db, sql: "SELECT 1 FROM handover WHERE id = ? AND imported_at IS NOT NULL", arguments: [handover.id.data]) != nil
                     {
-                        throw StoreError(.conflict, "handover bundle \(handover.id.short) was imported before")
+                        throw StoreError(.conflict, Messages.Store.bundleImportedBefore(handover.id.short))
                     }
                     try Self.save(handover, db)
                 }
@@ -127,7 +128,7 @@ extension LocalStore {
         _ changes: [SignedChange], authorKey: (DeviceID) -> Data?, wallMillis: UInt64
     ) throws -> ApplyReport {
         let storageKey = try key()
-        return try withDatabase("applying changes") {
+        return try withDatabase(.applyingChanges) {
             try database.write { db in
                 var report = ApplyReport()
                 var clock = HybridClock(last: Timestamp(rawValue: try Self.readClock(db)))
@@ -187,7 +188,7 @@ extension LocalStore {
 
     /// How many entities hold concurrent writes in some field.
     public func conflictedEntityCount() throws -> Int {
-        try withDatabase("counting conflicts") { try database.read { try Self.conflictedEntityCount($0) } }
+        try withDatabase(.countingConflicts) { try database.read { try Self.conflictedEntityCount($0) } }
     }
 
     private static func conflictedEntityCount(_ db: Database) throws -> Int {
@@ -198,7 +199,7 @@ extension LocalStore {
     /// replaced writes (`Register.replaced` is empty), which only merging needs and which grow with every edit.
     public func entities(family: FamilyID, tag: ID128) throws -> [EntityID: EntityState] {
         let storageKey = try key()
-        return try withDatabase("reading the plan") {
+        return try withDatabase(.readingThePlan) {
             try database.read { db in
                 var result: [EntityID: EntityState] = [:]
                 let rows = try Row.fetchCursor(
@@ -215,7 +216,7 @@ extension LocalStore {
 
     /// Changes written here and not yet acknowledged by a server, oldest first.
     public func outbox() throws -> [SignedChange] {
-        try withDatabase("reading the outbox") {
+        try withDatabase(.readingTheOutbox) {
             try database.read { db in
                 try Data.fetchAll(
                     db, sql: "SELECT bytes FROM change JOIN outbox ON outbox.change_rowid = change.rowid ORDER BY change.rowid"
@@ -226,7 +227,7 @@ extension LocalStore {
 
     /// Every change held, in arrival order.
     public func changes() throws -> [SignedChange] {
-        try withDatabase("reading the change log") {
+        try withDatabase(.readingTheChangeLog) {
             try database.read { db in
                 try Data.fetchAll(db, sql: "SELECT bytes FROM change ORDER BY rowid").map { try SignedChange(bytes: $0) }
             }
@@ -237,7 +238,7 @@ extension LocalStore {
     /// the same changes, and equal to `ReplicaState.stateHash` for them.
     public func stateHash() throws -> Data {
         let storageKey = try key()
-        return try withDatabase("hashing the state") {
+        return try withDatabase(.hashingTheState) {
             try database.read { db in
                 let hasher = StateHasher()
                 let rows = try Row.fetchCursor(
@@ -368,7 +369,7 @@ extension LocalStore {
         do {
             return try body()
         } catch {
-            throw StoreError(.corrupt, "the stored state of entity \(entity.short) does not decrypt or decode", cause: error)
+            throw StoreError(.corrupt, Messages.Store.entityUnreadable(entity.short), cause: error)
         }
     }
 

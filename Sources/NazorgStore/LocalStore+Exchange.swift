@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import GRDB
 public import NazorgSync
@@ -8,7 +9,7 @@ extension LocalStore {
     /// A chain with a gap (a change received without its predecessors) reports the sequence before the
     /// gap, so a peer that answers with `changes(missingFrom:)` also sends what fills the gap.
     public func versionVector() throws -> VersionVector {
-        try withDatabase("reading the version vector") {
+        try withDatabase(.readingTheVersionVector) {
             try database.read { db in
                 var vector = VersionVector()
                 let rows = try Row.fetchCursor(
@@ -36,7 +37,7 @@ extension LocalStore {
     /// Every change held that a replica with `vector` lacks, chain by chain in sequence order: what to send
     /// a peer so that it holds everything this store holds.
     public func changes(missingFrom vector: VersionVector) throws -> [SignedChange] {
-        try withDatabase("reading changes for a peer") {
+        try withDatabase(.readingChangesForAPeer) {
             try database.read { db in
                 let chains = try Row.fetchAll(db, sql: "SELECT DISTINCT family, tag, author FROM change").map(Self.chainKey)
                 let select = try db.cachedStatement(
@@ -54,7 +55,7 @@ extension LocalStore {
     private static func chainKey(_ row: Row) throws -> ChainKey {
         guard let family = ID128(data: row["family"] as Data), let tag = ID128(data: row["tag"] as Data),
             let author = ID128(data: row["author"] as Data)
-        else { throw StoreError(.corrupt, "a change row holds an id that is not 16 bytes") }
+        else { throw StoreError(.corrupt, Messages.Store.badChangeRowID) }
         return ChainKey(section: SectionRef(family: family, tag: tag), author: author)
     }
 

@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import GRDB
 public import NazorgCrypto
@@ -27,7 +28,7 @@ extension LocalStore {
     /// Registers a new family with its tag secret; refuses an id that exists.
     public func createFamily(_ family: FamilyID, secret: SymmetricKey) throws {
         let key = try key()
-        try withDatabase("creating a family") {
+        try withDatabase(.creatingAFamily) {
             try database.write { db in try Self.insertFamily(family, secret: secret, storageKey: key, db) }
         }
     }
@@ -36,7 +37,7 @@ extension LocalStore {
         _ family: FamilyID, secret: SymmetricKey, owner: ID128? = nil, storageKey: SymmetricKey, _ db: Database
     ) throws {
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM family WHERE id = ?", arguments: [family.data]) == 0
-        else { throw StoreError(.conflict, "family \(family.short) exists already in this profile") }
+        else { throw StoreError(.conflict, Messages.Store.familyExists(family.short)) }
         let sealed = AEAD.seal(secret.bytes.unprotectedData(), associatedData: family.data, key: storageKey)
         try db.execute(sql: "INSERT INTO family (id, sealed, owner) VALUES (?, ?, ?)", arguments: [family.data, sealed, owner?.data])
     }
@@ -44,7 +45,7 @@ extension LocalStore {
     /// The organisation that shared this family with this device; nil for a family of the device's own
     /// organisation. A family of another organisation is read-only here.
     public func familyOwner(_ family: FamilyID) throws -> ID128? {
-        try withDatabase("reading a family") {
+        try withDatabase(.readingAFamily) {
             try database.read { db in
                 try Data.fetchOne(db, sql: "SELECT owner FROM family WHERE id = ?", arguments: [family.data])
             }
@@ -53,7 +54,7 @@ extension LocalStore {
 
     /// Every family this profile holds, in creation order.
     public func families() throws -> [FamilyID] {
-        try withDatabase("listing families") {
+        try withDatabase(.listingFamilies) {
             try database.read { db in
                 try Data.fetchAll(db, sql: "SELECT id FROM family ORDER BY rowid").compactMap { ID128(data: $0) }
             }
@@ -63,23 +64,23 @@ extension LocalStore {
     /// The family's tag secret, from which section tags are derived.
     public func familySecret(_ family: FamilyID) throws -> SymmetricKey {
         let key = try key()
-        let sealed = try withDatabase("reading a family") {
+        let sealed = try withDatabase(.readingAFamily) {
             try database.read { db in
                 try Data.fetchOne(db, sql: "SELECT sealed FROM family WHERE id = ?", arguments: [family.data])
             }
         }
-        guard let sealed else { throw StoreError(.notFound, "no family \(family.short) in this profile") }
+        guard let sealed else { throw StoreError(.notFound, Messages.Store.noFamily(family.short)) }
         do {
             return try SymmetricKey(data: AEAD.open(combined: sealed, associatedData: family.data, key: key))
         } catch {
-            throw StoreError(.corrupt, "the key record of family \(family.short) does not decrypt", cause: error)
+            throw StoreError(.corrupt, Messages.Store.familyKeyUnreadable(family.short), cause: error)
         }
     }
 
     /// Stores a section key for (family, tag, epoch), sealed under the storage key.
     public func addSectionKey(_ record: SectionKeyRecord, family: FamilyID) throws {
         let key = try key()
-        try withDatabase("storing a section key") {
+        try withDatabase(.storingASectionKey) {
             try database.write { db in try Self.insertSectionKey(record, family: family, storageKey: key, db) }
         }
     }
@@ -97,7 +98,7 @@ extension LocalStore {
     /// Every section key held for a family.
     public func sectionKeys(_ family: FamilyID) throws -> [SectionKeyRecord] {
         let key = try key()
-        let rows = try withDatabase("reading section keys") {
+        let rows = try withDatabase(.readingSectionKeys) {
             try database.read { db in
                 try Row.fetchAll(
                     db, sql: "SELECT tag, epoch, sealed FROM section_key WHERE family = ? ORDER BY tag, epoch",
@@ -111,11 +112,11 @@ extension LocalStore {
                 let plain = try AEAD.open(
                     combined: row["sealed"] as Data, associatedData: Self.keyAD(family, tag, epoch), key: key)
                 guard plain.count >= 32, let name = String(data: plain.dropFirst(32), encoding: .utf8) else {
-                    throw StoreError(.corrupt, "a section key record is malformed")
+                    throw StoreError(.corrupt, Messages.Store.sectionKeyMalformed)
                 }
                 return SectionKeyRecord(tag: tag, epoch: epoch, name: name, key: try SymmetricKey(data: plain.prefix(32)))
             } catch {
-                throw StoreError(.corrupt, "a section key of family \(family.short) does not decrypt", cause: error)
+                throw StoreError(.corrupt, Messages.Store.sectionKeyUnreadable(family.short), cause: error)
             }
         }
     }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import GRDB
 import NazorgCrypto
@@ -53,7 +54,7 @@ public struct HandoverRecord: Sendable, Hashable {
 extension LocalStore {
     /// Every bundle sent or received, oldest first.
     public func handovers(_ direction: HandoverRecord.Direction? = nil) throws -> [HandoverRecord] {
-        try withDatabase("reading the handover bundles") {
+        try withDatabase(.readingTheHandoverBundles) {
             try database.read { db in
                 try Row.fetchAll(
                     db,
@@ -65,14 +66,14 @@ extension LocalStore {
 
     /// One bundle by id.
     public func handover(_ id: ID128) throws -> HandoverRecord? {
-        try withDatabase("reading a handover bundle") {
+        try withDatabase(.readingAHandoverBundle) {
             try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM handover WHERE id = ?", arguments: [id.data]).flatMap(Self.handover) }
         }
     }
 
     /// Keeps a received bundle (once opened and verified); an existing record is left as it is.
     public func keepReceived(_ record: HandoverRecord) throws {
-        try withDatabase("keeping a handover bundle") {
+        try withDatabase(.keepingAHandoverBundle) {
             try database.write { db in
                 guard try Row.fetchOne(db, sql: "SELECT 1 FROM handover WHERE id = ?", arguments: [record.id.data]) == nil else { return }
                 try Self.save(record, db)
@@ -84,11 +85,11 @@ extension LocalStore {
     /// one transaction.
     public func acknowledge(_ id: ID128, at time: Int64, receipt: Data, audit: [AuditRecord], author: Author) throws {
         let storageKey = try key()
-        try withDatabase("recording a receipt") {
+        try withDatabase(.recordingAReceipt) {
             try database.write { db in
                 try db.execute(
                     sql: "UPDATE handover SET acknowledged_at = ?, receipt = ? WHERE id = ?", arguments: [time, receipt, id.data])
-                guard db.changesCount == 1 else { throw StoreError(.notFound, "no handover bundle \(id.short) on this device") }
+                guard db.changesCount == 1 else { throw StoreError(.notFound, Messages.Store.noHandoverBundle(id.short)) }
                 try Self.appendAudit(audit, author: author, storageKey: storageKey, db)
             }
         }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import GRDB
 public import NazorgCrypto
@@ -27,7 +28,7 @@ public struct Rekey: Sendable, Hashable {
 extension LocalStore {
     /// New epochs whose other holders still need the key.
     public func pendingRekeys() throws -> [Rekey] {
-        try withDatabase("reading the re-key queue") {
+        try withDatabase(.readingTheReKeyQueue) {
             try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT family, tag, epoch, basis FROM rekey_outbox ORDER BY family, tag, epoch").compactMap { row in
                     guard let family = ID128(data: row["family"] as Data), let tag = ID128(data: row["tag"] as Data),
@@ -41,7 +42,7 @@ extension LocalStore {
 
     /// Queues the grants of a re-key and drops it from the queue, in one transaction.
     public func complete(_ rekey: Rekey, grants: [KeyGrant]) throws {
-        try withDatabase("queueing re-key grants") {
+        try withDatabase(.queueingReKeyGrants) {
             try database.write { db in
                 for grant in grants {
                     try db.execute(sql: "INSERT OR IGNORE INTO grant_outbox (id, bytes) VALUES (?, ?)", arguments: [grant.id, grant.bytes])
@@ -57,7 +58,7 @@ extension LocalStore {
     /// log them, in one transaction.
     public func queue(grants: [KeyGrant], audit: [AuditRecord] = [], author: Author? = nil) throws {
         let storageKey = try key()
-        try withDatabase("queueing key grants") {
+        try withDatabase(.queueingKeyGrants) {
             try database.write { db in
                 for grant in grants {
                     try db.execute(sql: "INSERT OR IGNORE INTO grant_outbox (id, bytes) VALUES (?, ?)", arguments: [grant.id, grant.bytes])
@@ -69,14 +70,14 @@ extension LocalStore {
 
     /// Grants waiting to be pushed.
     public func grantOutbox() throws -> [KeyGrant] {
-        try withDatabase("reading the grant outbox") {
+        try withDatabase(.readingTheGrantOutbox) {
             try database.read { db in try Data.fetchAll(db, sql: "SELECT bytes FROM grant_outbox").map { try KeyGrant(bytes: $0) } }
         }
     }
 
     /// Removes pushed items the server acknowledged (accepted or already held) from the outboxes.
     public func acknowledge(changes: [Data], grants: [Data]) throws {
-        try withDatabase("acknowledging pushed items") {
+        try withDatabase(.acknowledgingPushedItems) {
             try database.write { db in
                 for id in changes {
                     try db.execute(
@@ -89,7 +90,7 @@ extension LocalStore {
 
     /// Puts every change of a section back in the outbox (repair after a server lost some).
     public func requeue(family: FamilyID, tag: ID128) throws -> Int {
-        try withDatabase("re-queueing changes") {
+        try withDatabase(.reQueueingChanges) {
             try database.write { db in
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO outbox (change_rowid) SELECT rowid FROM change WHERE family = ? AND tag = ?",
@@ -101,7 +102,7 @@ extension LocalStore {
 
     /// Count and BLAKE2b-256 over the sorted ids of a section's changes: the same digest the server computes.
     public func digest(family: FamilyID, tag: ID128) throws -> (count: Int, hash: Data) {
-        try withDatabase("computing a digest") {
+        try withDatabase(.computingADigest) {
             try database.read { db in
                 let ids = try Data.fetchAll(
                     db, sql: "SELECT id FROM change WHERE family = ? AND tag = ?", arguments: [family.data, tag.data])
@@ -113,7 +114,7 @@ extension LocalStore {
     /// Stores a family learnt from a grant, if it is new here.
     public func adoptFamily(_ family: FamilyID, secret: SymmetricKey, owner: ID128? = nil) throws {
         let key = try key()
-        try withDatabase("adopting a family") {
+        try withDatabase(.adoptingAFamily) {
             try database.write { db in
                 guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM family WHERE id = ?", arguments: [family.data]) == 0 else { return }
                 try Self.insertFamily(family, secret: secret, owner: owner, storageKey: key, db)
@@ -123,7 +124,7 @@ extension LocalStore {
 
     /// Remembers a device certificate this device has verified (public data: keys, worker, role).
     public func remember(deviceCertificate json: String, for device: DeviceID) throws {
-        try withDatabase("caching a device certificate") {
+        try withDatabase(.cachingADeviceCertificate) {
             try database.write { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO known_device (id, certificate) VALUES (?, ?)", arguments: [device.data, json])
             }
@@ -132,7 +133,7 @@ extension LocalStore {
 
     /// Every cached device certificate, as JSON.
     public func knownDevices() throws -> [DeviceID: String] {
-        try withDatabase("reading cached device certificates") {
+        try withDatabase(.readingCachedDeviceCertificates) {
             try database.read { db in
                 var result: [DeviceID: String] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT id, certificate FROM known_device") {

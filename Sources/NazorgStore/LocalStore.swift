@@ -1,3 +1,4 @@
+public import NazorgMessages
 public import Foundation
 import GRDB
 public import NazorgCrypto
@@ -21,12 +22,12 @@ public struct LocalStore: Sendable {
             try FileManager.default.createDirectory(
                 at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw StoreError(.io, "cannot create the profile directory \(directory.path)", cause: error)
+            throw StoreError(.io, Messages.Store.cannotCreateDirectory(directory.path), cause: error)
         }
         let lockPath = directory.appendingPathComponent("store.lock").path
         let lock = try FileLock(
             path: lockPath,
-            busyMessage: "another nazorg process is using this profile (\(lockPath)); wait for it to finish and try again")
+            busyMessage: Messages.Store.profileBusy(lockPath))
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -39,7 +40,7 @@ public struct LocalStore: Sendable {
             try Self.migrator.migrate(database)
             return LocalStore(directory: directory, database: database, lock: lock, storageKey: nil)
         } catch {
-            throw StoreError(.io, "cannot open the store \(path): \(Self.describe(error))", cause: error)
+            throw StoreError(.io, Messages.Store.cannotOpen(path, Self.describe(error)), cause: error)
         }
     }
 
@@ -49,12 +50,12 @@ public struct LocalStore: Sendable {
     }
 
     func key() throws -> SymmetricKey {
-        guard let storageKey else { throw StoreError(.notUnlocked, "the store is locked; unlock the profile first") }
+        guard let storageKey else { throw StoreError(.notUnlocked, Messages.Store.notUnlocked) }
         return storageKey
     }
 
     /// Wraps GRDB's errors so callers see `StoreError` only.
-    func withDatabase<T>(_ what: String, _ body: () throws -> T) throws -> T {
+    func withDatabase<T>(_ what: Messages.Store.Activity, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as StoreError {
@@ -62,13 +63,13 @@ public struct LocalStore: Sendable {
         } catch let error as SyncError {
             throw error
         } catch {
-            throw StoreError(.io, "\(what) failed: \(Self.describe(error))", cause: error)
+            throw StoreError(.io, Messages.Store.failed(what, Self.describe(error)), cause: error)
         }
     }
 
     static func describe(_ error: any Error) -> String {
         if let db = error as? DatabaseError {
-            return "SQLite error \(db.resultCode.primaryResultCode.rawValue) (\(db.resultCode))"
+            return Messages.Store.sqliteError(db.resultCode.primaryResultCode.rawValue, "\(db.resultCode)")
         }
         return String(describing: type(of: error))
     }
@@ -77,7 +78,7 @@ public struct LocalStore: Sendable {
 
     /// The sealed keystore and its KDF parameters (JSON), if the profile has one.
     public func keystore() throws -> (kdf: String, sealed: Data)? {
-        try withDatabase("reading the keystore") {
+        try withDatabase(.readingTheKeystore) {
             try database.read { db in
                 try Row.fetchOne(db, sql: "SELECT kdf, sealed FROM keystore WHERE id = 1").map { ($0["kdf"], $0["sealed"]) }
             }
@@ -86,10 +87,10 @@ public struct LocalStore: Sendable {
 
     /// Writes the keystore once; refuses to overwrite an existing one.
     public func createKeystore(kdf: String, sealed: Data) throws {
-        try withDatabase("writing the keystore") {
+        try withDatabase(.writingTheKeystore) {
             try database.write { db in
                 guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keystore") == 0 else {
-                    throw StoreError(.conflict, "this profile already has device keys; use another --profile directory")
+                    throw StoreError(.conflict, Messages.Store.hasKeys)
                 }
                 try db.execute(sql: "INSERT INTO keystore (id, kdf, sealed) VALUES (1, ?, ?)", arguments: [kdf, sealed])
             }
@@ -98,14 +99,14 @@ public struct LocalStore: Sendable {
 
     /// A metadata value.
     public func meta(_ key: String) throws -> Data? {
-        try withDatabase("reading metadata") {
+        try withDatabase(.readingMetadata) {
             try database.read { db in try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
         }
     }
 
     /// Sets a metadata value.
     public func setMeta(_ key: String, _ value: Data) throws {
-        try withDatabase("writing metadata") {
+        try withDatabase(.writingMetadata) {
             try database.write { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
             }

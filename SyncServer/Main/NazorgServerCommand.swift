@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import Hummingbird
@@ -18,8 +19,28 @@ struct NazorgServerCommand: AsyncParsableCommand {
         subcommands: [Serve.self, Org.self],
         defaultSubcommand: Serve.self)
 
+    /// `AsyncParsableCommand.main()`, with what the parser prints itself (help, usage errors) in Dutch,
+    /// as `nazorg` does.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let text = Messages.Parser.translate(fullMessage(for: error))
+            if !text.isEmpty {
+                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(Data((text + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     struct DataOptions: ParsableArguments {
-        @Option(help: ArgumentHelp("The data directory (embedded SQLite store).", valueName: "dir")) var data: String
+        @Option(help: ArgumentHelp("De datamap (de ingebouwde SQLite-opslag).", valueName: "map")) var data: String
 
         var directory: URL { URL(fileURLWithPath: data) }
 
@@ -27,29 +48,29 @@ struct NazorgServerCommand: AsyncParsableCommand {
         func lock() throws -> FileLock {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let path = directory.appendingPathComponent("server.lock").path
-            return try FileLock(path: path, busyMessage: "another nazorg-server process uses \(data); stop it first")
+            return try FileLock(path: path, busyMessage: Messages.Server.serverBusy(data))
         }
     }
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the sync server on its embedded SQLite store.",
-            discussion: "SIGTERM or SIGINT: in-flight requests finish, then the store closes. /healthz answers ok; /metrics is Prometheus text.")
+            abstract: "Start de synchronisatieserver op zijn ingebouwde SQLite-opslag.",
+            discussion: "Bij SIGTERM of SIGINT maakt de server lopende verzoeken af en sluit dan de opslag. /healthz antwoordt ok; /metrics geeft Prometheus-tekst.")
         @OptionGroup var data: DataOptions
-        @Option(help: "Address to listen on.") var host = "127.0.0.1"
-        @Option(help: "Port to listen on (0: any free port, printed at start).") var port = 8080
-        @Option(help: ArgumentHelp("Seconden die een client heeft voor de kop van zijn eerste verzoek (1 tot 600).", valueName: "seconds"))
+        @Option(help: ArgumentHelp("Het adres waarop de server luistert.", valueName: "adres")) var host = "127.0.0.1"
+        @Option(help: ArgumentHelp("De poort waarop de server luistert (0: een vrije poort, getoond bij de start).", valueName: "poort")) var port = 8080
+        @Option(help: ArgumentHelp("Seconden die een client heeft voor de kop van zijn eerste verzoek (1 tot 600).", valueName: "seconden"))
         var headTimeout: Int64 = ServerLimits().headTimeoutSeconds
-        @Option(help: ArgumentHelp("Seconden die een client heeft voor een heel verzoek na de kop (1 tot 3600).", valueName: "seconds"))
+        @Option(help: ArgumentHelp("Seconden die een client heeft voor een heel verzoek na de kop (1 tot 3600).", valueName: "seconden"))
         var requestTimeout: Int64 = ServerLimits().requestTimeoutSeconds
 
         @Option(help: ArgumentHelp(
-            "Bestand met het token dat Prometheus meestuurt voor /metrics (zonder dit bestand staat /metrics uit).", valueName: "file"))
+            "Bestand met het token dat Prometheus meestuurt voor /metrics (zonder dit bestand staat /metrics uit).", valueName: "bestand"))
         var metricsTokenFile: String?
 
         func validate() throws {
-            guard (1...600).contains(headTimeout) else { throw ValidationError("--head-timeout moet 1 tot 600 seconden zijn") }
-            guard (1...3600).contains(requestTimeout) else { throw ValidationError("--request-timeout moet 1 tot 3600 seconden zijn") }
+            guard (1...600).contains(headTimeout) else { throw ValidationError(Messages.Server.headTimeoutRange) }
+            guard (1...3600).contains(requestTimeout) else { throw ValidationError(Messages.Server.requestTimeoutRange) }
         }
 
         func run() async throws {
@@ -66,7 +87,7 @@ struct NazorgServerCommand: AsyncParsableCommand {
                 guard let metricsTokenFile else { return nil }
                 guard let data = FileManager.default.contents(atPath: metricsTokenFile),
                     let token = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), token.count >= 16
-                else { throw ServerCLIError("\(metricsTokenFile) moet een token van minstens 16 tekens bevatten; maak er een met bijvoorbeeld 'openssl rand -hex 32'") }
+                else { throw ServerCLIError(Messages.Server.metricsTokenTooShort(metricsTokenFile)) }
                 return token
             }
             let app = SyncServerApplication.build(
@@ -78,24 +99,24 @@ struct NazorgServerCommand: AsyncParsableCommand {
 
     struct Org: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Organisations this server trusts.", subcommands: [Add.self])
+            abstract: "De organisaties die deze server vertrouwt.", subcommands: [Add.self])
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Register an organisation's public key (organisation.pub). The server must not be running.")
+                abstract: "Registreer de publieke sleutel van een organisatie (organisation.pub). De server mag dan niet draaien.")
             @OptionGroup var data: DataOptions
-            @Argument(help: ArgumentHelp("The organisation.pub file.", valueName: "file")) var file: String
+            @Argument(help: ArgumentHelp("Het bestand organisation.pub.", valueName: "bestand")) var file: String
 
             func run() async throws {
                 let lock = try withExit { try data.lock() }
                 let info: OrganisationInfo = try withExit {
                     guard let bytes = FileManager.default.contents(atPath: file),
                         let info = try? JSONDecoder().decode(OrganisationInfo.self, from: bytes)
-                    else { throw ServerCLIError("\(file) is not an organisation.pub file") }
+                    else { throw ServerCLIError(Messages.Server.notAnOrganisationFile(file)) }
                     return info
                 }
                 try withExit { try SQLiteStorage(directory: data.directory).addOrganisation(info) }
-                print("organisation \(info.id.short) (\(info.name)) registered")
+                print(Messages.Server.organisationRegistered(info.id.short, name: info.name))
                 _ = lock
             }
         }
@@ -121,7 +142,7 @@ func withExit<T>(_ body: () throws -> T) throws -> T {
         FileHandle.standardError.write(Data("nazorg-server: \(error.message)\n".utf8))
         throw ExitCode(65)
     } catch {
-        FileHandle.standardError.write(Data("nazorg-server: cannot open the data directory (\(type(of: error)))\n".utf8))
+        FileHandle.standardError.write(Data("nazorg-server: \(Messages.Server.cannotOpenData("\(type(of: error))"))\n".utf8))
         throw ExitCode(70)
     }
 }

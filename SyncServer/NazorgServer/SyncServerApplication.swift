@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import Hummingbird
 public import Logging
@@ -18,9 +19,9 @@ public enum SyncServerApplication {
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.get("healthz") { _, _ in "ok\n" }
         router.get("metrics") { request, _ -> Response in
-            guard let metricsToken else { throw ServerError.notFound("metrics are not enabled on this server (--metrics-token-file)") }
+            guard let metricsToken else { throw ServerError.notFound(Messages.Server.metricsDisabled) }
             guard let given = request.headers[.authorization], Self.equalInConstantTime(given, "Bearer \(metricsToken)") else {
-                throw ServerError.unauthenticated("metrics need the operator's bearer token")
+                throw ServerError.unauthenticated(Messages.Server.metricsNeedToken)
             }
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4"

@@ -22,7 +22,7 @@ struct AuditFlowTests {
         // The privacy officer's device registers; it keeps no plans.
         try cli.expectSuccess(on("fg", ["audit", "pull"]))
         let noPlans = try on("fg", ["family", "list"])
-        #expect(noPlans.status == 67 && noPlans.stderr.contains("does not keep family plans"), "\(noPlans.stderr)")
+        #expect(noPlans.status == 67 && noPlans.stderr.contains("bewaart geen gezinsplannen"), "\(noPlans.stderr)")
         try cli.expectSuccess(on("wijkteam-laptop", ["sync"]))
 
         // The worker: a family, a consent and a share, an override and a share on it, and a read.
@@ -98,8 +98,8 @@ struct AuditFlowTests {
         try await server.start()
         let tampered = try on("fg", ["audit", "verify"])
         #expect(tampered.status == 65, "\(tampered.stdout)")
-        #expect(tampered.stdout.contains("entry 1 ") && tampered.stdout.contains("deleted"), "\(tampered.stdout)")
+        #expect(tampered.stdout.contains("regel 1 ") && tampered.stdout.contains("verwijderd"), "\(tampered.stdout)")
         let refused = try on("fg", ["audit", "pull"])
-        #expect(refused.status != 0 && refused.stderr.contains("does not verify"), "\(refused.stderr)")
+        #expect(refused.status != 0 && refused.stderr.contains("het deellogboek klopt niet"), "\(refused.stderr)")
     }
 }

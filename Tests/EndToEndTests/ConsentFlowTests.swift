@@ -27,7 +27,7 @@ struct ConsentFlowTests {
         // For Lotte's part the father, who shares parental authority, must consent too.
         let child = try cli.run(["consent", "give", family, "--gevers", mother, "--ontvanger-naam", "School", "--secties", "child:\(lotte)"] + common)
         #expect(child.status == 67)
-        #expect(child.stderr.contains("every parent with parental authority"))
+        #expect(child.stderr.contains("vraagt elke ouder met gezag"))
         #expect(try cli.run(["consent", "give", family, "--gevers", "\(mother),\(father)", "--ontvanger-naam", "School", "--secties", "child:\(lotte)"] + common).status == 0)
         // The consent section itself is never shared; an unknown section is named.
         #expect(try cli.run(["consent", "give", family, "--gevers", mother, "--ontvanger-naam", "X", "--secties", "consent"] + common).status == 65)

@@ -11,7 +11,7 @@ struct CrashSafetyTests {
         let holder = try LocalStore.open(directory: cli.profile)
         let result = try cli.run(["family", "list"])
         #expect(result.status == 75)
-        #expect(result.stderr.contains("another nazorg process is using this profile"))
+        #expect(result.stderr.contains("een ander nazorg-proces gebruikt dit profiel"))
         _ = holder
     }
 }

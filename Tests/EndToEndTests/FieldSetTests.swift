@@ -15,23 +15,23 @@ import Testing
         (["measure", "add"], .measure, []),
         (["signal", "add"], .signal, []),
         (["emergency-contact", "add"], .emergencyContact, []),
-        (["risk", "add"], .riskAssessment, []),
+        (["risk", "assess"], .riskAssessment, []),
         (["goal", "add"], .goal, []),
         (["action", "add"], .action, []),
         (["child", "add"], .child, []),
         // Closing has its own command, which checks the rules for closing.
         (["aftercare", "start"], .aftercare, ["afgesloten", "reden", "geenOverdrachtOmdat"]),
-        (["contact", "add"], .contact, []),
-        (["evaluation", "add"], .evaluation, []),
+        (["contact", "log"], .contact, []),
+        (["evaluation", "record"], .evaluation, []),
         (["stagnation", "add"], .stagnation, []),
         (["consent", "give"], .consent, []),
         // Set by the engine: the shares of the consent this device knew.
         (["consent", "withdraw"], .withdrawal, ["delingenGezien"]),
-        (["override", "add"], .safetyOverride, []),
+        (["override", "record"], .safetyOverride, []),
         (["consent", "refuse"], .refusal, []),
-        (["region-move", "add"], .regionMove, []),
+        (["region-move", "record"], .regionMove, []),
         (["child-protection", "add"], .childProtection, []),
-        (["school-change", "add"], .schoolChange, []),
+        (["school-change", "record"], .schoolChange, []),
         (["care", "add"], .care, []),
         (["finance", "add"], .finance, []),
         (["high-risk", "add"], .highRisk, []),
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func aSelfRelianceMeasurementTakesEveryDomainAsAScore() throws {
-        let help = try CLIRunner().run(["zrm", "add", "--help"], noPassphrase: true)
+        let help = try CLIRunner().run(["zrm", "record", "--help"], noPassphrase: true)
         for domain in ZRMDomain.allCases { #expect(help.stdout.contains(domain.rawValue)) }
         #expect(Self.options(in: help.stdout).subtracting(Self.common) == ["datum", "score", "corrigeert"])
     }

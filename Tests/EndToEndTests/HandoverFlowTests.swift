@@ -118,7 +118,7 @@ struct HandoverFlowTests {
 
         // Replayed after import, from the mailbox or as a file: refused, nothing imported twice.
         let replay = try setup.on("wijkteam-laptop", ["handover", "import", bundle])
-        #expect(replay.status == 67 && replay.stderr.contains("imported once"), "\(replay.stderr)")
+        #expect(replay.status == 67 && replay.stderr.contains("een pakket wordt één keer ingelezen"), "\(replay.stderr)")
         #expect(try setup.on("wijkteam-laptop", ["family", "list"]).stdout.split(separator: "\n").count == 1)
     }
 
@@ -127,7 +127,7 @@ struct HandoverFlowTests {
         let consent = try setup.consent(to: "nieuwstad", sections: "core,safety")
         // A move needs the regisseur of the new municipality named first.
         let early = try setup.handover(to: "nieuwstad", consent: consent, extra: ["--verhuizing-naar", "Nieuwstad", "--bestand", "b.nzb", "--niet-versturen"]).result
-        #expect(early.status == 67 && early.stderr.contains("new regisseur"), "\(early.stderr)")
+        #expect(early.status == 67 && early.stderr.contains("nieuwe regisseur"), "\(early.stderr)")
         #expect(!FileManager.default.fileExists(atPath: setup.cli.directory.appendingPathComponent("b.nzb").path))
         try setup.cli.expectSuccess(setup.on("laptop", ["regisseur", "add", setup.family, "--naam", "Pieter Jansen", "--organisatie", "Vrouwenopvang Voorbeeldregio", "--vanaf", "2026-11-01"]))
         let own = try setup.handover(to: "nieuwstad", consent: consent, extra: ["--verhuizing-naar", "Nieuwstad", "--bestand", "b.nzb", "--niet-versturen"]).result
@@ -166,16 +166,16 @@ struct HandoverFlowTests {
             #expect(result.status == 67 && result.stderr.contains(message), "\(message): \(result.status) \(result.stderr)")
         }
         // For another organisation.
-        try refused(original, on: "vt-laptop", "addressed to organisation")
+        try refused(original, on: "vt-laptop", "is gericht aan organisatie")
         // One byte changed: in the header, in a sealed key, in the middle, in the last byte.
         for index in [5, 90, original.count / 2, original.count - 1] {
             var damaged = original
             damaged[index] ^= 0x01
-            try refused(damaged, "refused")
+            try refused(damaged, "geweigerd")
         }
         // Truncated.
-        try refused(original.prefix(original.count - 20), "does not decrypt")
-        try refused(original.prefix(60), "refused")
+        try refused(original.prefix(original.count - 20), "niet te ontsleutelen")
+        try refused(original.prefix(60), "geweigerd")
         // An organisation this device has not pinned as a partner.
         try setup.cli.setUpOrganisation("vreemd", name: "Onbekende Opvang")
         try setup.cli.addDevice("vreemd-laptop", org: "vreemd")
@@ -188,7 +188,7 @@ struct HandoverFlowTests {
         try setup.cli.expectSuccess(setup.cli.run(
             ["device", "revoke", device?["device"] as? String ?? "", "--org-key", "org/organisation.key", "--server", setup.server.url],
             passphrase: setup.cli.adminPassphraseFile))
-        try refused(original, "revoked")
+        try refused(original, "is ingetrokken")
         #expect(!(try setup.on("wijkteam-laptop", ["family", "list"]).stdout.contains("Zonnebloem")), "a refused bundle left a family behind")
     }
 

@@ -347,7 +347,7 @@ import Testing
         try worker.refused(close, 67, "zes maanden vinger aan de pols")
         let regisseur = try worker.add(["regisseur", "add", f, "--naam", "Wijkteam-regisseur", "--organisatie", "Wijkteam", "--vanaf", "2026-11-01",
                                         "--tot", "2027-03-01"])
-        try worker.refused(close, 67, "tot minstens 2027-05-20")
+        try worker.refused(close, 67, "tot minstens 20 mei 2027")
         try worker.add(["regisseur", "update", f, regisseur, "--tot", "2027-05-20"])
         try worker.add(close)
         #expect(try worker.show().contains("afgesloten 2026-11-20 (moeder wil geen hulp meer); geen warme overdracht: moeder weigert vervolghulp"))

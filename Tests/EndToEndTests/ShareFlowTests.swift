@@ -158,7 +158,7 @@ struct ShareFlowTests {
         #expect(!after.contains("Nieuwe partner van Anna"), "\(after)")
         // And a new share on the withdrawn consent is refused.
         let again = try setup.on("laptop", ["share", setup.family, "--met", "Wijkteam Voorbeeldstad-Noord", "--secties", "core", "--toestemming", consent])
-        #expect(again.status == 67 && again.stderr.contains("was withdrawn"), "\(again.stderr)")
+        #expect(again.status == 67 && again.stderr.contains("is ingetrokken op"), "\(again.stderr)")
     }
 
     @Test func sharesWithoutACoveringBasisAreRefused() async throws {
@@ -167,11 +167,11 @@ struct ShareFlowTests {
         let expired = try setup.consent(to: "wijkteam", sections: "core", givers: ["Anna Zonnebloem"], from: "2026-01-01", until: "2026-06-30")
         let share = ["share", setup.family, "--met", "Wijkteam Voorbeeldstad-Noord"]
         let outside = try setup.on("laptop", share + ["--secties", "core,safety", "--toestemming", consent])
-        #expect(outside.status == 67 && outside.stderr.contains("does not cover safety"), "\(outside.stderr)")
+        #expect(outside.status == 67 && outside.stderr.contains("dekt veiligheidsplan (safety) niet"), "\(outside.stderr)")
         let late = try setup.on("laptop", share + ["--secties", "core", "--toestemming", expired])
-        #expect(late.status == 67 && late.stderr.contains("expired on 2026-06-30"), "\(late.stderr)")
+        #expect(late.status == 67 && late.stderr.contains("is verlopen op 30 juni 2026"), "\(late.stderr)")
         let elsewhere = try setup.on("laptop", ["share", setup.family, "--met", "Veilig Thuis Voorbeeldregio", "--secties", "core", "--toestemming", consent])
-        #expect(elsewhere.status == 67 && elsewhere.stderr.contains("for another organisation"), "\(elsewhere.stderr)")
+        #expect(elsewhere.status == 67 && elsewhere.stderr.contains("is voor een andere organisatie"), "\(elsewhere.stderr)")
         let none = try setup.on("laptop", share + ["--secties", "core", "--toestemming", "ffffffff"])
         #expect(none.status == 66, "\(none.stderr)")
         let both = try setup.on("laptop", share + ["--secties", "core"])
@@ -196,7 +196,7 @@ struct ShareFlowTests {
         let line = try setup.on("laptop", ["consent", "list", setup.family]).stdout.split(separator: "\n").first { $0.hasPrefix("doorbreking") } ?? ""
         let override = String(line.split(separator: " ")[1])
         let wider = try setup.on("laptop", ["share", setup.family, "--met", "Veilig Thuis Voorbeeldregio", "--secties", "safety,core", "--doorbreking", override])
-        #expect(wider.status == 67 && wider.stderr.contains("does not cover core"), "\(wider.stderr)")
+        #expect(wider.status == 67 && wider.stderr.contains("dekt gezinsgegevens (core) niet"), "\(wider.stderr)")
         let shared = try setup.on("laptop", ["share", setup.family, "--met", "Veilig Thuis Voorbeeldregio", "--secties", "safety", "--doorbreking", override])
         #expect(shared.status == 0 && shared.stdout.contains("melding veilig thuis"), "\(shared.stdout) \(shared.stderr)")
         try setup.cli.expectSuccess(setup.on("vt-laptop", ["sync"]))

@@ -81,7 +81,7 @@ struct SyncEndToEndTests {
         try cli.addDevice("vreemd", org: "other")
         let stranger = try setup.sync("vreemd")
         #expect(stranger.status == 67)
-        #expect(stranger.stderr.contains("not registered on this server"))
+        #expect(stranger.stderr.contains("niet geregistreerd op deze server"))
         // A colleague without a grant syncs fine but receives nothing of the family.
         try cli.expectSuccess(setup.sync("laptop"))
         try cli.expectSuccess(setup.sync("collega"))
@@ -94,7 +94,7 @@ struct SyncEndToEndTests {
         try cli.expectSuccess(cli.on("laptop", ["member", "add", setup.family, "--naam", "Na intrekking", "--rol", "netwerk"]))
         let refused = try setup.sync("laptop")
         #expect(refused.status == 67)
-        #expect(refused.stderr.contains("revoked"))
+        #expect(refused.stderr.contains("ingetrokken"))
         // Its offline work stays on the laptop, unsent.
         #expect(try cli.on("laptop", ["family", "show", setup.family]).stdout.contains("Na intrekking"))
     }

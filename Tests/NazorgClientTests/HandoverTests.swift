@@ -139,7 +139,7 @@ struct HandoverTests {
             _ = try open(try forged(outside, like: created.bytes))
             Issue.record("a section outside the consent was accepted")
         } catch let error as ClientError {
-            #expect(error.message.contains("contains section safety, which its toestemming"), "\(error.message)")
+            #expect(error.message.contains("het bevat veiligheidsplan (safety), dat de toestemming"), "\(error.message)")
         }
         // A basis for another organisation; a consent that had expired when the bundle was made.
         var other = document

@@ -31,7 +31,7 @@ struct ValidationTests {
         let error = #expect(throws: ModelError.self) {
             try Validation.validate(.member, fields: ["naam": .text("A")])
         }
-        #expect(error?.message == "rol (--rol): is verplicht bij lid; geef het op")
+        #expect(error?.message == "rol (--rol): is verplicht bij een gezinslid; geef het op")
     }
 
     @Test func crossFieldDatesAreChecked() {
@@ -128,7 +128,7 @@ struct PlanRuleTests {
         let short = #expect(throws: ModelError.self) {
             try plan(regisseurUntil: "2026-11-30", withEvaluation: true, assessed: true).checkCanCloseAftercare(on: close, noHandoverBecause: why)
         }
-        #expect(short?.message.contains("2026-12-01") == true)
+        #expect(short?.message.contains("1 december 2026") == true)
         let none = #expect(throws: ModelError.self) {
             try plan(regisseurUntil: "2026-03-01").checkCanCloseAftercare(on: close)
         }

@@ -59,16 +59,16 @@ struct ShareBasisTests {
             (#expect(throws: ModelError.self) { try ShareBasis.check(request, in: p) })?.message
         }
         // Another recipient, a section outside the consent, before it starts, after it expired, after withdrawal.
-        #expect(refusal(ShareRequest(recipient: school, sections: [.core], date: today, basis: consentID))?.contains("another organisation") == true)
-        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.core, .safety], date: today, basis: consentID))?.contains("does not cover safety") == true)
-        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.core], date: CalendarDate("2026-10-01")!, basis: consentID))?.contains("valid only from") == true)
-        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.core], date: CalendarDate("2026-12-05")!, basis: consentID))?.contains("expired") == true)
-        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.core], date: CalendarDate("2026-11-26")!, basis: consentID))?.contains("withdrawn") == true)
+        #expect(refusal(ShareRequest(recipient: school, sections: [.core], date: today, basis: consentID))?.contains("voor een andere organisatie") == true)
+        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.core, .safety], date: today, basis: consentID))?.contains("dekt veiligheidsplan (safety) niet") == true)
+        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.core], date: CalendarDate("2026-10-01")!, basis: consentID))?.contains("geldt pas vanaf") == true)
+        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.core], date: CalendarDate("2026-12-05")!, basis: consentID))?.contains("is verlopen op") == true)
+        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.core], date: CalendarDate("2026-11-26")!, basis: consentID))?.contains("is ingetrokken op") == true)
         // Before the withdrawal the same share was lawful: withdrawal does not undo earlier shares.
         #expect(try ShareBasis.check(ShareRequest(recipient: wijkteam, sections: [.core], date: CalendarDate("2026-11-24")!, basis: consentID), in: p) == .consent(id: consentID))
         // No such basis; the consent section itself.
-        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.core], date: today, basis: overrideID))?.contains("not a consent") == true)
-        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.consent], date: today, basis: consentID))?.contains("never shared") == true)
+        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.core], date: today, basis: overrideID))?.contains("geen toestemming of doorbreking") == true)
+        #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.consent], date: today, basis: consentID))?.contains("wordt nooit met een andere organisatie gedeeld") == true)
     }
 
     @Test func theMotherRefusesAChildIsUnsafeAMeldcodeOverrideSharesSafetyOnly() throws {
@@ -147,7 +147,7 @@ struct ShareBasisTests {
         let error = #expect(throws: ModelError.self) {
             try ShareBasis.check(ShareRequest(recipient: wijkteam, sections: [.core], date: today, basis: consentID), in: p)
         }
-        #expect(error?.message.contains("parent in the shelter") == true)
+        #expect(error?.message.contains("de ouder in de opvang") == true)
     }
 
     @Test func shareRecordsNeedExactlyOneBasisAndSectionListsAreChecked() throws {

@@ -35,7 +35,7 @@ struct SyncRoutesTests {
             #expect(empty?.items.isEmpty == true)
             let refused = try await client.push([.change(try colleague.change(section, sequence: 1), sequence: 0)], as: colleague)
             #expect(statuses(refused) == ["rejected"])
-            #expect(reasons(refused).first?.contains("no write grant") == true)
+            #expect(reasons(refused).first?.contains("geen schrijfrecht") == true)
 
             // The laptop grants the colleague (own organisation); now the colleague pulls grant and change.
             let granted = try await client.push([.grant(try laptop.grant(section, to: colleague, basis: .ownOrganisation), sequence: 0)], as: laptop)
@@ -87,7 +87,7 @@ struct SyncRoutesTests {
             let future = Timestamp(millis: UInt64(Date().timeIntervalSince1970 * 1000) + 3_600_000, counter: 0)
             let late = try await client.push([.change(try laptop.change(section, sequence: 2, first: future), sequence: 0)], as: laptop)
             #expect(statuses(late) == ["rejected"])
-            #expect(reasons(late).first?.contains("future") == true)
+            #expect(reasons(late).first?.contains("in de toekomst") == true)
             // A tampered byte inside the ciphertext: the signature no longer verifies.
             var bytes = try laptop.change(section, sequence: 3).bytes
             bytes[ChangeHeader.byteCount + 40] ^= 1
@@ -162,7 +162,7 @@ struct SyncRoutesTests {
             #expect(try await client.execute(uri: "/v1/pull", method: .get, headers: headers).status == .ok)
             let replay = try await client.execute(uri: "/v1/pull", method: .get, headers: headers)
             #expect(replay.status == .unauthorized)
-            #expect((json(replay)["message"] as? String)?.contains("replayed") == true)
+            #expect((json(replay)["message"] as? String)?.contains("herhaald verzoek") == true)
             // A request whose body does not match its signature.
             let signed = laptop.headers("POST", "/v1/push", Data("a".utf8))
             #expect(try await client.execute(uri: "/v1/push", method: .post, headers: signed, body: ByteBuffer(string: "b")).status == .unauthorized)
@@ -207,7 +207,7 @@ struct SyncRoutesTests {
             _ = try await client.push([.grant(try laptop.grant(section, to: laptop, basis: .creator), sequence: 0)], as: laptop)
             let crossOrg = try await client.push([.grant(try laptop.grant(section, to: outsider, basis: .ownOrganisation), sequence: 0)], as: laptop)
             #expect(statuses(crossOrg) == ["rejected"])
-            #expect(reasons(crossOrg).first?.contains("another organisation") == true)
+            #expect(reasons(crossOrg).first?.contains("delen met een andere organisatie vraagt als grondslag") == true)
             // The colleague cannot make itself a creator of an existing section, nor grant what it does not hold.
             #expect(statuses(try await client.push([.grant(try colleague.grant(section, to: colleague, basis: .creator), sequence: 0)], as: colleague)) == ["rejected"])
             #expect(statuses(try await client.push([.grant(try colleague.grant(section, to: laptop, basis: .ownOrganisation), sequence: 0)], as: colleague)) == ["rejected"])
@@ -270,7 +270,7 @@ struct SyncRoutesTests {
             let (_, received) = try await client.pull(as: recipient)
             #expect(received?.items.count == 2)
             let write = try await client.push([.change(try recipient.change(section, sequence: 1), sequence: 0)], as: recipient)
-            #expect(reasons(write).first?.contains("read-only") == true)
+            #expect(reasons(write).first?.contains("alleen te lezen") == true)
             #expect(statuses(try await client.push([.grant(try recipient.grant(section, to: recipient, basis: .creator, epoch: 2), sequence: 0)], as: recipient)) == ["rejected"])
 
             // Withdrawal: the laptop starts epoch 2 and gives it to the colleague only.

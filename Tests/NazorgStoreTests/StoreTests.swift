@@ -224,7 +224,7 @@ struct StoreTests {
         let first = try f.open()
         let error = #expect(throws: StoreError.self) { _ = try LocalStore.open(directory: f.directory.url) }
         #expect(error?.code == .locked)
-        #expect(error?.message.contains("another nazorg process") == true)
+        #expect(error?.message.contains("een ander nazorg-proces") == true)
         _ = first
     }
 

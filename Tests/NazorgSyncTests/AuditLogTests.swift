@@ -66,7 +66,7 @@ struct AuditLogTests {
             var served = fixture.leaves
             served.remove(at: index)
             let check = fixture.verify(served)
-            #expect(check.problems.contains { $0.contains("entry \(index) ") && ($0.contains("deleted") || $0.contains("missing")) }, "\(index): \(check.problems)")
+            #expect(check.problems.contains { $0.contains("regel \(index) ") && ($0.contains("verwijderd") || $0.contains("ontbreekt")) }, "\(index): \(check.problems)")
         }
     }
 
@@ -78,8 +78,8 @@ struct AuditLogTests {
             leaf[leaf.count - 20] ^= 0x01
             served[index] = leaf
             let check = fixture.verify(served)
-            #expect(check.problems.contains { $0.contains("entry \(index) ") && $0.contains("altered") }, "\(index): \(check.problems)")
-            #expect(check.problems.contains { $0.hasPrefix("entry \(index):") && $0.contains("does not decrypt") }, "\(index): \(check.problems)")
+            #expect(check.problems.contains { $0.contains("regel \(index) ") && $0.contains("veranderd") }, "\(index): \(check.problems)")
+            #expect(check.problems.contains { $0.hasPrefix("regel \(index):") && $0.contains("niet te ontsleutelen") }, "\(index): \(check.problems)")
         }
     }
 
@@ -89,8 +89,8 @@ struct AuditLogTests {
             var served = fixture.leaves
             served.swapAt(index, index + 1)
             let check = fixture.verify(served)
-            #expect(check.problems.contains { $0.contains("entry \(index) ") && $0.contains("reordered") }, "\(index): \(check.problems)")
-            #expect(check.problems.contains { $0.contains("not consistent with the tree head seen before") })
+            #expect(check.problems.contains { $0.contains("regel \(index) ") && $0.contains("van volgorde gewisseld") }, "\(index): \(check.problems)")
+            #expect(check.problems.contains { $0.contains("past niet bij de eerder geziene stand") })
         }
     }
 
@@ -98,11 +98,11 @@ struct AuditLogTests {
         let fixture = try Fixture()
         let older = Array(fixture.leaves.prefix(6))
         let check = fixture.verify(older)
-        #expect(check.problems.contains { $0.contains("older tree head: size 6, after size 12") }, "\(check.problems)")
+        #expect(check.problems.contains { $0.contains("oudere stand: omvang 6, nadat omvang 12") }, "\(check.problems)")
         // A head for the full log that the server did not sign is refused too.
         var forged = fixture.head(fixture.leaves)
         forged.time += 1
-        #expect(fixture.verify(fixture.leaves, head: forged).problems.contains { $0.contains("not signed") })
+        #expect(fixture.verify(fixture.leaves, head: forged).problems.contains { $0.contains("niet ondertekend") })
     }
 
     @Test func withoutAnEarlierCopyTheDeviceChainsStillShowAGap() throws {
@@ -111,7 +111,7 @@ struct AuditLogTests {
         var served = fixture.leaves
         served.remove(at: 0)
         let check = fixture.verify(served, seen: false)
-        #expect(check.problems.contains { $0.contains("are missing before entry") }, "\(check.problems)")
+        #expect(check.problems.contains { $0.contains("ontbreken vóór regel") }, "\(check.problems)")
         #expect(fixture.verify(fixture.leaves, seen: false).isIntact)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NazorgCrypto
+import NazorgMessages
 import NazorgSync
 import Testing
 
@@ -36,9 +37,9 @@ struct ChangeTests {
 
     /// Found by the fuzzing corpus test: a length that fits the bytes left before its own varint, not after.
     @Test func aStringLongerThanWhatIsLeftIsRefused() {
-        var reader = ByteReader(Data([5]) + Data("datu".utf8), context: "test")
+        var reader = ByteReader(Data([5]) + Data("datu".utf8), context: .change)
         #expect(throws: SyncError.self) { try reader.readString() }
-        var bytes = ByteReader(Data([5]) + Data("datu".utf8), context: "test")
+        var bytes = ByteReader(Data([5]) + Data("datu".utf8), context: .change)
         #expect(throws: SyncError.self) { try bytes.readBytes() }
     }
 

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import NazorgCrypto
 import NazorgStore
@@ -26,7 +27,7 @@ public struct Auditor: Sendable {
     public init(profile: Profile, server: URL? = nil) throws {
         let certificate = try profile.requireCertificate(keepsPlans: false)
         guard certificate.role == .privacyOfficer else {
-            throw ClientError(.refused, "the share log is read on a privacy officer's device; this device is a \(certificate.role.rawValue)")
+            throw ClientError(.refused, Messages.Client.logOnOfficerDevice(certificate.role.label))
         }
         self.profile = profile
         self.server = server.map { SyncClient(profile: profile, server: $0) }
@@ -34,7 +35,7 @@ public struct Auditor: Sendable {
 
     private var client: SyncClient {
         get throws {
-            guard let server else { throw ClientError(.usage, "give the sync server with --server or $NAZORG_SERVER") }
+            guard let server else { throw ClientError(.usage, Messages.Client.giveServer) }
             return server
         }
     }
@@ -57,7 +58,7 @@ public struct Auditor: Sendable {
         let copy = try store.auditCopy()
         if let last = try lastHead() {
             guard head.size >= last.size else {
-                throw tampered(["the server presented an older tree head: size \(head.size), after size \(last.size) was seen"])
+                throw tampered([Messages.Audit.olderHead(size: head.size, seen: last.size)])
             }
             if head.size > last.size {
                 let reply = try await client.connection.send("GET", "/v1/audit/consistency?first=\(last.size)&second=\(head.size)")
@@ -65,10 +66,10 @@ public struct Auditor: Sendable {
                 guard let proof = try? JSONDecoder().decode(Proof.self, from: reply.body).proof,
                     MerkleTree.verifyConsistency(oldSize: Int(last.size), oldRoot: last.root, newSize: Int(head.size), newRoot: head.root, proof: proof)
                 else {
-                    throw tampered(["the log is not consistent with the tree head seen before (size \(last.size)): earlier entries were dropped, altered or reordered"])
+                    throw tampered([Messages.Audit.inconsistent(seen: last.size)])
                 }
             } else if head.root != last.root {
-                throw tampered(["the server signed two different logs of size \(head.size)"])
+                throw tampered([Messages.Audit.twoLogs(size: head.size)])
             }
         }
         // The whole log, not only what is new: an entry the server altered after this copy took it (its stored
@@ -103,12 +104,12 @@ public struct Auditor: Sendable {
         let matches = try records().filter { !key.isEmpty && $0.id.hasPrefix(key) }
         guard matches.count == 1, let reviewed = matches.first else {
             throw ClientError(
-                .notFound, matches.isEmpty ? "no share-log entry \(entryID) in this copy; run 'nazorg audit pull' first" : "\(entryID) matches several entries; give more digits")
+                .notFound, matches.isEmpty ? Messages.Client.noLogEntry(entryID) : Messages.Client.severalLogEntries(entryID))
         }
         let certificate = try profile.requireCertificate(keepsPlans: false)
         let record = AuditRecord(
             event: .review, action: .update, time: Int64(Date().timeIntervalSince1970 * 1000), worker: certificate.worker,
-            role: certificate.role.rawValue, purpose: "toetsing door de privacy officer", organisation: profile.organisation.id.hex,
+            role: certificate.role.rawValue, purpose: Messages.Client.officerPurpose, organisation: profile.organisation.id.hex,
             organisationName: profile.organisation.name, device: profile.device.hex, family: reviewed.family, sections: reviewed.sections,
             basis: reviewed.basis, record: reviewed.id, detail: "\(outcome): \(note)")
         try store.appendAudit([record], author: profile.author)
@@ -123,7 +124,7 @@ public struct Auditor: Sendable {
     // MARK: Internals
 
     private func tampered(_ problems: [String]) -> ClientError {
-        ClientError(.refused, "the share log does not verify; nothing was taken over:\n  " + problems.joined(separator: "\n  "))
+        ClientError(.refused, Messages.Client.logDoesNotVerify(problems))
     }
 
     private func pinnedLogKey() async throws -> Data {
@@ -134,10 +135,10 @@ public struct Auditor: Sendable {
     private func fetchHead(logKey: Data) async throws -> TreeHead {
         let reply = try await client.connection.send("GET", "/v1/audit/head")
         guard let head = try? JSONDecoder().decode(TreeHead.self, from: reply.body) else {
-            throw ClientError(.network, "the server's tree head is malformed")
+            throw ClientError(.network, Messages.Client.serverAnswerMalformed(.treeHead))
         }
         guard head.isSigned(by: logKey), head.organisation == profile.organisation.id else {
-            throw tampered(["the tree head is not signed by the server's log key pinned on this device"])
+            throw tampered([Messages.Audit.headNotSigned])
         }
         return head
     }
@@ -148,7 +149,7 @@ public struct Auditor: Sendable {
             let reply = try await client.connection.send("GET", "/v1/audit/log?from=\(start + leaves.count)&limit=1000")
             struct Leaves: Decodable { var leaves: [Data] }
             guard let page = try? JSONDecoder().decode(Leaves.self, from: reply.body).leaves else {
-                throw ClientError(.network, "the server's share log is malformed")
+                throw ClientError(.network, Messages.Client.serverAnswerMalformed(.logEntries))
             }
             if page.isEmpty { break }
             leaves += page

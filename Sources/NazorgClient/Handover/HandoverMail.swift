@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import NazorgStore
 public import NazorgSync
@@ -55,7 +56,7 @@ public struct HandoverMail: Sendable {
         let reply = try await registered().send("GET", "/v1/mailbox")
         struct Listing: Decodable { var items: [MailboxEntry] }
         guard let listing = try? JSONDecoder().decode(Listing.self, from: reply.body) else {
-            throw ClientError(.network, "the server's mailbox listing is malformed")
+            throw ClientError(.network, Messages.Client.serverAnswerMalformed(.mailbox))
         }
         return listing.items
     }
@@ -74,8 +75,7 @@ public struct HandoverMail: Sendable {
             throw ClientError(
                 .notFound,
                 matches.isEmpty
-                    ? "no handover bundle \(idOrPrefix) for this organisation; 'nazorg handover inbox' lists them"
-                    : "\(idOrPrefix) matches several bundles; give more digits")
+                    ? Messages.Client.noHandoverBundle(idOrPrefix) : Messages.Client.severalBundles(idOrPrefix))
         }
         return try await fetch(id)
     }
@@ -85,7 +85,7 @@ public struct HandoverMail: Sendable {
     public func open(_ bytes: Data) async throws -> OpenedHandover {
         let header: HandoverEnvelope.Header
         do { header = try HandoverEnvelope.header(of: bytes) } catch let error as SyncError {
-            throw ClientError(.refused, "handover bundle refused: \(error.message)")
+            throw ClientError(.refused, Messages.Client.bundleRefused(error.message))
         }
         let sender = try workspace.handoverSender(header)
         let opened = try workspace.openHandover(bytes, registeredSenderDevices: try await devices(of: sender))
@@ -112,7 +112,7 @@ public struct HandoverMail: Sendable {
             let body = try await client.connection.send("GET", "/v1/mailbox/receipts/\(entry.id)").body
             do {
                 guard let receipt = try? JSONDecoder().decode(HandoverReceipt.self, from: body) else {
-                    throw ClientError(.refused, "the receipt for bundle \(entry.id.prefix(8)) is malformed")
+                    throw ClientError(.refused, Messages.Client.receiptMalformed(String(entry.id.prefix(8))))
                 }
                 if try workspace.record(receipt: receipt) { arrived.append(receipt) }
             } catch let error as ClientError {

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import NazorgCrypto
 public import NazorgModel
@@ -99,7 +100,7 @@ extension Workspace {
         let basis = try ShareBasis.check(
             ShareRequest(recipient: recipient.id.hex, sections: chosen, date: today, basis: basisEntity.id), in: plan)
         for section in chosen where !held.contains(section.name) {
-            throw ClientError(.refused, "this device holds nothing of section \(section.name) for this family; nothing was handed over")
+            throw ClientError(.refused, Messages.Client.nothingToHandOver(section.reference))
         }
         try Self.check(request.meeting, today: today)
         try Self.checkComplete(request)
@@ -112,7 +113,7 @@ extension Workspace {
             guard named else {
                 throw ClientError(
                     .refused,
-                    "a move to \(place) needs the new regisseur named in the plan first, from \(recipient.name) or another organisation in \(place): 'nazorg regisseur add'")
+                    Messages.Client.moveNeedsRegisseur(place, recipient: recipient.name))
             }
         }
         let recipients = try certifiedDevices(devices, of: recipient)
@@ -171,18 +172,18 @@ extension Workspace {
 
     static func check(_ meeting: HandoverDocument.Meeting, today: CalendarDate? = nil) throws {
         guard let day = CalendarDate(meeting.date) else {
-            throw ClientError(.usage, "de datum van het overdrachtsgesprek (--gesprek-datum) moet een bestaande datum zijn, als JJJJ-MM-DD")
+            throw ClientError(.usage, Messages.Client.meetingDate)
         }
         if let today, day > today.addingDays(Validation.clockSkewDays) {
             throw ClientError(
                 .usage,
-                "de datum van het overdrachtsgesprek (--gesprek-datum) ligt in de toekomst (vandaag is het \(today)); maak de bundel na het gesprek")
+                Messages.Client.meetingInFuture(today: today.written))
         }
         guard HandoverMode(rawValue: meeting.mode) != nil else {
-            throw ClientError(.usage, "the handover meeting's mode must be one of: \(HandoverMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ClientError(.usage, Messages.Client.meetingMode(HandoverMode.allCases.map(\.rawValue)))
         }
         for code in meeting.attended where HandoverAttendee(rawValue: code) == nil {
-            throw ClientError(.usage, "who attended must be among: \(HandoverAttendee.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ClientError(.usage, Messages.Client.meetingAttendees(HandoverAttendee.allCases.map(\.rawValue)))
         }
     }
 
@@ -198,13 +199,12 @@ extension Workspace {
         }
         let reason = request.incompleteBecause?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !missing.isEmpty, reason.isEmpty else {
-            if reason.count > 500 { throw ClientError(.usage, "de reden (--reden-onvolledig) is langer dan 500 tekens; maak hem korter") }
+            if reason.count > 500 { throw ClientError(.usage, Messages.Client.incompleteReasonTooLong) }
             return
         }
         throw ClientError(
             .refused,
-            "een warme overdracht heeft drie delen en drie deelnemers (norm 4.1); nu ontbreekt: \(missing.joined(separator: ", ")). "
-                + "Vul aan, of leg vast waarom het niet kan met --reden-onvolledig TEKST")
+            Messages.Client.handoverIncomplete(missing))
     }
 
     // MARK: Receiving
@@ -223,7 +223,7 @@ extension Workspace {
     public func keptHandover(_ idOrPrefix: String) throws -> OpenedHandover {
         let record = try handover(idOrPrefix)
         guard record.direction == .received, let bytes = record.bytes else {
-            throw ClientError(.refused, "bundle \(record.id.short) was sent by this organisation; only its addressee can open it")
+            throw ClientError(.refused, Messages.Client.bundleSentHere(record.id.short))
         }
         return try openHandover(bytes, registeredSenderDevices: nil)
     }
@@ -234,24 +234,24 @@ extension Workspace {
         do {
             opened = try HandoverEnvelope.open(bytes, organisation: profile.organisation.id, device: profile.device, box: profile.box)
         } catch let error as SyncError {
-            throw ClientError(.refused, "handover bundle refused: \(error.message)")
+            throw ClientError(.refused, Messages.Client.bundleRefused(error.message))
         }
         let header = opened.header
         func refuse(_ message: String) -> ClientError { Self.refusal(header, message) }
         let sender = try handoverSender(header)
         let created = Date(timeIntervalSince1970: TimeInterval(header.created) / 1000)
-        guard created <= now().addingTimeInterval(300) else { throw refuse("it is dated in the future") }
+        guard created <= now().addingTimeInterval(300) else { throw refuse(Messages.Client.datedInFuture) }
         do {
             try opened.certificate.verify(by: sender, at: created)
         } catch let error as SyncError {
-            throw refuse("the sender's certificate: \(error.message)")
+            throw refuse(Messages.Client.senderCertificate(error.message))
         }
         guard opened.certificate.role == .worker || opened.certificate.role == .admin else {
-            throw refuse("it was made by a \(opened.certificate.role.rawValue) device, which holds no plans")
+            throw refuse(Messages.Client.madeByRole(opened.certificate.role.label))
         }
         if let registeredSenderDevices, !registeredSenderDevices.contains(where: { $0.device == opened.certificate.device }) {
             throw refuse(
-                "the sending device \(opened.certificate.device.short) is revoked by \(sender.name) or not registered at the server; ask the sender for a new bundle")
+                Messages.Client.senderRevoked(opened.certificate.device.short, organisation: sender.name))
         }
         let document = try Self.handoverDocument(opened.content, header: header, organisation: profile.organisation, created: created)
         return OpenedHandover(
@@ -265,14 +265,14 @@ extension Workspace {
         guard header.sender != profile.organisation.id, let sender = try profile.trustedOrganisation(header.sender) else {
             throw ClientError(
                 .refused,
-                "handover bundle \(header.bundle.short) refused: organisation \(header.sender.short) is not a partner on this device; add its organisation.pub (from its admin) with 'nazorg partner add'")
+                Messages.Client.senderNotPartner(header.bundle.short, organisation: header.sender.short))
         }
         return sender
     }
 
     /// The one wording of a refused bundle.
     private static func refusal(_ header: HandoverEnvelope.Header, _ message: String) -> ClientError {
-        ClientError(.refused, "handover bundle \(header.bundle.short) refused: \(message)")
+        ClientError(.refused, Messages.Client.bundleRefused(header.bundle.short, message))
     }
 
     /// Parses an opened bundle's content and checks it (`check`); also the fuzzing target for bundle contents.
@@ -284,7 +284,7 @@ extension Workspace {
         do {
             document = try JSONDecoder().decode(HandoverDocument.self, from: content)
         } catch {
-            throw refuse("its contents are not a handover document")
+            throw refuse(Messages.Client.notAHandoverDocument)
         }
         try check(document, header: header, organisation: organisation, created: created, refuse: refuse)
         return document
@@ -296,41 +296,44 @@ extension Workspace {
         refuse: (String) -> ClientError
     ) throws {
         guard document.format == HandoverDocument.currentFormat else {
-            throw refuse("format \(document.format) is not known to this build (knows \(HandoverDocument.currentFormat))")
+            throw refuse(Messages.Client.documentFormat(document.format, knows: HandoverDocument.currentFormat))
         }
         guard document.bundle == header.bundle.hex, document.sender.organisation == header.sender.hex,
             document.recipient.organisation == organisation.id.hex
-        else { throw refuse("its contents do not match its envelope (bundle, sender or addressee)") }
+        else { throw refuse(Messages.Client.contentsDoNotMatch) }
         let madeOn = CalendarDate(String(ISO8601DateFormatter().string(from: created).prefix(10)))
         do { try check(document.meeting, today: madeOn) } catch let error as ClientError { throw refuse(error.message) }
         // The basis: a consent or safety override naming this organisation, covering every section, valid then.
         guard let basis = document.basisEntity, let terms = BasisTerms(basis),
             (try? Validation.validate(basis.kind, fields: basis.fields)) != nil
-        else { throw refuse("its basis is not a valid consent or safety override") }
+        else { throw refuse(Messages.Client.basisInvalid) }
         guard terms.recipient == organisation.id.hex else {
-            throw refuse("its \(basis.kind.rawValue) \(basis.shortID) is for another organisation, not this one")
+            throw refuse(Messages.Client.basisForOtherOrganisation(basis.kind.rawValue, basis.shortID))
         }
         let covered = Set(terms.sections.map(\.name))
         let sections = Set(document.sections)
         guard !sections.isEmpty, sections.allSatisfy({ Section(name: $0) != nil && $0 != Section.consent.name }) else {
-            throw refuse("it lists no sections, or a section that is never handed over")
+            throw refuse(Messages.Client.sectionsInvalid)
         }
         if let outside = sections.union(document.entities.map(\.section)).sorted().first(where: { !covered.contains($0) }) {
-            throw refuse("it contains section \(outside), which its \(basis.kind.rawValue) \(basis.shortID) does not cover (it covers \(covered.sorted().joined(separator: ", ")))")
+            throw refuse(
+                Messages.Client.sectionNotCovered(
+                    Section(name: outside)?.reference ?? outside, kind: basis.kind.rawValue, id: basis.shortID,
+                    covered: covered.sorted().map { Section(name: $0)?.reference ?? $0 }))
         }
         let day = CalendarDate(String(ISO8601DateFormatter().string(from: created).prefix(10)))!
         if basis.kind == .consent {
-            if let from = basis.date(ConsentField.from), day < from { throw refuse("its consent \(basis.shortID) is valid only from \(from)") }
-            if let until = basis.date(ConsentField.until), day > until { throw refuse("its consent \(basis.shortID) expired on \(until)") }
+            if let from = basis.date(ConsentField.from), day < from { throw refuse(Messages.Client.basisNotYetValid(basis.shortID, from: from.written)) }
+            if let until = basis.date(ConsentField.until), day > until { throw refuse(Messages.Client.basisExpired(basis.shortID, on: until.written)) }
         } else if let decided = basis.date(SafetyOverrideField.date), day < decided {
-            throw refuse("its safety override \(basis.shortID) was decided only after the bundle was made")
+            throw refuse(Messages.Client.overrideAfterBundle(basis.shortID))
         }
         var ids = Set<String>()
         for entity in document.entities {
             guard let kind = EntityKind(rawValue: entity.kind), kind.section() != .consent,
                 entity.id.count == 32, EntityID(hex: entity.id) != nil, ids.insert(entity.id).inserted
-            else { throw refuse("entity \(entity.id.prefix(8)) is not a plan entity that can be handed over") }
-            guard sections.contains(entity.section) else { throw refuse("entity \(entity.id.prefix(8)) lies outside the listed sections") }
+            else { throw refuse(Messages.Client.entityNotHandedOver(String(entity.id.prefix(8)))) }
+            guard sections.contains(entity.section) else { throw refuse(Messages.Client.entityOutsideSections(String(entity.id.prefix(8)))) }
             do {
                 let values = try Validation.parse(kind, entity.fields)
                 try Validation.validate(kind, fields: values)
@@ -339,7 +342,7 @@ extension Workspace {
                     throw ModelError(.invalidValue, "\(kind.rawValue) does not belong in section \(entity.section)")
                 }
             } catch let error as ModelError {
-                throw refuse("entity \(entity.id.prefix(8)): \(error.message)")
+                throw refuse(Messages.Client.entityProblem(String(entity.id.prefix(8)), error.message))
             }
         }
     }
@@ -359,7 +362,7 @@ extension Workspace {
         if let record = try profile.store.handover(opened.header.bundle), let imported = record.importedAt {
             throw ClientError(
                 .refused,
-                "handover bundle \(opened.header.bundle.short) was imported on \(Self.day(imported))\(record.family.map { " as family \($0.short)" } ?? ""); a bundle is imported once")
+                Messages.Client.importedBefore(opened.header.bundle.short, on: Self.day(imported), family: record.family?.short))
         }
         let document = opened.document
         var edits: [PlanEdit] = []
@@ -391,7 +394,7 @@ extension Workspace {
             provenanceValues = try Validation.parse(.provenance, provenance.stored.filter { !$0.value.isEmpty })
             try Validation.validate(.provenance, fields: provenanceValues)
         } catch let error as ModelError {
-            throw ClientError(.refused, "handover bundle \(opened.header.bundle.short) refused: \(error.message)")
+            throw ClientError(.refused, Messages.Client.bundleRefused(opened.header.bundle.short, error.message))
         }
         edits.append(.create(.provenance, id: .random(), values: provenanceValues, child: nil))
         let family = FamilyID.random()
@@ -417,7 +420,7 @@ extension Workspace {
     public func acknowledge(_ opened: OpenedHandover) throws -> HandoverReceipt {
         let certificate = try profile.requireCertificate(now: now())
         guard let record = try profile.store.handover(opened.header.bundle) else {
-            throw ClientError(.refused, "open the bundle on this device first ('nazorg handover open')")
+            throw ClientError(.refused, Messages.Client.openFirst)
         }
         // Sent again after a failed post: the same receipt, not a second one.
         if record.acknowledgedAt != nil, let stored = record.receipt, let receipt = try? JSONDecoder().decode(HandoverReceipt.self, from: stored) {
@@ -442,19 +445,19 @@ extension Workspace {
     /// organisation's pinned key certifies, for this bundle's exact bytes. Returns false when it was known.
     func record(receipt: HandoverReceipt) throws -> Bool {
         guard let sent = try profile.store.handover(receipt.bundle), sent.direction == .sent else {
-            throw ClientError(.refused, "a receipt for bundle \(receipt.bundle.short), which this device did not send")
+            throw ClientError(.refused, Messages.Client.receiptForUnsent(receipt.bundle.short))
         }
         guard receipt.receiver == sent.organisation, let receiver = try profile.trustedOrganisation(receipt.receiver) else {
-            throw ClientError(.refused, "the receipt for bundle \(receipt.bundle.short) is not from the organisation it was sent to")
+            throw ClientError(.refused, Messages.Client.receiptFromOther(receipt.bundle.short))
         }
         do {
             try receipt.verifySignature()
             try receipt.certificate.verify(by: receiver, at: Date(timeIntervalSince1970: TimeInterval(receipt.time) / 1000))
         } catch let error as SyncError {
-            throw ClientError(.refused, "the receipt for bundle \(receipt.bundle.short) does not verify: \(error.message)")
+            throw ClientError(.refused, Messages.Client.receiptDoesNotVerify(receipt.bundle.short, error.message))
         }
         guard receipt.digest == sent.digest, receipt.sender == profile.organisation.id else {
-            throw ClientError(.refused, "the receipt for bundle \(receipt.bundle.short) acknowledges other bytes than were sent")
+            throw ClientError(.refused, Messages.Client.receiptOtherBytes(receipt.bundle.short))
         }
         guard sent.acknowledgedAt == nil else { return false }
         // The share record of the bundle names its sections and basis.
@@ -480,8 +483,7 @@ extension Workspace {
             throw ClientError(
                 .notFound,
                 matches.isEmpty
-                    ? "no handover bundle \(idOrPrefix) on this device; 'nazorg handover inbox' lists them"
-                    : "\(idOrPrefix) matches several bundles; give more digits")
+                    ? Messages.Client.noHandoverBundleHere(idOrPrefix) : Messages.Client.severalBundles(idOrPrefix))
         }
         return matches[0]
     }
@@ -493,6 +495,7 @@ extension Workspace {
 
     /// `YYYY-MM-DD` of a time in ms since 1970.
     public static func day(_ millis: Int64) -> String {
-        String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(millis) / 1000)).prefix(10))
+        let day = String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(millis) / 1000)).prefix(10))
+        return CalendarDate(day)?.written ?? day
     }
 }

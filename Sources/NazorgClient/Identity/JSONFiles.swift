@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import NazorgSync
 #if canImport(Glibc)
@@ -15,25 +16,25 @@ enum JSONFiles {
             // Write to a temporary file and rename: a reader never sees half a file.
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
             guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: mode])
-            else { throw ClientError(.badFile, "cannot write \(temporary.path)") }
+            else { throw ClientError(.badFile, Messages.Client.cannotWrite(temporary.path)) }
             guard rename(temporary.path, url.path) == 0 else {
                 try? FileManager.default.removeItem(at: temporary)
-                throw ClientError(.badFile, "cannot write \(url.path)")
+                throw ClientError(.badFile, Messages.Client.cannotWrite(url.path))
             }
         } catch {
-            throw ClientError(.badFile, "cannot write \(url.path)")
+            throw ClientError(.badFile, Messages.Client.cannotWrite(url.path))
         }
     }
 
-    static func read<T: Decodable>(_ url: URL, what: String) throws -> T {
+    static func read<T: Decodable>(_ url: URL, what: Messages.Client.FileKind) throws -> T {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ClientError(.badFile, "cannot read the \(what) file \(url.path)")
+            throw ClientError(.badFile, Messages.Client.cannotRead(what.rawValue, url.path))
         }
-        guard data.count < 1 << 20 else { throw ClientError(.badFile, "\(url.path) is too large to be a \(what) file") }
+        guard data.count < 1 << 20 else { throw ClientError(.badFile, Messages.Client.fileTooLarge(what.rawValue, url.path)) }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
-            throw ClientError(.badFile, "\(url.path) is not a valid \(what) file")
+            throw ClientError(.badFile, Messages.Client.fileInvalid(what.rawValue, url.path))
         }
     }
 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import NazorgCrypto
 public import NazorgSync
@@ -18,11 +19,11 @@ public struct Organisation: Sendable {
     public static func create(name: String, directory: URL, passphrase: Data) throws -> OrganisationInfo {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...120).contains(trimmed.count) else {
-            throw ClientError(.usage, "the organisation name must be 1 to 120 characters")
+            throw ClientError(.usage, Messages.Client.organisationNameLength)
         }
         let secretURL = directory.appendingPathComponent(secretFileName)
         guard !FileManager.default.fileExists(atPath: secretURL.path) else {
-            throw ClientError(.refused, "\(secretURL.path) exists already; an organisation key is never overwritten")
+            throw ClientError(.refused, Messages.Client.organisationKeyExists(secretURL.path))
         }
         let signer = try SigningKeyPair.generate()
         let box = try BoxKeyPair.generate()
@@ -39,22 +40,22 @@ public struct Organisation: Sendable {
 
     /// Opens `organisation.key` with the admin's passphrase.
     public static func open(keyFile: URL, passphrase: Data) throws -> Organisation {
-        let file: OrganisationSecretFile = try JSONFiles.read(keyFile, what: "organisation key")
+        let file: OrganisationSecretFile = try JSONFiles.read(keyFile, what: .organisationKey)
         let secret = try file.secret.open(passphrase: passphrase)
         guard secret.count == SigningKeyPair.secretKeyByteCount + BoxKeyPair.secretKeyByteCount else {
-            throw ClientError(.badFile, "\(keyFile.path) does not hold an organisation key")
+            throw ClientError(.badFile, Messages.Client.notAnOrganisationKey(keyFile.path))
         }
         let signer = try SigningKeyPair(
             secretKey: SecureBytes(copying: secret.unprotectedData().prefix(SigningKeyPair.secretKeyByteCount)))
         guard signer.publicKey == file.info.signingKey else {
-            throw ClientError(.badFile, "\(keyFile.path) does not match its own public key")
+            throw ClientError(.badFile, Messages.Client.organisationKeyMismatch(keyFile.path))
         }
         return Organisation(info: file.info, signer: signer)
     }
 
     /// Reads a public organisation file.
     public static func readInfo(_ url: URL) throws -> OrganisationInfo {
-        try JSONFiles.read(url, what: "organisation public key")
+        try JSONFiles.read(url, what: .organisationPublicKey)
     }
 
     /// A signed revocation of one of this organisation's devices, effective from `date`.
@@ -65,11 +66,11 @@ public struct Organisation: Sendable {
     /// Signs a device certificate for a request, valid from `from` for `days` days.
     public func certify(_ request: CertificateRequest, from: Date, days: Int) throws -> DeviceCertificate {
         guard request.organisation == info.id else {
-            throw ClientError(.badCertificate, "the request is for another organisation (\(request.organisation.short)), not \(info.id.short)")
+            throw ClientError(.badCertificate, Messages.Client.requestForOther(request.organisation.short, own: info.id.short))
         }
-        guard (1...1825).contains(days) else { throw ClientError(.usage, "validity must be 1 to 1825 days") }
+        guard (1...1825).contains(days) else { throw ClientError(.usage, Messages.Client.validityDays) }
         guard DeviceIdentity.binds(request.device, to: request.signingKey) else {
-            throw ClientError(.badCertificate, "the request names device \(request.device.short), which is not the id of its own signing key")
+            throw ClientError(.badCertificate, Messages.Client.requestWrongDevice(request.device.short))
         }
         var certificate = DeviceCertificate(
             device: request.device, worker: request.worker, role: request.role, organisation: info.id,

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -10,13 +11,13 @@ public enum PlaintextFile {
     public static func write(_ data: Data, to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw ClientError(.badFile, "kan \(url.path) niet schrijven: controleer de map en de rechten") }
+        guard descriptor >= 0 else { throw ClientError(.badFile, Messages.Client.cannotWrite(url.path)) }
         let written = data.withUnsafeBytes { buffer in buffer.count == 0 ? 0 : Glibc.write(descriptor, buffer.baseAddress, buffer.count) }
         let synced = fsync(descriptor) == 0
         close(descriptor)
         guard written == data.count, synced, rename(temporary.path, url.path) == 0 else {
             unlink(temporary.path)
-            throw ClientError(.badFile, "kan \(url.path) niet schrijven: controleer de map en de vrije ruimte")
+            throw ClientError(.badFile, Messages.Client.cannotWriteSpace(url.path))
         }
     }
 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import NazorgCrypto
 public import NazorgStore
@@ -35,10 +36,10 @@ public struct Profile: Sendable {
         directory: URL, worker: String, role: DeviceRole, organisation: OrganisationInfo, passphrase: Data
     ) throws -> CertificateRequest {
         let name = worker.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...120).contains(name.count) else { throw ClientError(.usage, "the worker name must be 1 to 120 characters") }
+        guard (1...120).contains(name.count) else { throw ClientError(.usage, Messages.Client.workerNameLength) }
         let store = try LocalStore.open(directory: directory)
         guard try store.keystore() == nil else {
-            throw ClientError(.refused, "\(directory.path) already holds a device profile; choose another --profile directory")
+            throw ClientError(.refused, Messages.Client.profileExists(directory.path))
         }
         let signer = try SigningKeyPair.generate()
         let device = DeviceIdentity.id(signingKey: signer.publicKey)
@@ -63,20 +64,20 @@ public struct Profile: Sendable {
     /// Opens and unlocks a profile; a wrong passphrase is a clear error and changes nothing.
     public static func open(directory: URL, passphrase: Data) throws -> Profile {
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("store.sqlite").path) else {
-            throw ClientError(.noProfile, "no device profile in \(directory.path); create one with 'nazorg device init'")
+            throw ClientError(.noProfile, Messages.Client.noProfile(directory.path))
         }
         let store = try LocalStore.open(directory: directory)
         guard let keystore = try store.keystore() else {
-            throw ClientError(.noProfile, "\(directory.path) has no device keys; create them with 'nazorg device init'")
+            throw ClientError(.noProfile, Messages.Client.noDeviceKeys(directory.path))
         }
         let kdf: PasswordKDF
         do {
             kdf = try JSONDecoder().decode(PasswordKDF.self, from: Data(keystore.kdf.utf8))
         } catch {
-            throw ClientError(.badFile, "the keystore of \(directory.path) is damaged")
+            throw ClientError(.badFile, Messages.Client.keystoreDamaged(directory.path))
         }
         let secret = try SealedSecret(kdf: kdf, sealed: keystore.sealed, purpose: keystorePurpose).open(passphrase: passphrase)
-        guard secret.count == keystoreByteCount else { throw ClientError(.badFile, "the keystore of \(directory.path) is damaged") }
+        guard secret.count == keystoreByteCount else { throw ClientError(.badFile, Messages.Client.keystoreDamaged(directory.path)) }
         let bytes = secret.unprotectedData()
         let device = ID128(data: bytes.prefix(16))!
         let signer = try SigningKeyPair(secretKey: SecureBytes(copying: bytes[16..<80]))
@@ -86,7 +87,7 @@ public struct Profile: Sendable {
         let certificateURL = directory.appendingPathComponent(certificateFileName)
         let certificate: DeviceCertificate? =
             FileManager.default.fileExists(atPath: certificateURL.path)
-            ? try JSONFiles.read(certificateURL, what: "device certificate") : nil
+            ? try JSONFiles.read(certificateURL, what: .deviceCertificate) : nil
         return Profile(
             directory: directory, store: store.unlocked(with: storageKey), device: device,
             author: Author(device: device, signer: signer), box: box, organisation: organisation,
@@ -99,7 +100,7 @@ public struct Profile: Sendable {
         guard certificate.device == device, certificate.signingKey == author.signer.publicKey,
             certificate.boxKey == box.publicKey
         else {
-            throw ClientError(.badCertificate, "the certificate is for another device (\(certificate.device.short)), not \(device.short)")
+            throw ClientError(.badCertificate, Messages.Client.certificateForOther(certificate.device.short, own: device.short))
         }
         try JSONFiles.write(certificate, to: directory.appendingPathComponent(Self.certificateFileName))
     }
@@ -111,19 +112,19 @@ public struct Profile: Sendable {
     public func partners() throws -> [OrganisationInfo] {
         let url = directory.appendingPathComponent(Self.partnersFileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        return try JSONFiles.read(url, what: "partner list")
+        return try JSONFiles.read(url, what: .partnerList)
     }
 
     /// Pins a partner organisation's public identity; a known id with another key is refused.
     public func addPartner(_ info: OrganisationInfo) throws {
-        guard info.id != organisation.id else { throw ClientError(.usage, "that is this device's own organisation") }
+        guard info.id != organisation.id else { throw ClientError(.usage, Messages.Client.ownOrganisation) }
         guard info.signingKey.count == SigningKeyPair.publicKeyByteCount, info.boxKey.count == BoxKeyPair.publicKeyByteCount else {
-            throw ClientError(.badFile, "the organisation file holds no valid public keys")
+            throw ClientError(.badFile, Messages.Client.organisationFileNoKeys)
         }
         var list = try partners()
         if let known = list.first(where: { $0.id == info.id }) {
             guard known.signingKey == info.signingKey, known.boxKey == info.boxKey else {
-                throw ClientError(.refused, "organisation \(info.id.short) is known here with other keys; a partner's keys are never replaced silently")
+                throw ClientError(.refused, Messages.Client.partnerKeysDiffer(info.id.short))
             }
             return
         }
@@ -146,8 +147,8 @@ public struct Profile: Sendable {
             throw ClientError(
                 .notFound,
                 matches.isEmpty
-                    ? "no partner organisation \(idOrName) on this device; add its organisation.pub with 'nazorg partner add'"
-                    : "\(idOrName) matches several partner organisations; give more digits of the id")
+                    ? Messages.Client.noPartner(idOrName)
+                    : Messages.Client.severalPartners(idOrName))
         }
         return matches[0]
     }
@@ -176,12 +177,12 @@ public struct Profile: Sendable {
 
     /// Reads a certificate file.
     public static func readCertificate(_ url: URL) throws -> DeviceCertificate {
-        try JSONFiles.read(url, what: "device certificate")
+        try JSONFiles.read(url, what: .deviceCertificate)
     }
 
     /// Reads a certificate request file.
     public static func readRequest(_ url: URL) throws -> CertificateRequest {
-        try JSONFiles.read(url, what: "certificate request")
+        try JSONFiles.read(url, what: .certificateRequest)
     }
 
     /// Throws unless a valid certificate is installed: plans are kept only on certified worker and admin devices
@@ -190,14 +191,14 @@ public struct Profile: Sendable {
         guard let certificate else {
             throw ClientError(
                 .refused,
-                "this device has no certificate yet; have the organisation's admin run 'nazorg org certify' on \(Self.requestFileName) and install it with 'nazorg device install-certificate'")
+                Messages.Client.noCertificate(Self.requestFileName))
         }
         try Self.check(certificate, by: organisation, at: now)
         guard !keepsPlans || certificate.role == .worker || certificate.role == .admin else {
             throw ClientError(
                 .refused,
-                "a \(certificate.role.rawValue) device does not keep family plans"
-                    + (certificate.role == .privacyOfficer ? "; it reads the share log with 'nazorg audit pull'" : ""))
+                Messages.Client.roleKeepsNoPlans(certificate.role.label)
+                    + (certificate.role == .privacyOfficer ? Messages.Client.officerReadsLog : ""))
         }
         return certificate
     }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import NazorgCrypto
 
@@ -9,7 +10,7 @@ struct SealedSecret: Codable {
     var purpose: String
 
     static func seal(_ secret: Data, passphrase: Data, purpose: String, kdf: PasswordKDF = .interactive()) throws -> SealedSecret {
-        guard !passphrase.isEmpty else { throw ClientError(.noPassphrase, "an empty passphrase is not allowed") }
+        guard !passphrase.isEmpty else { throw ClientError(.noPassphrase, Messages.Client.emptyPassphrase) }
         let key = try kdf.deriveKey(passphrase: passphrase)
         return SealedSecret(kdf: kdf, sealed: AEAD.seal(secret, associatedData: Data(purpose.utf8), key: key), purpose: purpose)
     }
@@ -19,7 +20,7 @@ struct SealedSecret: Codable {
         do {
             return try SecureBytes(copying: AEAD.open(combined: sealed, associatedData: Data(purpose.utf8), key: key))
         } catch {
-            throw ClientError(.wrongPassphrase, "the passphrase is wrong for this \(purpose); nothing was changed")
+            throw ClientError(.wrongPassphrase, Messages.Client.wrongPassphrase(purpose == "organisation key" ? Messages.Client.purposeOrganisation : Messages.Client.purposeKeystore))
         }
     }
 }

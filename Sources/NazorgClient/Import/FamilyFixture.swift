@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import NazorgCrypto
 import NazorgModel
@@ -39,9 +40,9 @@ public struct FamilyFixture: Codable, Sendable {
 
     /// Reads and decodes a fixture file.
     public static func read(_ url: URL) throws -> FamilyFixture {
-        let fixture: FamilyFixture = try JSONFiles.read(url, what: "family fixture")
+        let fixture: FamilyFixture = try JSONFiles.read(url, what: .familyFixture)
         guard fixture.format == "nazorg-family", fixture.version == 1 else {
-            throw ClientError(.badFile, "\(url.lastPathComponent) is not a nazorg-family file of version 1")
+            throw ClientError(.badFile, Messages.Client.notAFamilyFile(url.lastPathComponent))
         }
         return fixture
     }
@@ -56,17 +57,17 @@ extension Workspace {
         var edits: [PlanEdit] = [.create(.family, id: .random(), values: familyValues, child: nil)]
         var members: [String: [String: FieldValue]] = [:]
         for (index, entry) in fixture.entities.enumerated() {
-            let place = "entry \(index + 1)\(entry.key.map { " (\($0))" } ?? "")"
+            let place = Messages.Client.fixturePlace(index + 1) + (entry.key.map { " (\($0))" } ?? "")
             guard let kind = EntityKind(rawValue: entry.kind), kind != .family else {
-                throw ClientError(.badFile, "\(place): unknown kind \(entry.kind)")
+                throw ClientError(.badFile, Messages.Client.fixtureUnknownKind(place, entry.kind))
             }
             var inputs = entry.fields
             for (name, text) in entry.fields where text.hasPrefix("@") {
                 guard let (id, targetKind) = ids[String(text.dropFirst())] else {
-                    throw ClientError(.badFile, "\(place): \(name) refers to \(text), which is not listed before it")
+                    throw ClientError(.badFile, Messages.Client.fixtureUnknownRef(place, (try? kind.field(name).reference) ?? name, text))
                 }
                 if case .ref(let expected) = try kind.field(name).type, expected != targetKind {
-                    throw ClientError(.badFile, "\(place): \(name) must refer to a \(expected.rawValue), \(text) is a \(targetKind.rawValue)")
+                    throw ClientError(.badFile, Messages.Client.fixtureWrongRef(place, (try? kind.field(name).reference) ?? name, expected: expected.noun, text, actual: targetKind.noun))
                 }
                 inputs[name] = id.hex
             }
@@ -80,16 +81,16 @@ extension Workspace {
                 }
                 try Validation.validate(kind, fields: values, today: today)
             } catch let error as ModelError {
-                throw ClientError(.badFile, "\(place): \(error.message)")
+                throw ClientError(.badFile, Messages.Client.fixtureProblem(place, error.message))
             }
             let id = EntityID.random()
             if kind == .member { members[id.hex] = values }
             let child = kind.sectionMember(values)
             if kind.isChildPart, child == nil {
-                throw ClientError(.badFile, "\(place): \(kind.rawValue) heeft een lid nodig (het kind); geef \"lid\": \"@sleutel\"")
+                throw ClientError(.badFile, Messages.Client.fixtureNeedsMember(place, kind.noun))
             }
             if let key = entry.key {
-                guard ids[key] == nil else { throw ClientError(.badFile, "\(place): key \(key) is used twice") }
+                guard ids[key] == nil else { throw ClientError(.badFile, Messages.Client.fixtureKeyTwice(place, key)) }
                 ids[key] = (id, kind)
             }
             edits.append(.create(kind, id: id, values: values, child: child))

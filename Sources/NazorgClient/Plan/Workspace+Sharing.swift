@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import NazorgCrypto
 public import NazorgModel
@@ -50,7 +51,7 @@ extension Workspace {
         for section in sections {
             let epochs = held.filter { $0.name == section.name }
             guard !epochs.isEmpty else {
-                throw ClientError(.refused, "this device holds nothing of section \(section.name) for this family yet; nothing was shared")
+                throw ClientError(.refused, Messages.Client.nothingToShare(section.reference))
             }
             keys += epochs
         }
@@ -89,7 +90,7 @@ extension Workspace {
     static func epoch(after epoch: UInt32) throws -> UInt32 {
         let (next, overflow) = epoch.addingReportingOverflow(1)
         guard !overflow else { throw ClientError(
-            .refused, "een deel van dit gezinsplan is aan zijn laatste sleutelperiode en kan geen nieuwe sleutel krijgen; leg een nieuw gezinsplan aan (na een warme overdracht)") }
+            .refused, Messages.Client.lastEpoch) }
         return next
     }
 
@@ -114,7 +115,7 @@ extension Workspace {
         guard let consentID = values[WithdrawalField.consent]?.ref,
             let consent = plan.entities.first(where: { $0.id == consentID && $0.kind == .consent })
         else {
-            throw ClientError(.notFound, "\(WithdrawalField.consent.spec.reference): moet een toestemming van dit gezin noemen")
+            throw ClientError(.notFound, Messages.Model.field(WithdrawalField.consent.spec.reference, Messages.Client.withdrawalNamesNoConsent))
         }
         let knownShares = plan.all(.share).filter { $0.ref(ShareField.consent) == consentID }.map(\.id)
         if !knownShares.isEmpty { values[WithdrawalField.sharesSeen] = .refs(knownShares) }
@@ -164,8 +165,7 @@ extension Workspace {
         let category = risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "hoog risico"
         throw ClientError(
             .refused,
-            "dit is een hoog-risicogezin (\(category)): elke deling op toestemming vraagt een tweede besluit; noem wie dat nam met "
-                + "--tweede-besluit \"naam, functie\", of deel op een doorbreking. Er is niets gedeeld")
+            Messages.Client.highRiskNeedsSecondDecision(category))
     }
 
     /// The warning a worker reads before any share of a high-risk family, nil for other families.
@@ -179,7 +179,7 @@ extension Workspace {
     func sectionList(_ text: String, in plan: FamilyPlan) throws -> [Section] {
         let resolved = try resolvingReferences([ShareField.sections.key: text], kind: .share, in: plan)[ShareField.sections] ?? ""
         guard let sections = try ShareField.sections.spec.parse(resolved).sections else {
-            throw ClientError(.usage, "\(ShareField.sections.spec.reference): noem de delen van het plan, gescheiden door komma's")
+            throw ClientError(.usage, Messages.Model.field(ShareField.sections.spec.reference, Messages.Client.nameTheSections))
         }
         return sections
     }
@@ -192,8 +192,7 @@ extension Workspace {
             throw ClientError(
                 .notFound,
                 candidates.isEmpty
-                    ? "no consent or safety override \(text) in this family; 'nazorg consent list' shows them"
-                    : "\(text) matches several records; give more digits")
+                    ? Messages.Client.noBasis(text) : Messages.Client.severalBases(text))
         }
         return candidates[0]
     }
@@ -208,7 +207,7 @@ extension Workspace {
         guard !certified.isEmpty else {
             throw ClientError(
                 .refused,
-                "\(recipient.name) has no certified worker device registered on the server yet; nothing was shared")
+                Messages.Client.recipientHasNoDevice(recipient.name))
         }
         return certified
     }

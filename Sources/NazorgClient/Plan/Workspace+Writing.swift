@@ -1,3 +1,4 @@
+import NazorgMessages
 import NazorgCrypto
 import NazorgModel
 import NazorgStore
@@ -93,8 +94,7 @@ extension Workspace {
         let name = (try? profile.partners())?.first { $0.id == owner }?.name ?? "organisatie \(owner.short)"
         throw ClientError(
             .refused,
-            "dit gezinsplan is van \(name) en met deze organisatie gedeeld om te lezen; wijzigen, toestemming vastleggen en delen "
-                + "kan alleen \(name) zelf. Vraag hen om de wijziging, of leg een eigen plan aan na een warme overdracht")
+            Messages.Client.readOnlyPlan(name))
     }
 
     private func id(_ entity: PlanEntity) -> EntityID { EntityID(hex: entity.id)! }

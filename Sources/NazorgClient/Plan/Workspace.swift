@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import NazorgCrypto
 public import NazorgModel
@@ -69,8 +70,7 @@ public struct Workspace: Sendable {
             throw ClientError(
                 .notFound,
                 matches.isEmpty
-                    ? "no family \(idOrPrefix) on this device; 'nazorg family list' shows them"
-                    : "\(idOrPrefix) matches several families; give more digits")
+                    ? Messages.Client.noFamily(idOrPrefix) : Messages.Client.severalFamilies(idOrPrefix, matches.map(\.short)))
         }
         return matches[0]
     }
@@ -105,7 +105,8 @@ public struct Workspace: Sendable {
         {
             throw ClientError(
                 .refused,
-                "\(field.reference): \(kind.rawValue) \(corrected.shortID) is al gecorrigeerd door \(later.shortID); corrigeer die (--\(field.optionName) \(later.shortID))")
+                Messages.Client.alreadyCorrected(
+                    field.reference, corrected.kind.noun, corrected.shortID, by: later.shortID, option: field.optionName))
         }
         // The child of a child's part, or the member an organisation is linked to, decides its section (the
         // reference itself is checked above).
@@ -113,10 +114,10 @@ public struct Workspace: Sendable {
         if kind.isChildPart {
             let spec = try kind.field(EntityKind.childMemberKey)
             guard let entity = try? plan.entity(child ?? ""), entity.kind == .member, entity.has(MemberField.role, MemberRole.child) else {
-                throw ClientError(.refused, "\(spec.reference): moet een gezinslid met de rol kind zijn")
+                throw ClientError(.refused, Messages.Model.field(spec.reference, Messages.Client.mustBeAChild))
             }
             if kind == .child, plan.all(.child).contains(where: { $0.ref(ChildField.member) == child }) {
-                throw ClientError(.refused, "dit kind heeft al een kinddeel; wijzig het met 'nazorg child update'")
+                throw ClientError(.refused, Messages.Client.childPartExists)
             }
             if kind == .child {
                 // The child's own part names the child, so that it is identifiable when shared alone.
@@ -130,7 +131,7 @@ public struct Workspace: Sendable {
         {
             throw ClientError(
                 .refused,
-                "\(SafetyOverrideField.assessment.spec.reference): deze taxatie gaat over een lid dat het besluit niet noemt; noem dat lid ook bij --lid")
+                Messages.Model.field(SafetyOverrideField.assessment.spec.reference, Messages.Client.assessmentOfUnnamedMember))
         }
         if kind == .consent {
             // Who may consent is checked now, when the consent is recorded, not only when it is used.
@@ -139,7 +140,7 @@ public struct Workspace: Sendable {
         if kind == .withdrawal, let consent = values[WithdrawalField.consent]?.ref,
             plan.all(.withdrawal).contains(where: { $0.ref(WithdrawalField.consent) == consent })
         {
-            throw ClientError(.refused, "deze toestemming is al ingetrokken")
+            throw ClientError(.refused, Messages.Client.consentWithdrawnAlready)
         }
         let id = EntityID.random()
         if kind == .withdrawal {
@@ -162,14 +163,14 @@ public struct Workspace: Sendable {
         guard !entity.kind.isFact else {
             throw ClientError(
                 .refused,
-                "\(entity.kind.rawValue) \(entity.shortID) is a recorded fact and is never changed; record a new one that corrects it (--corrigeert \(entity.shortID))")
+                Messages.Client.factNeverChanged(entity.kind.noun, entity.shortID))
         }
         // Who it concerns decides the section it lives in (a child's part, an organisation of one member), which
         // cannot change afterwards.
         if let field = entity.kind.sectionMemberField, inputs[field.name] != nil {
             throw ClientError(
                 .refused,
-                "\(field.reference): wie het betreft bepaalt in welk deel van het plan het staat en verandert niet; verwijder het en voeg het opnieuw toe")
+                Messages.Model.field(field.reference, Messages.Client.whoItConcernsFixed))
         }
         let values = try Validation.parse(entity.kind, try resolvingReferences(inputs, kind: entity.kind, in: plan))
         var merged = entity.fields
@@ -183,7 +184,7 @@ public struct Workspace: Sendable {
     public func delete(_ entityID: String, in family: FamilyID) throws {
         let entity = try plan(family).entity(entityID)
         guard !entity.kind.isFact else {
-            throw ClientError(.refused, "\(entity.kind.rawValue) \(entity.shortID) is a recorded fact and cannot be deleted")
+            throw ClientError(.refused, Messages.Client.factNeverDeleted(entity.kind.noun, entity.shortID))
         }
         _ = try write(family: family, edits: [.delete(entity)])
     }
@@ -205,7 +206,7 @@ public struct Workspace: Sendable {
     public func resolve(_ entityID: String, field: String, value: String, in family: FamilyID) throws {
         let entity = try plan(family).entity(entityID)
         guard entity.conflicts[field] != nil else {
-            throw ClientError(.refused, "\(entity.kind.rawValue) \(entity.shortID) has no conflict in field \(field)")
+            throw ClientError(.refused, Messages.Client.noConflict(entity.kind.noun, entity.shortID, field: (try? entity.kind.field(field).reference) ?? field))
         }
         try update(entityID, in: family, [field: value])
     }
@@ -215,7 +216,7 @@ public struct Workspace: Sendable {
     public func startAftercare(_ family: FamilyID, _ inputs: [String: String]) throws -> EntityID {
         let plan = try plan(family)
         if let running = plan.aftercare, running.date(AftercareField.closed) == nil {
-            throw ClientError(.refused, "de nazorg loopt al (sinds \(running.text(AftercareField.start) ?? "?")); sluit die eerst af")
+            throw ClientError(.refused, Messages.Client.aftercareRunning(since: running.date(AftercareField.start)?.written ?? "?"))
         }
         let id = try add(.aftercare, to: family, inputs)
         if let record = plan.family { try update(record.id, in: family, [FamilyField.phase: FamilyPhase.aftercare.rawValue].stored) }
@@ -224,8 +225,8 @@ public struct Workspace: Sendable {
 
     /// Closes aftercare on `date`, refused unless a regisseur is named for at least six months after it.
     public func closeAftercare(_ family: FamilyID, date: String, reason: String, noHandoverBecause: String? = nil) throws {
-        guard let day = CalendarDate(date) else {
-            throw ClientError(.usage, "\(AftercareField.closed.spec.reference): moet een bestaande datum zijn, als JJJJ-MM-DD")
+        guard let day = CalendarDate.typed(date) else {
+            throw ClientError(.usage, Messages.Model.field(AftercareField.closed.spec.reference, Messages.Model.notADate))
         }
         let plan = try plan(family)
         try plan.checkCanCloseAftercare(on: day, noHandoverBecause: noHandoverBecause)
@@ -241,9 +242,9 @@ public struct Workspace: Sendable {
     public func shareWithColleague(_ family: FamilyID, certificate: DeviceCertificate) throws -> Int {
         try Profile.check(certificate, by: profile.organisation, at: now())
         guard certificate.role == .worker || certificate.role == .admin else {
-            throw ClientError(.refused, "a \(certificate.role.rawValue) device does not receive family plans")
+            throw ClientError(.refused, Messages.Client.roleReceivesNoPlans(certificate.role.label))
         }
-        guard certificate.device != profile.device else { throw ClientError(.usage, "that is this device itself") }
+        guard certificate.device != profile.device else { throw ClientError(.usage, Messages.Client.thisDeviceItself) }
         try requireOwnFamily(family)
         let secret = try profile.store.familySecret(family)
         // Every epoch: a colleague reads the history too.
@@ -268,19 +269,20 @@ public struct Workspace: Sendable {
     func resolvingReferences(_ inputs: [String: String], kind: EntityKind, in plan: FamilyPlan) throws -> [String: String] {
         var resolved = inputs
         for (name, text) in inputs {
+            let field = try kind.field(name).reference
             switch try kind.field(name).type {
             case .ref(let target):
-                resolved[name] = try resolve(text, target, field: "\(kind.rawValue).\(name)", in: plan)
+                resolved[name] = try resolve(text, target, field: field, in: plan)
             case .refs(let target):
                 resolved[name] = try text.split(separator: ",").map {
-                    try resolve(String($0).trimmingCharacters(in: .whitespaces), target, field: "\(kind.rawValue).\(name)", in: plan)
+                    try resolve(String($0).trimmingCharacters(in: .whitespaces), target, field: field, in: plan)
                 }.joined(separator: ",")
             case .sections:
                 // `child:7cc7` names the child by the first digits of its member id.
                 resolved[name] = try text.split(separator: ",").map { part in
                     let section = part.trimmingCharacters(in: .whitespaces)
                     for prefix in ["child:", "member:"] where section.hasPrefix(prefix) {
-                        return prefix + (try resolve(String(section.dropFirst(prefix.count)), .member, field: "\(kind.rawValue).\(name)", in: plan))
+                        return prefix + (try resolve(String(section.dropFirst(prefix.count)), .member, field: field, in: plan))
                     }
                     return section
                 }.joined(separator: ",")
@@ -302,8 +304,8 @@ public struct Workspace: Sendable {
                 throw ClientError(
                     .notFound,
                     named.isEmpty
-                        ? "\(field): geen gezinslid met die naam; 'nazorg family show' toont de leden en hun id"
-                        : "\(field): \(named.count) gezinsleden heten zo; geef het id (\(named.map(\.shortID).joined(separator: ", ")))")
+                        ? Messages.Client.noMemberNamed(field)
+                        : Messages.Client.severalMembersNamed(field, count: named.count, ids: named.map(\.shortID)))
             }
             return named[0].id
         }
@@ -313,8 +315,8 @@ public struct Workspace: Sendable {
             throw ClientError(
                 .notFound,
                 matches.isEmpty
-                    ? "\(field): no \(target.rawValue) in this family starts with \(key)"
-                    : "\(field): several \(target.rawValue) entries start with \(key); give more digits")
+                    ? Messages.Client.noEntityStarting(field, target.noun, key)
+                    : Messages.Client.severalEntitiesStarting(field, key))
         }
         return matches[0].id
     }
@@ -323,12 +325,12 @@ public struct Workspace: Sendable {
         for (name, value) in values {
             if case .refs(let target) = try kind.field(name).type, let list = value.refs {
                 for id in list where !plan.all(target).contains(where: { $0.id == id }) {
-                    throw ClientError(.notFound, "\(kind.rawValue).\(name) names \(id.prefix(8)), which is no \(target.rawValue) of this family")
+                    throw ClientError(.notFound, Messages.Client.refersToOther(try kind.field(name).reference, String(id.prefix(8)), target.noun))
                 }
             }
             guard let ref = value.ref, case .ref(let target) = try kind.field(name).type else { continue }
             guard let entity = plan.entities.first(where: { $0.id == ref }), entity.kind == target else {
-                throw ClientError(.notFound, "\(kind.rawValue).\(name) must name an existing \(target.rawValue) of this family")
+                throw ClientError(.notFound, Messages.Client.mustReferTo(try kind.field(name).reference, target.noun))
             }
         }
     }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -20,7 +21,7 @@ struct ServerConnection: Sendable {
     /// Sends a signed request.
     func send(_ method: String, _ pathAndQuery: String, body: Data = Data()) async throws -> Reply {
         guard let url = URL(string: pathAndQuery, relativeTo: server) else {
-            throw ClientError(.usage, "\(server) is not a server address")
+            throw ClientError(.usage, Messages.Client.notAServerAddress(server.absoluteString))
         }
         var request = URLRequest(url: url)
         request.httpMethod = method
@@ -41,9 +42,9 @@ struct ServerConnection: Sendable {
         do {
             (data, response) = try await URLSession.shared.data(for: request)
         } catch {
-            throw ClientError(.network, "cannot reach the server at \(server.absoluteString); check the address and the network (your work is kept locally)")
+            throw ClientError(.network, Messages.Client.serverUnreachable(server.absoluteString))
         }
-        guard let http = response as? HTTPURLResponse else { throw ClientError(.network, "the server's answer is not HTTP") }
+        guard let http = response as? HTTPURLResponse else { throw ClientError(.network, Messages.Client.answerNotHTTP) }
         var headers: [String: String] = [:]
         for (key, value) in http.allHeaderFields {
             if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
@@ -54,7 +55,7 @@ struct ServerConnection: Sendable {
             let code = object?["error"] as? String ?? ""
             throw ClientError(
                 code == "revoked" || http.statusCode == 401 || http.statusCode == 403 ? .refused : .network,
-                "the server refused the request: \(message)")
+                Messages.Client.serverRefused(message))
         }
         return Reply(body: data, status: http.statusCode, headers: headers)
     }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -123,7 +124,7 @@ public struct SyncClient: Sendable {
             }
             struct Results: Decodable { var results: [Result] }
             guard let results = try? JSONDecoder().decode(Results.self, from: reply.body).results, results.count == chunk.count else {
-                throw ClientError(.network, "the server's answer to a push is malformed; nothing was lost, try again")
+                throw ClientError(.network, Messages.Client.serverAnswerMalformed(.push))
             }
             var acknowledgedChanges: [Data] = []
             var acknowledgedGrants: [Data] = []
@@ -188,7 +189,7 @@ public struct SyncClient: Sendable {
             do {
                 batch = try SyncBatch(decoding: reply.body)
             } catch {
-                throw ClientError(.network, "the server sent a malformed batch; nothing was applied")
+                throw ClientError(.network, Messages.Client.serverAnswerMalformed(.batch))
             }
             let newSections = try await apply(batch, &report)
             // Changes of a newly readable section above the cursor come in this stream; those at or below it
@@ -216,7 +217,7 @@ public struct SyncClient: Sendable {
                 "GET", "/v1/pull?after=\(cursor)&limit=\(pageSize)&family=\(family.hex)&tag=\(tag.hex)&until=\(until)")
             report.roundTrips += 1
             guard let batch = try? SyncBatch(decoding: reply.body) else {
-                throw ClientError(.network, "the server sent a malformed batch; nothing was applied")
+                throw ClientError(.network, Messages.Client.serverAnswerMalformed(.batch))
             }
             let ids = batch.items.compactMap { item -> String? in
                 if case .change(let change, _) = item { return change.id.prefix(8).hexEncoded }
@@ -308,17 +309,17 @@ public struct SyncClient: Sendable {
             let reply = try await connection.send("POST", "/v1/audit", body: body)
             report.roundTrips += 1
             guard let answer = try? JSONDecoder().decode(AuditAppendAnswer.self, from: reply.body), answer.results.count == leaves.count else {
-                throw ClientError(.network, "the server's answer to the share log is malformed; nothing was lost, try again")
+                throw ClientError(.network, Messages.Client.serverAnswerMalformed(.shareLog))
             }
             let head = answer.head
             guard head.organisation == own.id, head.isSigned(by: logKey) else {
-                throw ClientError(.refused, "het deellogboek van de server is niet ondertekend met de logsleutel die dit apparaat kent; meld dit aan de privacy officer en de beheerder van de server")
+                throw ClientError(.refused, Messages.Client.logKeyUnknown)
             }
             if let last {
                 let extends = head.size >= last.size && MerkleTree.verifyConsistency(
                     oldSize: Int(last.size), oldRoot: last.root, newSize: Int(head.size), newRoot: head.root, proof: answer.consistency ?? [])
                 if !extends {
-                    problems.append("de server toont een deellogboek dat het eerder bewezen logboek (\(last.size) regels) niet voortzet")
+                    problems.append(Messages.Client.logNotExtended(last.size))
                 }
             }
             var included: [(sequence: UInt64, index: UInt64)] = []
@@ -331,7 +332,7 @@ public struct SyncClient: Sendable {
                             leafHash: MerkleTree.leafHash(leaf), index: Int(clamping: index), size: Int(clamping: head.size), proof: proof,
                             root: head.root)
                     else {
-                        problems.append("de server bewijst niet dat logregel #\(result.sequence) in het deellogboek staat")
+                        problems.append(Messages.Client.logEntryNotProven(result.sequence))
                         continue
                     }
                     included.append((result.sequence, index))
@@ -350,7 +351,7 @@ public struct SyncClient: Sendable {
             guard let lostFrom else { break }
             // The server lost entries it had acknowledged: send them again, and tell the privacy officer.
             let lastIncluded = try store.lastIncludedAuditSequence()
-            problems.append("de server hield eerder bevestigde logregels #\(lostFrom)–#\(lastIncluded) niet meer vast; opnieuw verstuurd")
+            problems.append(Messages.Client.logEntriesLost(from: lostFrom, to: lastIncluded))
             try store.markAuditUnpushed(from: lostFrom)
             try store.setMeta(headKey, try JSONEncoder().encode(head))
             try recordIncident(problems)
@@ -377,7 +378,7 @@ public struct SyncClient: Sendable {
         try store.markAuditUnpushed(from: logged + 1)
         // The kept head described the log before the loss; the loss is recorded here, once.
         try store.setMeta(headKey, Data())
-        try recordIncident(["de server hield eerder bevestigde logregels #\(logged + 1)–#\(included) niet meer vast; opnieuw verstuurd"])
+        try recordIncident([Messages.Client.logEntriesLost(from: logged + 1, to: included)])
         report.auditIncidents += 1
     }
 
@@ -396,7 +397,7 @@ public struct SyncClient: Sendable {
         report.roundTrips += 1
         struct Key: Decodable { var key: Data }
         guard let key = try? JSONDecoder().decode(Key.self, from: reply.body).key, key.count == SigningKeyPair.publicKeyByteCount else {
-            throw ClientError(.network, "the server's log key is malformed")
+            throw ClientError(.network, Messages.Client.serverAnswerMalformed(.logKey))
         }
         try store.setMeta(logKeyKey, key)
         return key
@@ -408,7 +409,7 @@ public struct SyncClient: Sendable {
         try store.appendAudit(
             [AuditRecord(
                 event: .incident, action: .execute, time: Int64(wallMillis), outcome: "flagged", worker: certificate.worker,
-                role: certificate.role.rawValue, purpose: "bewaking van het deellogboek", organisation: profile.organisation.id.hex,
+                role: certificate.role.rawValue, purpose: Messages.Client.purposeLogWatch, organisation: profile.organisation.id.hex,
                 organisationName: profile.organisation.name, device: profile.device.hex, detail: problems.joined(separator: "; "))],
             author: profile.author)
     }
@@ -429,7 +430,7 @@ public struct SyncClient: Sendable {
         report.roundTrips += 1
         struct Devices: Decodable { var devices: [DeviceCertificate] }
         guard let listed = try? JSONDecoder().decode(Devices.self, from: reply.body).devices else {
-            throw ClientError(.network, "the server's list of privacy officers is malformed")
+            throw ClientError(.network, Messages.Client.serverAnswerMalformed(.officers))
         }
         let officers = listed.filter { $0.role == .privacyOfficer && $0.organisation == own.id && (try? $0.verify(by: own, at: Date())) != nil }
         try store.setMeta(key, try JSONEncoder().encode(Cached(time: Date().timeIntervalSince1970, devices: officers)))
@@ -491,7 +492,7 @@ public struct SyncClient: Sendable {
         let reply = try await connection.send("GET", "/v1/access?family=\(family.hex)" + (tag.map { "&tag=\($0.hex)" } ?? ""))
         report.roundTrips += 1
         guard let holders = try? JSONDecoder().decode(SectionHolders.self, from: reply.body).holders else {
-            throw ClientError(.network, "de server stuurde een onleesbare lijst van wie een deel heeft; probeer de sync opnieuw (er is niets verloren)")
+            throw ClientError(.network, Messages.Client.serverAnswerMalformed(.holders))
         }
         return holders
     }
@@ -527,7 +528,7 @@ public struct SyncClient: Sendable {
             let audit = workspace.auditRecord(
                 .grant, .transfer, family: family, sections: names.sorted(), basis: "own-organisation",
                 recipient: (profile.organisation.id.hex, profile.organisation.name),
-                detail: "nieuwe delen voor \(colleagues.count) \(colleagues.count == 1 ? "collega" : "collega's")", purpose: "behandelrelatie (collega)")
+                detail: Messages.Client.newSectionsForColleagues(colleagues.count), purpose: Messages.Client.purposeColleague)
             try store.queue(grants: grants, audit: [audit], author: profile.author)
             queued = true
         }
@@ -542,7 +543,7 @@ public struct SyncClient: Sendable {
         let reply = try await connection.send("GET", "/v1/rotations")
         report.roundTrips += 1
         guard let sections = try? JSONDecoder().decode(SectionRotations.self, from: reply.body).sections else {
-            throw ClientError(.network, "de server stuurde een onleesbare lijst van delen die een nieuwe sleutel nodig hebben; probeer de sync opnieuw (er is niets verloren)")
+            throw ClientError(.network, Messages.Client.serverAnswerMalformed(.rekeys))
         }
         guard !sections.isEmpty else { return }
         let workspace = try Workspace(profile: profile)
@@ -561,7 +562,7 @@ public struct SyncClient: Sendable {
         let reply = try await connection.send("GET", "/v1/organisations/\(organisation.id.hex)/devices")
         struct Devices: Decodable { var devices: [DeviceCertificate] }
         guard let devices = try? JSONDecoder().decode(Devices.self, from: reply.body).devices else {
-            throw ClientError(.network, "the server's list of devices is malformed")
+            throw ClientError(.network, Messages.Client.serverAnswerMalformed(.devices))
         }
         return devices
     }
@@ -573,10 +574,10 @@ public struct SyncClient: Sendable {
         try store.appendAudit(
             [AuditRecord(
                 event: .receipt, action: .create, time: Int64(wallMillis), worker: certificate.worker, role: certificate.role.rawValue,
-                purpose: "ontvangst van gedeelde gegevens", organisation: profile.organisation.id.hex,
+                purpose: Messages.Client.purposeReceipt, organisation: profile.organisation.id.hex,
                 organisationName: profile.organisation.name, device: profile.device.hex, family: grant.family.hex, sections: [section],
                 basis: basis, recipient: granter.organisation.hex, recipientName: granter.organisationName,
-                detail: "ontvangen van \(granter.organisationName)")],
+                detail: Messages.Client.receivedFrom(granter.organisationName))],
             author: profile.author)
     }
 
@@ -605,17 +606,17 @@ public struct SyncClient: Sendable {
         let reply = try await connection.send("GET", "/v1/devices/\(device.hex)")
         report.roundTrips += 1
         guard let certificate = try? JSONDecoder().decode(DeviceCertificate.self, from: reply.body), certificate.device == device else {
-            throw ClientError(.network, "the server sent a malformed certificate for device \(device.short)")
+            throw ClientError(.network, Messages.Client.deviceProblem(device.short, Messages.Client.serverAnswerMalformed(.certificate)))
         }
         guard let organisation = try profile.trustedOrganisation(certificate.organisation) else {
             throw ClientError(
                 .badCertificate,
-                "device \(device.short) belongs to organisation \(certificate.organisation.short), which this device does not know; add its organisation.pub with 'nazorg partner add'")
+                Messages.Client.deviceOfUnknownOrganisation(device.short, organisation: certificate.organisation.short))
         }
         do {
             try certificate.verify(by: organisation, at: Date(timeIntervalSince1970: TimeInterval(certificate.validFrom)))
         } catch let error as SyncError {
-            throw ClientError(.badCertificate, "device \(device.short): \(error.message)")
+            throw ClientError(.badCertificate, Messages.Client.deviceProblem(device.short, error.message))
         }
         try store.remember(deviceCertificate: String(decoding: reply.body, as: UTF8.self), for: device)
         return certificate

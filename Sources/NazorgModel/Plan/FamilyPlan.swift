@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 
 /// A family's plan (1 gezin 1 plan) as read from its sections, with the rules of practice the norms set.
@@ -44,8 +45,7 @@ public struct FamilyPlan: Hashable, Sendable {
         let matches = entities.filter { $0.id.hasPrefix(key) }
         guard !key.isEmpty, matches.count == 1 else {
             throw ModelError(
-                .notFound,
-                matches.isEmpty ? "no entity \(idOrPrefix) in this plan" : "\(idOrPrefix) matches several entities; give more digits")
+                .notFound, matches.isEmpty ? Messages.Model.noEntity(idOrPrefix) : Messages.Model.severalEntities(idOrPrefix))
         }
         return matches[0]
     }
@@ -87,33 +87,25 @@ public struct FamilyPlan: Hashable, Sendable {
     /// handover (a handover bundle sent since the start) or a recorded reason why not (norm 4.1).
     public func checkCanCloseAftercare(on date: CalendarDate, noHandoverBecause: String? = nil) throws {
         guard let episode = aftercare else {
-            throw ModelError(.ruleViolated, "er is geen nazorgperiode om af te sluiten; begin er een met 'nazorg aftercare start'")
+            throw ModelError(.ruleViolated, Messages.Model.noAftercareToClose)
         }
         if episode.date(AftercareField.closed) != nil {
-            throw ModelError(.ruleViolated, "deze nazorgperiode is al afgesloten")
+            throw ModelError(.ruleViolated, Messages.Model.aftercareClosed)
         }
         if let start = episode.date(AftercareField.start), date < start {
-            throw AftercareField.closed.spec.refusal("ligt vóór de start van de nazorg (\(start)); controleer de datum")
+            throw AftercareField.closed.spec.refusal(Messages.Model.closedBeforeStart(start.written))
         }
         let needed = date.addingMonths(6)
         guard let regisseur = regisseur(on: date) else {
-            throw ModelError(
-                .ruleViolated,
-                "de nazorg kan niet worden afgesloten zonder een regisseur voor minstens zes maanden vinger aan de pols "
-                    + "(tot \(needed)); leg er een vast met 'nazorg regisseur add'")
+            throw ModelError(.ruleViolated, Messages.Model.closeWithoutRegisseur(until: needed.written))
         }
         if let until = regisseur.date(RegisseurField.until), until < needed {
-            throw ModelError(
-                .ruleViolated,
-                "de regisseur is alleen benoemd tot en met \(until); de nazorg kan worden afgesloten als er een regisseur is tot minstens \(needed)")
+            throw ModelError(.ruleViolated, Messages.Model.regisseurTooShort(until.written, needed: needed.written))
         }
         let unassessed = members.filter { riskHistory(of: $0.id).isEmpty }
         if !unassessed.isEmpty {
             let who = unassessed.map { "\($0.term(MemberField.role, MemberRole.self)?.label ?? "lid") \($0.shortID)" }
-            throw ModelError(
-                .ruleViolated,
-                "de nazorg kan niet worden afgesloten zolang niet elk gezinslid een risicoclassificatie heeft; ontbreekt voor: "
-                    + "\(who.joined(separator: ", ")) ('nazorg risk assess')")
+            throw ModelError(.ruleViolated, Messages.Model.closeWithoutAssessment(who))
         }
         let start = episode.date(AftercareField.start) ?? date
         if let evaluation = threeMonthEvaluation(), !evaluation.isDone {
@@ -124,8 +116,8 @@ public struct FamilyPlan: Hashable, Sendable {
                 throw ModelError(
                     .ruleViolated,
                     date >= evaluation.due
-                        ? "de 3-maandenevaluatie met de cliënt (gepland op \(evaluation.due)) is nog niet gedaan; leg haar vast met 'nazorg evaluation record --soort drie-maanden'"
-                        : "de nazorg stopt vóór de 3-maandenevaluatie (\(evaluation.due)); leg eerst een afsluitende evaluatie met de cliënt vast ('nazorg evaluation record --soort afsluitend')")
+                        ? Messages.Model.evaluationDue(evaluation.due.written)
+                        : Messages.Model.stopsBeforeEvaluation(evaluation.due.written))
             }
         }
         let handedOver = all(.share).contains { share in
@@ -133,10 +125,7 @@ public struct FamilyPlan: Hashable, Sendable {
         }
         let reason = noHandoverBecause?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if !handedOver && reason.isEmpty {
-            throw ModelError(
-                .ruleViolated,
-                "er is sinds de start van de nazorg geen warme overdracht gedaan; maak er een met 'nazorg handover create', "
-                    + "of leg vast waarom niet met --geen-overdracht-omdat TEKST")
+            throw ModelError(.ruleViolated, Messages.Model.noHandover)
         }
     }
 

@@ -1,3 +1,4 @@
+import NazorgMessages
 /// A disclosure to check before it is made: to whom, which sections, when, on which basis.
 public struct ShareRequest: Hashable, Sendable {
     /// The recipient organisation's id (32 hex digits).
@@ -30,44 +31,45 @@ public enum ShareBasis {
 
     /// Checks `request` against the plan; throws `ruleViolated` with a message that says what is not covered.
     public static func check(_ request: ShareRequest, in plan: FamilyPlan) throws -> Kind {
-        guard !request.sections.isEmpty else { throw ModelError(.invalidValue, "a share names at least one section") }
+        guard !request.sections.isEmpty else { throw ModelError(.invalidValue, Messages.Model.shareNamesNoSection) }
         if request.sections.contains(.consent) {
-            throw ModelError(.ruleViolated, "the consent section is never shared with another organisation")
+            throw ModelError(.ruleViolated, Messages.Model.consentNeverShared)
         }
         guard let basis = plan.entities.first(where: { $0.id == request.basis }), let terms = BasisTerms(basis) else {
-            throw ModelError(.notFound, "the basis \(request.basis.prefix(8)) is not a consent or safety override of this family")
+            throw ModelError(.notFound, Messages.Model.notABasis(String(request.basis.prefix(8))))
         }
         guard terms.recipient == request.recipient else {
-            throw ModelError(.ruleViolated, "the \(basis.kind.rawValue) \(basis.shortID) is for another organisation (\(terms.recipientName ?? "?"))")
+            throw ModelError(.ruleViolated, Messages.Model.basisForOther(basis.kind.rawValue, basis.shortID, recipient: terms.recipientName ?? "?"))
         }
         let covered = Set(terms.sections)
         let missing = request.sections.filter { !covered.contains($0) }
         guard missing.isEmpty else {
             throw ModelError(
                 .ruleViolated,
-                "the \(basis.kind.rawValue) \(basis.shortID) does not cover \(missing.map(\.name).joined(separator: ", ")); it covers \(covered.sorted().map(\.name).joined(separator: ", "))")
+                Messages.Model.basisDoesNotCover(
+                    basis.kind.rawValue, basis.shortID, missing: missing.map(\.reference), covered: covered.sorted().map(\.reference)))
         }
         switch basis.kind {
         case .consent:
             if let from = basis.date(ConsentField.from), request.date < from {
-                throw ModelError(.ruleViolated, "the consent \(basis.shortID) is valid only from \(from)")
+                throw ModelError(.ruleViolated, Messages.Model.consentNotYetValid(basis.shortID, from: from.written))
             }
             if let until = basis.date(ConsentField.until), request.date > until {
-                throw ModelError(.ruleViolated, "the consent \(basis.shortID) expired on \(until)")
+                throw ModelError(.ruleViolated, Messages.Model.consentExpired(basis.shortID, on: until.written))
             }
             if let withdrawal = plan.all(.withdrawal).first(where: {
                 $0.ref(WithdrawalField.consent) == basis.id && ($0.date(WithdrawalField.date).map { $0 <= request.date } ?? true)
             }) {
-                throw ModelError(.ruleViolated, "the consent \(basis.shortID) was withdrawn on \(withdrawal.text(WithdrawalField.date) ?? "?")")
+                throw ModelError(.ruleViolated, Messages.Model.consentWithdrawn(basis.shortID, on: withdrawal.date(WithdrawalField.date)?.written ?? "?"))
             }
             try checkGivers(of: basis, in: plan)
             return .consent(id: basis.id)
         default:
             if let decided = basis.date(SafetyOverrideField.date), request.date < decided {
-                throw ModelError(.ruleViolated, "the safety override \(basis.shortID) was decided only on \(decided)")
+                throw ModelError(.ruleViolated, Messages.Model.overrideNotYetDecided(basis.shortID, on: decided.written))
             }
             guard let ground = basis.term(SafetyOverrideField.ground, LegalGround.self) else {
-                throw ModelError(.ruleViolated, "the safety override \(basis.shortID) has no legal ground")
+                throw ModelError(.ruleViolated, Messages.Model.overrideWithoutGround(basis.shortID))
             }
             return .safetyOverride(id: basis.id, ground: ground)
         }
@@ -84,29 +86,28 @@ public enum ShareBasis {
                 // What concerns one adult member is theirs to consent to.
                 guard plan.members.contains(where: { $0.id == memberID }) else {
                     throw ModelError(
-                        .notFound, "het deel \(section.name) noemt geen lid van dit gezin; 'nazorg family show' toont de leden en hun id")
+                        .notFound, Messages.Model.memberSectionNamesNoMember(section.reference))
                 }
                 guard givers.contains(memberID) else {
                     throw ModelError(
-                        .ruleViolated,
-                        "toestemming voor het deel \(section.name) komt van dat gezinslid zelf; noem het bij --gevers")
+                        .ruleViolated, Messages.Model.memberConsentsAlone(section.reference))
                 }
                 continue
             }
             guard case .child(let childID) = section else {
                 let parents = plan.members.filter { $0.has(MemberField.role, MemberRole.parentInShelter) }
                 guard parents.contains(where: { givers.contains($0.id) }) else {
-                    throw ModelError(.ruleViolated, "consent for \(section.name) must come from the parent in the shelter")
+                    throw ModelError(.ruleViolated, Messages.Model.parentMustConsent(section.reference))
                 }
                 continue
             }
             guard let child = plan.members.first(where: { $0.id == childID }) else {
-                throw ModelError(.notFound, "section \(section.name) names no member of this family")
+                throw ModelError(.notFound, Messages.Model.childSectionNamesNoMember(section.reference))
             }
             let age = child.date(MemberField.birthDate).map { Self.age(born: $0, on: day) }
             if let age, age >= 16 {
                 guard givers.contains(child.id) else {
-                    throw ModelError(.ruleViolated, "a child of 16 or older consents alone for \(section.name): the child's consent is missing")
+                    throw ModelError(.ruleViolated, Messages.Model.childOf16Alone(section.reference))
                 }
                 continue
             }
@@ -119,11 +120,11 @@ public enum ShareBasis {
                 throw ModelError(
                     .ruleViolated,
                     authority.isEmpty
-                        ? "no parent with parental authority is recorded for \(section.name); record gezag first"
-                        : "consent for \(section.name) needs every parent with parental authority; missing: \(absent.map(\.shortID).joined(separator: ", "))")
+                        ? Messages.Model.noAuthorityRecorded(section.reference)
+                        : Messages.Model.authorityMissing(section.reference, missing: absent.map(\.shortID)))
             }
             if let age, age >= 12, !givers.contains(child.id) {
-                throw ModelError(.ruleViolated, "a child of 12 or older consents too for \(section.name): the child's consent is missing")
+                throw ModelError(.ruleViolated, Messages.Model.childOf12Too(section.reference))
             }
         }
     }

@@ -1,3 +1,5 @@
+import NazorgMessages
+
 /// The norms of `domain/REQUIREMENTS.md` that watch a family over time, as data: a rule has a name, the seed and
 /// norm it comes from, its deadline arithmetic in words, a severity and what to do; its `evaluate` is a small pure
 /// function from a plan and a day to the obligations the norm puts on that plan. The caseload overview lists the

@@ -1,4 +1,5 @@
 public import Foundation
+import NazorgMessages
 
 /// A calendar date without a time zone (`YYYY-MM-DD`), with the arithmetic the norms need.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -56,6 +57,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 }
 
 extension CalendarDate {
+    /// The day as a person writes it (`3 december 2026`); programs and stored values use `description` (ISO 8601).
+    public var written: String { Dutch.date(year: year, month: month, day: day) }
+
+    /// Parses a day as a person typed it: ISO (`2026-03-01`) or written out (`1 maart 2026`).
+    public static func typed(_ text: String) -> CalendarDate? {
+        if let iso = CalendarDate(text) { return iso }
+        guard let (y, m, d) = Dutch.parseDate(text) else { return nil }
+        return CalendarDate(iso(y, m, d))
+    }
+
+    private static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
+        "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    }
+
     /// The calendar day of `date` in the Netherlands (Europe/Amsterdam): the day the norms count in.
     public init(inTheNetherlands date: Date) {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: date)

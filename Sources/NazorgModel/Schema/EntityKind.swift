@@ -1,3 +1,5 @@
+import NazorgMessages
+
 /// The kinds of entity a family plan holds, each with its section, its fields, and whether it is an
 /// insert-only fact record (a correction is then a new record pointing at the old one via `corrigeert`).
 public enum EntityKind: String, CaseIterable, Hashable, Sendable {
@@ -29,6 +31,40 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     case care = "zorg"
     case finance = "financien"
     case highRisk = "hoogrisico"
+
+    /// What a person calls one entity of this kind, with its article (`een gezinslid`).
+    public var noun: String {
+        switch self {
+        case .family: "een gezin"
+        case .member: "een gezinslid"
+        case .regisseur: "de regisseur"
+        case .organisation: "een betrokken organisatie"
+        case .measure: "een maatregel in het veiligheidsplan"
+        case .signal: "een signaal in het veiligheidsplan"
+        case .emergencyContact: "een noodcontact"
+        case .riskAssessment: "een risicotaxatie"
+        case .goal: "een doel"
+        case .action: "een actie"
+        case .child: "het eigen deel van een kind"
+        case .aftercare: "de nazorgperiode"
+        case .contact: "een contact"
+        case .stagnation: "een stagnatie"
+        case .evaluation: "een evaluatie"
+        case .selfReliance: "een ZRM-meting"
+        case .consent: "een toestemming"
+        case .withdrawal: "een intrekking van een toestemming"
+        case .refusal: "een weigering van toestemming"
+        case .safetyOverride: "een doorbreking van het beroepsgeheim"
+        case .share: "een deling"
+        case .provenance: "de herkomst van een overgedragen gezin"
+        case .regionMove: "een verhuizing"
+        case .childProtection: "een kinderbeschermingsmaatregel"
+        case .schoolChange: "een schoolwissel"
+        case .care: "zorg"
+        case .finance: "geld en administratie"
+        case .highRisk: "een hoog-risicocategorie"
+        }
+    }
 
     /// The version of the schema below; it travels in every change header.
     public static let schemaVersion: UInt16 = 1
@@ -131,9 +167,7 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable {
     /// The spec of one field by its stored key, or an error naming the fields this kind has.
     public func field(_ name: String) throws -> FieldSpec {
         guard let spec = Self.specsByName[self]?[name] else {
-            throw ModelError(
-                .unknownField,
-                "\(rawValue) heeft geen veld \(name); de velden zijn: \(fields.map(\.name).joined(separator: ", "))")
+            throw ModelError(.unknownField, Messages.Model.unknownField(rawValue, name, fields: fields.map(\.name)))
         }
         return spec
     }

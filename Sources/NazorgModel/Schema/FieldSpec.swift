@@ -1,4 +1,5 @@
 import Foundation
+import NazorgMessages
 
 /// The type of a field, which decides how text input is parsed and checked.
 public enum FieldType: Hashable, Sendable {
@@ -61,7 +62,7 @@ public struct FieldSpec: Hashable, Sendable {
 
     /// A refusal of a value of this field.
     func refusal(_ what: String, code: ModelError.Code = .invalidValue) -> ModelError {
-        ModelError(code, "\(reference): \(what)")
+        ModelError(code, Messages.Model.field(reference, what))
     }
 
     /// Parses text input for this field, refusing what does not fit with a message naming the field.
@@ -69,54 +70,54 @@ public struct FieldSpec: Hashable, Sendable {
         let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
         switch type {
         case .text(let maxLength):
-            guard !text.isEmpty else { throw refusal("mag niet leeg zijn") }
-            guard text.count <= maxLength else { throw refusal("is langer dan \(maxLength) tekens; maak het korter") }
+            guard !text.isEmpty else { throw refusal(Messages.Model.empty) }
+            guard text.count <= maxLength else { throw refusal(Messages.Model.tooLong(maxLength)) }
             guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
-                throw refusal("bevat stuurtekens; typ alleen gewone tekst")
+                throw refusal(Messages.Model.controlCharacters)
             }
             return .text(text)
         case .date:
-            guard CalendarDate(text) != nil else { throw refusal("moet een bestaande datum zijn, als JJJJ-MM-DD (bijvoorbeeld 2026-03-01)") }
-            return .text(text)
+            guard let date = CalendarDate.typed(text) else { throw refusal(Messages.Model.notADate) }
+            return .text(date.description)
         case .bool:
             switch text.lowercased() {
             case "ja", "yes", "true", "j", "y": return .bool(true)
             case "nee", "no", "false", "n": return .bool(false)
-            default: throw refusal("moet ja of nee zijn")
+            default: throw refusal(Messages.Model.notYesNo)
             }
         case .int(let range):
             guard let value = Int64(text), range.contains(value) else {
-                throw refusal("moet een heel getal van \(range.lowerBound) tot en met \(range.upperBound) zijn")
+                throw refusal(Messages.Model.notInRange(range.lowerBound, range.upperBound))
             }
             return .int(value)
         case .choice(let terms):
             guard terms.contains(where: { $0.code == text }) else {
-                throw refusal("moet een van deze zijn: \(terms.map(\.code).joined(separator: ", "))")
+                throw refusal(Messages.Model.notAChoice(terms.map(\.code)))
             }
             return .text(text)
         case .ref(let target):
             guard let id = Self.entityID(text) else {
-                throw refusal("moet het id van een \(target.rawValue) zijn (32 hexadecimale tekens, of de eerste tekens ervan)")
+                throw refusal(Messages.Model.notAnID(target.noun))
             }
             return .ref(id)
         case .refs(let target):
             let ids = text.split(separator: ",").map { Self.entityID($0.trimmingCharacters(in: .whitespaces)) }
             guard !ids.isEmpty, ids.allSatisfy({ $0 != nil }) else {
-                throw refusal("moet ids van \(target.rawValue) noemen (32 hexadecimale tekens), gescheiden door komma's")
+                throw refusal(Messages.Model.notIDs(target.noun))
             }
             let list = ids.compactMap { $0 }
-            guard Set(list).count == list.count else { throw refusal("noemt een id twee keer") }
+            guard Set(list).count == list.count else { throw refusal(Messages.Model.idTwice) }
             return .refs(list)
         case .sections:
             let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let sections = names.compactMap(Section.init(name:))
             guard !names.isEmpty, sections.count == names.count else {
-                throw refusal("moet delen van het plan noemen (core, safety, plan, child:<id van het kind>, member:<id van het lid>, health, finance, journal), gescheiden door komma's")
+                throw refusal(Messages.Model.notSections)
             }
             guard !sections.contains(.consent) else {
-                throw refusal("het deel consent blijft bij de eigen organisatie en haar privacyfunctionaris")
+                throw refusal(Messages.Model.consentSectionStays)
             }
-            guard Set(sections).count == sections.count else { throw refusal("noemt een deel twee keer") }
+            guard Set(sections).count == sections.count else { throw refusal(Messages.Model.sectionTwice) }
             return .sections(sections)
         }
     }

@@ -159,7 +159,7 @@ public enum RiskAssessmentField: String, EntityField {
         case .classification: FieldDefinition(.choice(RiskClass.self), required: true, "classificatie")
         case .instrument: FieldDefinition(.name, required: true, "instrument")
         case .occasion: FieldDefinition(.paragraph, "aanleiding")
-        case .faceToFace: FieldDefinition(.bool, required: true, "face-to-face")
+        case .faceToFace: FieldDefinition(.bool, required: true, "in persoon gesproken")
         case .organisation: FieldDefinition(.name, required: true, "beoordelende organisatie")
         case .date: FieldDefinition(.date, required: true, "datum", past: true)
         case .corrects: FieldDefinition(.ref(.riskAssessment), "corrigeert taxatie")

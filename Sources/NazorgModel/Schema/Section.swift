@@ -35,6 +35,29 @@ public enum Section: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// What a person calls the section (`veiligheidsplan`, `het deel van kind 982ca8f2`).
+    public var label: String {
+        switch self {
+        case .core: "gezinsgegevens"
+        case .safety: "veiligheidsplan"
+        case .plan: "plan van aanpak"
+        case .child(let member): "het deel van kind \(member.prefix(8))"
+        case .member(let member): "het deel van gezinslid \(member.prefix(8))"
+        case .health: "gezondheid"
+        case .finance: "financiën"
+        case .journal: "contactjournaal"
+        case .consent: "toestemmingen"
+        }
+    }
+
+    /// How messages name the section: its label, and the name a worker types where that is short.
+    public var reference: String {
+        switch self {
+        case .child, .member: label
+        default: "\(label) (\(name))"
+        }
+    }
+
     /// Parses a section name.
     public init?(name: String) {
         switch name {

@@ -1,3 +1,5 @@
+import NazorgMessages
+
 /// Checks a whole entity (after a create or an update) against its schema and the rules between fields.
 public enum Validation {
     /// How far in the future a date of something that happened may lie: a day, for clocks and time zones.
@@ -7,23 +9,23 @@ public enum Validation {
     /// `today`, a date of something that happened (a contact, an assessment, an evaluation) may not lie after it.
     public static func validate(_ kind: EntityKind, fields: [String: FieldValue], today: CalendarDate? = nil) throws {
         for spec in kind.fields where spec.isRequired && fields[spec.name] == nil {
-            throw spec.refusal("is verplicht bij \(kind.rawValue); geef het op", code: .missingField)
+            throw spec.refusal(Messages.Model.required(for: kind.noun), code: .missingField)
         }
         for name in fields.keys.sorted() {
             let spec = try kind.field(name)
             if let today, spec.isPast, let day = fields[name]?.text.flatMap(CalendarDate.init), day > today.addingDays(clockSkewDays) {
-                throw spec.refusal("ligt in de toekomst (vandaag is het \(today)); leg vast wat gebeurd is, met de datum waarop het gebeurde")
+                throw spec.refusal(Messages.Model.inTheFuture(today: today.written))
             }
         }
         func date<F: EntityField>(_ field: F) -> CalendarDate? { fields[field]?.text.flatMap(CalendarDate.init) }
         func organisationID<F: EntityField>(_ field: F) throws {
             guard let id = fields[field]?.text, id.count == 32, id.allSatisfy(\.isHexDigit) else {
-                throw field.spec.refusal("moet het id van een organisatie zijn (32 hexadecimale tekens, uit haar organisation.pub)")
+                throw field.spec.refusal(Messages.Model.notAnOrganisationID)
             }
         }
         func notBefore<F: EntityField>(_ later: F, _ earlier: F) throws {
             if let l = date(later), let e = date(earlier), l < e {
-                throw later.spec.refusal("ligt vóór \(earlier.label) (\(e)); controleer de datums")
+                throw later.spec.refusal(Messages.Model.before(earlier.label, e.written))
             }
         }
         switch kind {
@@ -35,24 +37,24 @@ public enum Validation {
             if let arrangement = fields[ChildField.arrangement]?.text, arrangement != ContactArrangement.none.rawValue,
                 fields[ChildField.arrangementSince] == nil
             {
-                throw ChildField.arrangementSince.spec.refusal("is verplicht bij omgang: sinds wanneer?", code: .missingField)
+                throw ChildField.arrangementSince.spec.refusal(Messages.Model.arrangementSinceRequired, code: .missingField)
             }
         case .aftercare:
             try notBefore(AftercareField.plannedEnd, .start)
             try notBefore(AftercareField.closed, .start)
             let punchCard = fields[AftercareField.mode]?.text == AftercareMode.punchCard.rawValue
             if punchCard, fields[AftercareField.sessions] == nil {
-                throw AftercareField.sessions.spec.refusal("is verplicht bij een strippenkaart: hoeveel gesprekken zijn er afgesproken?", code: .missingField)
+                throw AftercareField.sessions.spec.refusal(Messages.Model.sessionsRequired, code: .missingField)
             }
             if !punchCard, fields[AftercareField.sessions] != nil {
-                throw AftercareField.sessions.spec.refusal("hoort alleen bij de vorm strippenkaart (--vorm strippenkaart)")
+                throw AftercareField.sessions.spec.refusal(Messages.Model.sessionsOnlyPunchCard)
             }
         case .stagnation:
             try notBefore(StagnationField.escalatedOn, .since)
             try notBefore(StagnationField.resolved, .since)
         case .selfReliance:
             guard SelfRelianceField.allCases.contains(where: { $0.domain != nil && fields[$0] != nil }) else {
-                throw ModelError(.missingField, "een ZRM-meting heeft een score (1–5) nodig voor minstens één domein (--score domein=score)")
+                throw ModelError(.missingField, Messages.Model.zrmNeedsScore)
             }
         case .consent:
             try notBefore(ConsentField.until, .from)
@@ -61,13 +63,13 @@ public enum Validation {
             try organisationID(SafetyOverrideField.recipient)
             if fields[SafetyOverrideField.motherInformed]?.bool == false, fields[SafetyOverrideField.whyNotInformed] == nil {
                 throw SafetyOverrideField.whyNotInformed.spec.refusal(
-                    "is verplicht als de moeder niet vooraf is geïnformeerd: zeg waarom niet", code: .missingField)
+                    Messages.Model.whyNotInformedRequired, code: .missingField)
             }
             try checkWeighing(fields)
         case .share:
             try organisationID(ShareField.recipient)
             guard (fields[ShareField.consent] == nil) != (fields[ShareField.safetyOverride] == nil) else {
-                throw ModelError(.missingField, "een deling heeft precies één grondslag: een toestemming of een doorbreking")
+                throw ModelError(.missingField, Messages.Model.shareNeedsOneBasis)
             }
         default: break
         }
@@ -86,12 +88,9 @@ public enum Validation {
         guard !supports, fields[SafetyOverrideField.ground]?.text != LegalGround.acuteDanger.rawValue else { return }
         let why =
             suspicion
-            ? "er is geen acute of structurele onveiligheid, en hulp is mogelijk, wordt aanvaard en leidt tot duurzame veiligheid (vragen 2 tot en met 5)"
-            : "er is geen vermoeden van geweld (vraag 1)"
-        throw ModelError(
-            .ruleViolated,
-            "de antwoorden op het afwegingskader pleiten niet voor het doorbreken van het beroepsgeheim: \(why). "
-                + "Bied hulp en deel met toestemming; alleen bij acuut gevaar (--grond acuut-gevaar) kan het toch")
+            ? Messages.Model.weighingNoSafety
+            : Messages.Model.weighingNoSuspicion
+        throw ModelError(.ruleViolated, Messages.Model.weighingRefuses(why))
     }
 
     /// Parses text inputs for `kind` into typed values, naming the field of the first bad one.

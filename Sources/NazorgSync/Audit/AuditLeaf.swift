@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import NazorgCrypto
 
@@ -28,7 +29,7 @@ public struct AuditLeaf: Hashable, Sendable {
         _ entry: AuditEntry, organisation: ID128, officers: [(device: DeviceID, boxKey: Data)]
     ) throws -> AuditLeaf {
         guard (1...16).contains(officers.count) else {
-            throw SyncError(.malformedChange, "a share-log entry is sealed to 1 to 16 privacy officers, not \(officers.count)")
+            throw SyncError(.malformedChange, Messages.Sync.logEntryOfficers(officers.count))
         }
         let contentKey = try SymmetricKey.random()
         var writer = ByteWriter()
@@ -50,11 +51,11 @@ public struct AuditLeaf: Hashable, Sendable {
 
     /// Parses a leaf's structure.
     public init(bytes: Data) throws {
-        guard bytes.count <= 128 << 10 else { throw SyncError(.tooLarge, "a share-log entry of \(bytes.count) bytes is too large") }
-        var reader = ByteReader(bytes, context: "share-log leaf")
+        guard bytes.count <= 128 << 10 else { throw SyncError(.tooLarge, Messages.Sync.logEntryTooLarge(bytes.count)) }
+        var reader = ByteReader(bytes, context: .logLeaf)
         let version = try reader.readByte()
         guard version == Self.version else {
-            throw SyncError(.unsupportedVersion, "share-log leaf version \(version) is not supported (this build reads 1)")
+            throw SyncError(.unsupportedVersion, Messages.Sync.unsupportedVersion(.logLeaf, version, reads: 1))
         }
         organisation = try reader.readID()
         device = try reader.readID()
@@ -70,7 +71,7 @@ public struct AuditLeaf: Hashable, Sendable {
         sealedKeys = keys
         headerLength = reader.offset
         guard bytes.count - headerLength > AEAD.nonceByteCount + AEAD.tagByteCount else {
-            throw SyncError(.malformedChange, "a share-log leaf holds no entry")
+            throw SyncError(.malformedChange, Messages.Sync.logLeafEmpty)
         }
         self.bytes = Data(bytes)
     }
@@ -78,7 +79,7 @@ public struct AuditLeaf: Hashable, Sendable {
     /// Opens the entry with a privacy officer's key pair; checks it is the entry the header names.
     public func open(officer: DeviceID, box: BoxKeyPair) throws -> AuditEntry {
         guard let index = officers.firstIndex(of: officer) else {
-            throw SyncError(.decryptionFailed, "share-log entry \(sequence) of device \(device.short) is not sealed to this privacy officer")
+            throw SyncError(.decryptionFailed, Messages.Sync.logEntryNotForOfficer(sequence, device: device.short))
         }
         do {
             let key = try SymmetricKey(data: try box.open(sealedKeys[index]).unprotectedData())
@@ -86,13 +87,13 @@ public struct AuditLeaf: Hashable, Sendable {
             let plain = try AEAD.open(combined: bytes[start...], associatedData: bytes[..<start], key: key)
             let entry = try AuditEntry(bytes: plain)
             guard entry.device == device, entry.sequence == sequence else {
-                throw SyncError(.malformedChange, "share-log entry \(sequence) of device \(device.short) holds another entry")
+                throw SyncError(.malformedChange, Messages.Sync.logEntryOther(sequence, device: device.short))
             }
             return entry
         } catch let error as SyncError {
             throw error
         } catch {
-            throw SyncError(.decryptionFailed, "share-log entry \(sequence) of device \(device.short) does not decrypt")
+            throw SyncError(.decryptionFailed, Messages.Sync.logEntryDoesNotDecrypt(sequence, device: device.short))
         }
     }
 }

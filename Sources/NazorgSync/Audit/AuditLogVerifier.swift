@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 
 /// What checking a share log found.
@@ -23,16 +24,16 @@ public enum AuditLogVerifier {
         var check = AuditLogCheck()
         let hashes = leaves.map(MerkleTree.leafHash)
         if !head.isSigned(by: serverKey) {
-            check.problems.append("the tree head is not signed by the server's log key")
+            check.problems.append(Messages.Audit.headNotSigned)
         }
         if head.size != UInt64(leaves.count) || MerkleTree.root(hashes) != head.root {
-            check.problems.append("the server's log (\(leaves.count) entries) does not match its own signed tree head (size \(head.size))")
+            check.problems.append(Messages.Audit.logDoesNotMatchHead(entries: leaves.count, size: head.size))
         }
         if let lastSeen {
             if head.size < lastSeen.size {
-                check.problems.append("the server presented an older tree head: size \(head.size), after size \(lastSeen.size) was seen")
+                check.problems.append(Messages.Audit.olderHead(size: head.size, seen: lastSeen.size))
             } else if leaves.count >= Int(lastSeen.size), MerkleTree.root(hashes.prefix(Int(lastSeen.size))) != lastSeen.root {
-                check.problems.append("the log is not consistent with the tree head seen before (size \(lastSeen.size)): earlier entries were dropped, altered or reordered")
+                check.problems.append(Messages.Audit.inconsistent(seen: lastSeen.size))
             }
         }
         check.problems += compare(leaves, with: localCopy)
@@ -46,15 +47,15 @@ public enum AuditLogVerifier {
         var position: [Data: Int] = [:]
         for (index, leaf) in leaves.enumerated() { position[leaf] = position[leaf] ?? index }
         for (index, kept) in copy.enumerated() where index >= leaves.count || leaves[index] != kept {
-            let name = (try? AuditLeaf(bytes: kept)).map { "entry \(index) (device \($0.device.short), #\($0.sequence))" } ?? "entry \(index)"
+            let name = (try? AuditLeaf(bytes: kept)).map { Messages.Audit.entryOf(index, device: $0.device.short, sequence: $0.sequence) } ?? Messages.Audit.entry(index)
             if let moved = position[kept] {
-                problems.append("\(name) was reordered: the server now holds it at \(moved)")
+                problems.append(Messages.Audit.reordered(name, to: moved))
             } else if index + 1 < copy.count, index < leaves.count, leaves[index] == copy[index + 1] {
-                problems.append("\(name) was deleted from the server's log")
+                problems.append(Messages.Audit.deleted(name))
             } else if index >= leaves.count {
-                problems.append("\(name) is missing from the server's log")
+                problems.append(Messages.Audit.missing(name))
             } else {
-                problems.append("\(name) was altered on the server")
+                problems.append(Messages.Audit.altered(name))
             }
         }
         return problems
@@ -72,7 +73,7 @@ public enum AuditLogVerifier {
                 let leaf = try AuditLeaf(bytes: bytes)
                 let entry = try open(leaf)
                 guard let key = deviceKey(entry.device) else {
-                    problems.append("entry \(index): device \(entry.device.short) is not a certified device of this organisation")
+                    problems.append(Messages.Audit.uncertifiedDevice(index, device: entry.device.short))
                     continue
                 }
                 try entry.verifySignature(deviceKey: key)
@@ -80,17 +81,17 @@ public enum AuditLogVerifier {
                 if entry.sequence != head.sequence + 1 {
                     problems.append(
                         entry.sequence <= head.sequence
-                            ? "entry \(index) (device \(entry.device.short), #\(entry.sequence)) repeats or reorders that device's entries (after #\(head.sequence))"
-                            : "entries \(head.sequence + 1)–\(entry.sequence - 1) of device \(entry.device.short) are missing before entry \(index)")
+                            ? Messages.Audit.repeats(Messages.Audit.entryOf(index, device: entry.device.short, sequence: entry.sequence), after: head.sequence)
+                            : Messages.Audit.gap(from: head.sequence + 1, to: entry.sequence - 1, device: entry.device.short, before: index))
                 } else if entry.previous != head.hash {
-                    problems.append("entry \(index) (device \(entry.device.short), #\(entry.sequence)) does not chain to that device's previous entry")
+                    problems.append(Messages.Audit.doesNotChain(Messages.Audit.entryOf(index, device: entry.device.short, sequence: entry.sequence)))
                 }
                 heads[entry.device] = (max(head.sequence, entry.sequence), entry.hash)
                 entries.append((index, entry))
             } catch let error as SyncError {
-                problems.append("entry \(index): \(error.message)")
+                problems.append(Messages.Audit.entryProblem(index, error.message))
             } catch {
-                problems.append("entry \(index) cannot be read")
+                problems.append(Messages.Audit.unreadable(index))
             }
         }
         return problems

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import NazorgCrypto
 
@@ -145,10 +146,10 @@ public struct AuditEntry: Hashable, Sendable {
 
     /// Parses an entry (no signature check).
     public init(bytes: Data) throws {
-        var reader = ByteReader(bytes, context: "share-log entry")
+        var reader = ByteReader(bytes, context: .logEntry)
         let version = try reader.readByte()
         guard version == Self.version else {
-            throw SyncError(.unsupportedVersion, "share-log entry version \(version) is not supported (this build reads 1)")
+            throw SyncError(.unsupportedVersion, Messages.Sync.unsupportedVersion(.logEntry, version, reads: 1))
         }
         device = try reader.readID()
         sequence = try reader.readFixed(UInt64.self)
@@ -157,7 +158,7 @@ public struct AuditEntry: Hashable, Sendable {
         do {
             record = try JSONDecoder().decode(AuditRecord.self, from: json)
         } catch {
-            throw SyncError(.malformedChange, "a share-log entry's record is malformed")
+            throw SyncError(.malformedChange, Messages.Sync.logRecordMalformed)
         }
         signedLength = reader.offset
         _ = try reader.readRaw(SigningKeyPair.signatureByteCount)
@@ -169,6 +170,6 @@ public struct AuditEntry: Hashable, Sendable {
     public func verifySignature(deviceKey: Data) throws {
         guard SigningKeyPair.isValidSignature(
             bytes.suffix(from: bytes.startIndex + signedLength), of: bytes.prefix(signedLength), publicKey: deviceKey)
-        else { throw SyncError(.badSignature, "share-log entry \(sequence) of device \(device.short) is not signed by that device") }
+        else { throw SyncError(.badSignature, Messages.Sync.logEntryNotSigned(sequence, device: device.short)) }
     }
 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 
 extension EntityState {
@@ -58,14 +59,14 @@ extension EntityState {
     public init(visible data: Data, history: Data?) throws {
         try self.init(data, layout: .visibleOnly)
         guard let history else { return }
-        var reader = ByteReader(history, context: "entity history")
+        var reader = ByteReader(history, context: .entityHistory)
         guard try reader.readByte() == Self.formatVersion else {
-            throw SyncError(.unsupportedVersion, "entity history format is not supported")
+            throw SyncError(.unsupportedVersion, Messages.Sync.historyFormatUnsupported)
         }
-        for _ in 0..<(try reader.readCount(limit: reader.remaining, "register count")) {
+        for _ in 0..<(try reader.readCount(limit: reader.remaining, .registerCount)) {
             let name = try reader.readString()
             guard let register = registers[name] else {
-                throw SyncError(.malformedChange, "entity history names a register its state does not hold")
+                throw SyncError(.malformedChange, Messages.Sync.historyNamesUnknownRegister)
             }
             registers[name] = Register(current: register.current, replaced: try Self.readReplaced(&reader, keeping: true))
         }
@@ -96,26 +97,26 @@ extension EntityState {
     private enum Layout { case withHistory, skippingHistory, visibleOnly }
 
     private init(_ data: Data, layout: Layout) throws {
-        var reader = ByteReader(data, context: "entity state")
+        var reader = ByteReader(data, context: .entityState)
         let version = try reader.readByte()
         guard version == Self.formatVersion else {
-            throw SyncError(.unsupportedVersion, "entity state format \(version) is not supported")
+            throw SyncError(.unsupportedVersion, Messages.Sync.unsupportedVersion(.entityState, version, reads: 1))
         }
         self.init()
         if try reader.readByte() == 1 {
             let id = try Self.readID(&reader)
             let kind = try reader.readString()
             var fields: [String: Value] = [:]
-            for _ in 0..<(try reader.readCount(limit: reader.remaining, "field count")) {
+            for _ in 0..<(try reader.readCount(limit: reader.remaining, .fieldCount)) {
                 let name = try reader.readString()
                 fields[name] = try Value.decode(from: &reader)
             }
             self.fact = FactRecord(id: id, kind: kind, fields: fields)
         }
-        for _ in 0..<(try reader.readCount(limit: reader.remaining, "register count")) {
+        for _ in 0..<(try reader.readCount(limit: reader.remaining, .registerCount)) {
             let name = try reader.readString()
             var current: [(id: OpID, value: Value)] = []
-            for _ in 0..<(try reader.readCount(limit: reader.remaining, "value count")) {
+            for _ in 0..<(try reader.readCount(limit: reader.remaining, .valueCount)) {
                 let id = try Self.readID(&reader)
                 current.append((id, try Value.decode(from: &reader)))
             }
@@ -133,7 +134,7 @@ extension EntityState {
 
     /// Reads what `writeReplaced` wrote; without `keeping`, skips the ids (fixed-size, so no decoding).
     private static func readReplaced(_ reader: inout ByteReader, keeping: Bool) throws -> Set<OpID> {
-        let count = try reader.readCount(limit: reader.remaining / opIDByteCount, "history count")
+        let count = try reader.readCount(limit: reader.remaining / opIDByteCount, .historyCount)
         guard keeping else {
             try reader.skip(count * opIDByteCount)
             return []

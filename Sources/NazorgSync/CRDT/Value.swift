@@ -1,3 +1,5 @@
+import NazorgMessages
+
 /// A field value. Deleting is writing `.tombstone`, resolved by the same register rule as any write.
 public enum Value: Hashable, Sendable, CustomStringConvertible {
     case string(String)
@@ -61,11 +63,11 @@ extension Value {
             switch try reader.readByte() {
             case 0: return .bool(false)
             case 1: return .bool(true)
-            default: throw SyncError(.malformedChange, "a boolean value is neither 0 nor 1")
+            default: throw SyncError(.malformedChange, Messages.Sync.booleanInvalid)
             }
         case .ref: return .ref(try reader.readID())
         case .tombstone: return .tombstone
-        case nil: throw SyncError(.malformedChange, "unknown value tag \(tag)")
+        case nil: throw SyncError(.malformedChange, Messages.Sync.unknownValueTag(tag))
         }
     }
 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 
 /// The plaintext header of a change: what the server may see. It is the AEAD associated data of the body
@@ -68,7 +69,7 @@ public struct ChangeHeader: Hashable, Sendable {
     public static func decode(from reader: inout ByteReader) throws -> ChangeHeader {
         let version = try reader.readByte()
         guard version == currentVersion else {
-            throw SyncError(.unsupportedVersion, "change format version \(version) is not supported (this build reads 1)")
+            throw SyncError(.unsupportedVersion, Messages.Sync.unsupportedVersion(.change, version, reads: 1))
         }
         let family = try reader.readID()
         let tag = try reader.readID()
@@ -80,13 +81,13 @@ public struct ChangeHeader: Hashable, Sendable {
         let opCount = try reader.readFixed(UInt32.self)
         let schema = try reader.readFixed(UInt16.self)
         guard opCount >= 1, opCount <= UInt32(maxOps) else {
-            throw SyncError(.malformedChange, "a change holds 1 to \(maxOps) ops, this one says \(opCount)")
+            throw SyncError(.malformedChange, Messages.Sync.opCount(max: maxOps, got: opCount))
         }
-        guard sequence >= 1 else { throw SyncError(.malformedChange, "change sequence numbers start at 1") }
+        guard sequence >= 1 else { throw SyncError(.malformedChange, Messages.Sync.sequenceStartsAtOne) }
         // Stores keep sequence numbers as signed 64-bit integers: a larger one is malformed, never converted.
-        guard sequence <= UInt64(Int64.max) else { throw SyncError(.malformedChange, "a change sequence number is at most 2^63 - 1") }
+        guard sequence <= UInt64(Int64.max) else { throw SyncError(.malformedChange, Messages.Sync.sequenceTooLarge) }
         guard first.rawValue <= UInt64.max - UInt64(opCount) else {
-            throw SyncError(.malformedChange, "change timestamps overflow")
+            throw SyncError(.malformedChange, Messages.Sync.timestampsOverflow)
         }
         return ChangeHeader(
             family: family, sectionTag: tag, epoch: epoch, author: author, sequence: sequence, previous: previous,

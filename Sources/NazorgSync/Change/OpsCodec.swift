@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 
 /// Encodes the ops of one change (the plaintext body) compactly: tables of devices, entities and field
@@ -60,24 +61,24 @@ public enum OpsCodec {
 
     /// Decodes exactly `count` ops; every index and count is bounds-checked.
     public static func decode(_ data: Data, count: Int, first: Timestamp, author: DeviceID) throws -> [Op] {
-        var reader = ByteReader(data, context: "change body")
-        let deviceCount = try reader.readCount(limit: reader.remaining / 16, "device count")
+        var reader = ByteReader(data, context: .changeBody)
+        let deviceCount = try reader.readCount(limit: reader.remaining / 16, .deviceCount)
         var devices: [DeviceID] = []
         for _ in 0..<deviceCount { devices.append(try reader.readID()) }
         guard devices.first == author else {
-            throw SyncError(.malformedChange, "change body does not start with its author")
+            throw SyncError(.malformedChange, Messages.Sync.bodyWithoutAuthor)
         }
-        let entityCount = try reader.readCount(limit: reader.remaining / 16, "entity count")
+        let entityCount = try reader.readCount(limit: reader.remaining / 16, .entityCount)
         var entities: [EntityID] = []
         entities.reserveCapacity(entityCount)
         for _ in 0..<entityCount { entities.append(try reader.readID()) }
-        let nameCount = try reader.readCount(limit: reader.remaining, "field name count")
+        let nameCount = try reader.readCount(limit: reader.remaining, .fieldNameCount)
         var names: [String] = []
         for _ in 0..<nameCount { names.append(try reader.readString(limit: 256)) }
-        func pick<T>(_ list: [T], _ what: String) throws -> T {
+        func pick<T>(_ list: [T], _ what: Messages.Sync.Indexed) throws -> T {
             let i = try reader.readVarint()
             guard i < UInt64(list.count) else {
-                throw SyncError(.malformedChange, "change body refers to \(what) \(i) of \(list.count)")
+                throw SyncError(.malformedChange, Messages.Sync.indexOutOfRange(what, i, count: list.count))
             }
             return list[Int(i)]
         }
@@ -86,34 +87,34 @@ public enum OpsCodec {
         for offset in 0..<count {
             let id = OpID(timestamp: first.advanced(by: UInt64(offset)), device: author)
             let kind = try reader.readByte()
-            let entity = try pick(entities, "entity")
+            let entity = try pick(entities, .entity)
             switch kind {
             case writeKind:
-                let field = try pick(names, "field name")
+                let field = try pick(names, .fieldName)
                 let value = try Value.decode(from: &reader)
-                let predecessorCount = try reader.readCount(limit: reader.remaining / 2, "predecessor count")
+                let predecessorCount = try reader.readCount(limit: reader.remaining / 2, .predecessorCount)
                 var predecessors: [OpID] = []
                 predecessors.reserveCapacity(predecessorCount)
                 for _ in 0..<predecessorCount {
-                    let device = try pick(devices, "device")
+                    let device = try pick(devices, .device)
                     let delta = try reader.readSignedVarint()
                     let raw = id.timestamp.rawValue &- UInt64(bitPattern: delta)
                     predecessors.append(OpID(timestamp: Timestamp(rawValue: raw), device: device))
                 }
                 ops.append(Op(id: id, entity: entity, payload: .write(field: field, value: value, predecessors: predecessors)))
             case insertKind:
-                let recordKind = try pick(names, "record kind")
-                let fieldCount = try reader.readCount(limit: reader.remaining / 2, "field count")
+                let recordKind = try pick(names, .recordKind)
+                let fieldCount = try reader.readCount(limit: reader.remaining / 2, .fieldCount)
                 var fields: [String: Value] = [:]
                 for _ in 0..<fieldCount {
-                    let name = try pick(names, "field name")
+                    let name = try pick(names, .fieldName)
                     guard fields.updateValue(try Value.decode(from: &reader), forKey: name) == nil else {
-                        throw SyncError(.malformedChange, "a fact record names a field twice")
+                        throw SyncError(.malformedChange, Messages.Sync.factFieldTwice)
                     }
                 }
                 ops.append(Op(id: id, entity: entity, payload: .insert(kind: recordKind, fields: fields)))
             default:
-                throw SyncError(.malformedChange, "unknown op kind \(kind)")
+                throw SyncError(.malformedChange, Messages.Sync.unknownOpKind(kind))
             }
         }
         try reader.expectEnd()

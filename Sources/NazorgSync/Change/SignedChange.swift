@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import NazorgCrypto
 
@@ -25,7 +26,7 @@ public struct SignedChange: Hashable, Sendable {
         _ ops: [PendingOp], header: ChangeHeader, key: SymmetricKey, signer: SigningKeyPair
     ) throws -> SignedChange {
         guard !ops.isEmpty, ops.count <= ChangeHeader.maxOps, Int(header.opCount) == ops.count else {
-            throw SyncError(.tooLarge, "a change holds 1 to \(ChangeHeader.maxOps) ops and its header must count them")
+            throw SyncError(.tooLarge, Messages.Sync.opCountUnsigned(max: ChangeHeader.maxOps))
         }
         var writer = ByteWriter(capacity: ChangeHeader.byteCount + ops.count * 40 + 128)
         header.encode(to: &writer)
@@ -44,14 +45,14 @@ public struct SignedChange: Hashable, Sendable {
     /// Parses a change's structure (no signature check, no decryption); malformed bytes throw.
     public init(bytes: Data) throws {
         guard bytes.count <= Self.maxByteCount else {
-            throw SyncError(.tooLarge, "a change of \(bytes.count) bytes exceeds the limit of \(Self.maxByteCount)")
+            throw SyncError(.tooLarge, Messages.Sync.changeTooLarge(bytes: bytes.count, limit: Self.maxByteCount))
         }
-        var reader = ByteReader(bytes, context: "change")
+        var reader = ByteReader(bytes, context: .change)
         self.header = try ChangeHeader.decode(from: &reader)
         self.nonce = try reader.readRaw(AEAD.nonceByteCount)
         let length = Int(try reader.readFixed(UInt32.self))
         guard length >= AEAD.tagByteCount, length <= reader.remaining else {
-            throw SyncError(.malformedChange, "change ciphertext length \(length) does not fit the data")
+            throw SyncError(.malformedChange, Messages.Sync.ciphertextLength(length))
         }
         self.ciphertext = try reader.readRaw(length)
         self.signedLength = reader.offset
@@ -65,7 +66,7 @@ public struct SignedChange: Hashable, Sendable {
     public func verifySignature(authorKey: Data) throws {
         guard SigningKeyPair.isValidSignature(signature, of: bytes.prefix(signedLength), publicKey: authorKey) else {
             throw SyncError(
-                .badSignature, "change \(idHex.prefix(16)) is not signed by its author device \(header.author.short)")
+                .badSignature, Messages.Sync.changeNotSigned(String(idHex.prefix(16)), author: header.author.short))
         }
     }
 
@@ -78,7 +79,7 @@ public struct SignedChange: Hashable, Sendable {
         } catch {
             throw SyncError(
                 .decryptionFailed,
-                "change \(idHex.prefix(16)) does not decrypt with the key for its section and epoch \(header.epoch)")
+                Messages.Sync.changeDoesNotDecrypt(String(idHex.prefix(16)), epoch: header.epoch))
         }
         return try OpsCodec.decode(plaintext, count: Int(header.opCount), first: header.first, author: header.author)
     }

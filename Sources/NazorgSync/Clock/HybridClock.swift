@@ -1,3 +1,5 @@
+import NazorgMessages
+
 /// A hybrid logical clock (Kulkarni et al.): monotonic, close to wall time, and causal across devices.
 ///
 /// A value type with the wall time passed in, so tests drive it without sleeping.
@@ -22,7 +24,7 @@ public struct HybridClock: Hashable, Sendable {
         let first = max(floor, last.advanced(by: 1))
         let (end, overflow) = first.rawValue.addingReportingOverflow(UInt64(max(count, 1) - 1))
         guard !overflow, end >> 16 <= 0xFFFF_FFFF_FFFF else {
-            throw SyncError(.clockExhausted, "the hybrid logical clock cannot advance further")
+            throw SyncError(.clockExhausted, Messages.Sync.clockExhausted)
         }
         last = Timestamp(rawValue: end)
         return first
@@ -33,7 +35,7 @@ public struct HybridClock: Hashable, Sendable {
         guard remote.millis <= wallMillis &+ maxDrift else {
             throw SyncError(
                 .clockInFuture,
-                "a change is stamped \(remote.millis - wallMillis) ms ahead of this device's clock (limit \(maxDrift) ms)")
+                Messages.Sync.clockAhead(remote.millis - wallMillis, limit: maxDrift))
         }
         if remote > last { last = remote }
     }

@@ -1,3 +1,4 @@
+public import NazorgMessages
 public import Foundation
 
 /// Reads what `ByteWriter` wrote. Every read is bounds-checked and throws `malformedChange` on truncation,
@@ -7,10 +8,10 @@ public struct ByteReader: Sendable {
     /// The read position.
     public private(set) var offset: Int = 0
     /// What is being decoded, for error messages ("change", "entity state").
-    private let context: String
+    private let context: Messages.Sync.Encoded
 
     /// Reads from a copy of `data`.
-    public init(_ data: some DataProtocol, context: String) {
+    public init(_ data: some DataProtocol, context: Messages.Sync.Encoded) {
         self.bytes = Array(data)
         self.context = context
     }
@@ -19,12 +20,12 @@ public struct ByteReader: Sendable {
     public var remaining: Int { bytes.count - offset }
 
     private func fail(_ what: String) -> SyncError {
-        SyncError(.malformedChange, "\(context): \(what) at byte \(offset)")
+        SyncError(.malformedChange, Messages.Sync.decodeFailed(context, what, at: offset))
     }
 
     /// One byte.
     public mutating func readByte() throws -> UInt8 {
-        guard offset < bytes.count else { throw fail("unexpected end of data") }
+        guard offset < bytes.count else { throw fail(Messages.Sync.unexpectedEnd) }
         defer { offset += 1 }
         return bytes[offset]
     }
@@ -32,7 +33,7 @@ public struct ByteReader: Sendable {
     /// A big-endian fixed-width integer.
     public mutating func readFixed<T: FixedWidthInteger>(_: T.Type) throws -> T {
         let size = MemoryLayout<T>.size
-        guard remaining >= size else { throw fail("unexpected end of data") }
+        guard remaining >= size else { throw fail(Messages.Sync.unexpectedEnd) }
         var value: T = 0
         for i in 0..<size { value = value << 8 | T(bytes[offset + i]) }
         offset += size
@@ -45,7 +46,7 @@ public struct ByteReader: Sendable {
         var shift: UInt64 = 0
         while true {
             let byte = try readByte()
-            guard shift < 64, !(shift == 63 && byte > 1) else { throw fail("varint too long") }
+            guard shift < 64, !(shift == 63 && byte > 1) else { throw fail(Messages.Sync.varintTooLong) }
             result |= UInt64(byte & 0x7F) << shift
             if byte & 0x80 == 0 { return result }
             shift += 7
@@ -53,9 +54,9 @@ public struct ByteReader: Sendable {
     }
 
     /// A varint that must fit `limit` (a count or length); guards against huge allocations.
-    public mutating func readCount(limit: Int, _ what: String) throws -> Int {
+    public mutating func readCount(limit: Int, _ what: Messages.Sync.Counted) throws -> Int {
         let value = try readVarint()
-        guard value <= UInt64(limit) else { throw fail("\(what) \(value) exceeds the limit of \(limit)") }
+        guard value <= UInt64(limit) else { throw fail(Messages.Sync.countTooLarge(what, value, limit: limit)) }
         return Int(value)
     }
 
@@ -67,14 +68,14 @@ public struct ByteReader: Sendable {
 
     /// Exactly `count` raw bytes.
     public mutating func readRaw(_ count: Int) throws -> Data {
-        guard count >= 0, remaining >= count else { throw fail("unexpected end of data") }
+        guard count >= 0, remaining >= count else { throw fail(Messages.Sync.unexpectedEnd) }
         defer { offset += count }
         return Data(bytes[offset..<offset + count])
     }
 
     /// Skips exactly `count` bytes.
     public mutating func skip(_ count: Int) throws {
-        guard count >= 0, remaining >= count else { throw fail("unexpected end of data") }
+        guard count >= 0, remaining >= count else { throw fail(Messages.Sync.unexpectedEnd) }
         offset += count
     }
 
@@ -87,13 +88,13 @@ public struct ByteReader: Sendable {
 
     /// Length-prefixed bytes.
     public mutating func readBytes(limit: Int = 1 << 24) throws -> Data {
-        try readRaw(readCount(limit: limit, "byte length"))
+        try readRaw(readCount(limit: limit, .byteLength))
     }
 
     /// A length-prefixed UTF-8 string; invalid UTF-8 is refused.
     public mutating func readString(limit: Int = 1 << 20) throws -> String {
-        let count = try readCount(limit: limit, "string length")
-        guard count <= remaining else { throw fail("string length \(count) exceeds the \(remaining) bytes left") }
+        let count = try readCount(limit: limit, .stringLength)
+        guard count <= remaining else { throw fail(Messages.Sync.stringTooLong(count, remaining: remaining)) }
         let start = offset
         let string = bytes.withUnsafeBufferPointer { all -> String? in
             let slice = UnsafeBufferPointer(rebasing: all[start..<start + count])
@@ -101,13 +102,13 @@ public struct ByteReader: Sendable {
             if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
             return String(validating: slice, as: UTF8.self)
         }
-        guard let string else { throw fail("invalid UTF-8") }
+        guard let string else { throw fail(Messages.Sync.invalidUTF8) }
         offset += count
         return string
     }
 
     /// Throws unless every byte was consumed.
     public func expectEnd() throws {
-        guard remaining == 0 else { throw fail("\(remaining) unexpected trailing bytes") }
+        guard remaining == 0 else { throw fail(Messages.Sync.trailingBytes(remaining)) }
     }
 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import NazorgCrypto
 
@@ -61,10 +62,10 @@ public enum HandoverEnvelope {
         certificate: DeviceCertificate, signer: SigningKeyPair, created: Int64
     ) throws -> Data {
         guard (1...maxSlots).contains(devices.count) else {
-            throw SyncError(.badBundle, "a handover bundle is sealed to 1 to \(maxSlots) devices, not \(devices.count)")
+            throw SyncError(.badBundle, Messages.Sync.bundleSlots(max: maxSlots, got: devices.count))
         }
         guard certificate.signingKey == signer.publicKey else {
-            throw SyncError(.badCertificate, "the certificate does not belong to the signing key")
+            throw SyncError(.badCertificate, Messages.Sync.certificateNotOfSigner)
         }
         let key = try SymmetricKey.random()
         var writer = ByteWriter(capacity: 128 + devices.count * 96)
@@ -89,44 +90,44 @@ public enum HandoverEnvelope {
         inner.writeRaw(signer.sign(signedBytes(headerHash: headerHash, certificate: certificateBytes, content: content)))
         let sealed = header + SecretStream.seal(inner.data, associatedData: headerHash, key: key)
         guard sealed.count <= maxByteCount else {
-            throw SyncError(.tooLarge, "the handover bundle would be \(sealed.count) bytes; at most \(maxByteCount) are allowed")
+            throw SyncError(.tooLarge, Messages.Sync.bundleWouldBeTooLarge(sealed.count, limit: maxByteCount))
         }
         return sealed
     }
 
     /// Reads the clear header; throws `badBundle` for anything that is not a whole, known header.
     public static func header(of data: Data) throws -> Header {
-        guard data.count <= maxByteCount else { throw SyncError(.badBundle, "a handover bundle holds at most \(maxByteCount) bytes") }
+        guard data.count <= maxByteCount else { throw SyncError(.badBundle, Messages.Sync.bundleTooLarge(limit: maxByteCount)) }
         guard data.count >= magic.count + 1, data.prefix(magic.count) == magic else {
-            throw SyncError(.badBundle, "this is not a Nazorg handover bundle")
+            throw SyncError(.badBundle, Messages.Sync.notABundle)
         }
-        var reader = ByteReader(data.prefix(4096 + maxSlots * (16 + sealedKeyByteCount)), context: "handover bundle")
+        var reader = ByteReader(data.prefix(4096 + maxSlots * (16 + sealedKeyByteCount)), context: .handover)
         do {
             _ = try reader.readRaw(magic.count)
             let version = try reader.readByte()
             guard version == Self.version else {
-                throw SyncError(.unsupportedVersion, "handover bundle version \(version) is not known to this build (knows \(Self.version))")
+                throw SyncError(.unsupportedVersion, Messages.Sync.bundleVersion(version, knows: Self.version))
             }
             let bundle = try reader.readID()
             let recipient = try reader.readID()
             let sender = try reader.readID()
             let device = try reader.readID()
             let created = try reader.readSignedVarint()
-            let count = try reader.readCount(limit: maxSlots, "devices")
-            guard count >= 1 else { throw SyncError(.badBundle, "the handover bundle is sealed to no device") }
+            let count = try reader.readCount(limit: maxSlots, .devices)
+            guard count >= 1 else { throw SyncError(.badBundle, Messages.Sync.bundleSealedToNone) }
             var devices: [DeviceID] = []
             for _ in 0..<count {
                 devices.append(try reader.readID())
                 _ = try reader.readRaw(sealedKeyByteCount)
             }
             guard data.count - reader.offset >= SecretStream.headerByteCount + SecretStream.chunkOverhead else {
-                throw SyncError(.badBundle, "the handover bundle is cut short")
+                throw SyncError(.badBundle, Messages.Sync.bundleCutShort)
             }
             return Header(
                 bundle: bundle, recipient: recipient, sender: sender, senderDevice: device, created: created, devices: devices,
                 byteCount: reader.offset)
         } catch let error as SyncError where error.code == .malformedChange {
-            throw SyncError(.badBundle, "the handover bundle is cut short or malformed (\(error.message))")
+            throw SyncError(.badBundle, Messages.Sync.bundleMalformed(error.message))
         }
     }
 
@@ -137,12 +138,12 @@ public enum HandoverEnvelope {
         guard header.recipient == organisation else {
             throw SyncError(
                 .badBundle,
-                "this handover bundle is addressed to organisation \(header.recipient.short), not to this organisation (\(organisation.short)); only its addressee can open it")
+                Messages.Sync.bundleForOtherOrganisation(header.recipient.short, own: organisation.short))
         }
         guard let slot = header.devices.firstIndex(of: device) else {
             throw SyncError(
                 .badBundle,
-                "this handover bundle was not sealed to this device (\(device.short)); it can be opened by the \(header.devices.count) devices of the organisation that were registered when it was made")
+                Messages.Sync.bundleNotForThisDevice(device.short, devices: header.devices.count))
         }
         let slotStart = header.byteCount - (header.devices.count - slot) * (16 + sealedKeyByteCount) + 16
         let sealedKey = data.subdata(in: slotStart..<(slotStart + sealedKeyByteCount))
@@ -150,7 +151,7 @@ public enum HandoverEnvelope {
         do {
             key = try SymmetricKey(bytes: try box.open(sealedKey))
         } catch {
-            throw SyncError(.badBundle, "the handover bundle's key for this device does not open: the bundle was altered")
+            throw SyncError(.badBundle, Messages.Sync.bundleKeyAltered)
         }
         let headerBytes = data.prefix(header.byteCount)
         let headerHash = Self.headerHash(headerBytes)
@@ -158,9 +159,9 @@ public enum HandoverEnvelope {
         do {
             inner = try SecretStream.open(Data(data.dropFirst(header.byteCount)), associatedData: headerHash, key: key)
         } catch let error as CryptoError {
-            throw SyncError(.badBundle, "the handover bundle does not decrypt: \(error.message)")
+            throw SyncError(.badBundle, Messages.Sync.bundleDoesNotDecrypt(error.message))
         }
-        var reader = ByteReader(inner, context: "handover bundle contents")
+        var reader = ByteReader(inner, context: .handoverContents)
         let certificateBytes: Data
         let content: Data
         let signature: Data
@@ -170,19 +171,19 @@ public enum HandoverEnvelope {
             signature = try reader.readRaw(SigningKeyPair.signatureByteCount)
             try reader.expectEnd()
         } catch {
-            throw SyncError(.badBundle, "the handover bundle's contents are malformed")
+            throw SyncError(.badBundle, Messages.Sync.bundleContentsMalformed)
         }
         guard let certificate = try? JSONDecoder().decode(DeviceCertificate.self, from: certificateBytes) else {
-            throw SyncError(.badBundle, "the handover bundle's sender certificate is malformed")
+            throw SyncError(.badBundle, Messages.Sync.bundleCertificateMalformed)
         }
         guard certificate.device == header.senderDevice, certificate.organisation == header.sender else {
-            throw SyncError(.badBundle, "the sender certificate in the bundle is not that of the device its header names")
+            throw SyncError(.badBundle, Messages.Sync.bundleCertificateMismatch)
         }
         guard SigningKeyPair.isValidSignature(
             signature, of: signedBytes(headerHash: headerHash, certificate: certificateBytes, content: content),
             publicKey: certificate.signingKey)
         else {
-            throw SyncError(.badSignature, "the handover bundle's signature does not verify for device \(certificate.device.short)")
+            throw SyncError(.badSignature, Messages.Sync.bundleSignature(certificate.device.short))
         }
         return Opened(header: header, certificate: certificate, content: content)
     }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import NazorgCrypto
 
@@ -59,13 +60,13 @@ public struct HandoverReceipt: Codable, Hashable, Sendable {
     /// Checks the shape and the signature against the certificate it carries; the certificate itself must still
     /// be verified against the receiving organisation's key.
     public func verifySignature() throws {
-        guard version == 1 else { throw SyncError(.unsupportedVersion, "receipt version \(version) is not known to this build") }
-        guard digest.count == 32 else { throw SyncError(.badBundle, "the receipt's bundle digest is not 32 bytes") }
+        guard version == 1 else { throw SyncError(.unsupportedVersion, Messages.Sync.receiptVersion(version)) }
+        guard digest.count == 32 else { throw SyncError(.badBundle, Messages.Sync.receiptDigest) }
         guard certificate.organisation == receiver else {
-            throw SyncError(.badBundle, "the receipt's certificate is not of the receiving organisation it names")
+            throw SyncError(.badBundle, Messages.Sync.receiptCertificate)
         }
         guard SigningKeyPair.isValidSignature(signature, of: signedBytes, publicKey: certificate.signingKey) else {
-            throw SyncError(.badSignature, "the receipt's signature does not verify for device \(certificate.device.short)")
+            throw SyncError(.badSignature, Messages.Sync.receiptSignature(certificate.device.short))
         }
     }
 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import NazorgCrypto
 
@@ -75,7 +76,7 @@ public struct KeyGrant: Hashable, Sendable {
         granter: DeviceID, signer: SigningKeyPair, basis: Basis, basisRecord: ID128? = nil
     ) throws -> KeyGrant {
         guard basis.isShare == (basisRecord != nil) else {
-            throw SyncError(.malformedChange, "a key grant names a consent or override record exactly when it shares with another organisation")
+            throw SyncError(.malformedChange, Messages.Sync.grantBasisMismatch)
         }
         let familySecret = basis.isShare ? try SymmetricKey.random() : contents.familySecret
         var plaintext = contents.key.bytes.unprotectedData()
@@ -100,11 +101,11 @@ public struct KeyGrant: Hashable, Sendable {
 
     /// Parses a grant's structure (no signature check).
     public init(bytes: Data) throws {
-        guard bytes.count <= 4096 else { throw SyncError(.tooLarge, "a key grant of \(bytes.count) bytes is too large") }
-        var reader = ByteReader(bytes, context: "key grant")
+        guard bytes.count <= 4096 else { throw SyncError(.tooLarge, Messages.Sync.grantTooLarge(bytes.count)) }
+        var reader = ByteReader(bytes, context: .keyGrant)
         let version = try reader.readByte()
         guard version == Self.version else {
-            throw SyncError(.unsupportedVersion, "key grant version \(version) is not supported (this build reads 1)")
+            throw SyncError(.unsupportedVersion, Messages.Sync.unsupportedVersion(.keyGrant, version, reads: 1))
         }
         family = try reader.readID()
         tag = try reader.readID()
@@ -113,12 +114,12 @@ public struct KeyGrant: Hashable, Sendable {
         granter = try reader.readID()
         let rawBasis = try reader.readByte()
         guard let basis = Basis(rawValue: rawBasis) else {
-            throw SyncError(.malformedChange, "key grant basis \(rawBasis) is unknown")
+            throw SyncError(.malformedChange, Messages.Sync.grantBasisUnknown(rawBasis))
         }
         self.basis = basis
         basisRecord = basis.isShare ? try reader.readID() : nil
         let length = Int(try reader.readFixed(UInt16.self))
-        guard length >= BoxKeyPair.sealOverhead + 64 else { throw SyncError(.malformedChange, "key grant is too short") }
+        guard length >= BoxKeyPair.sealOverhead + 64 else { throw SyncError(.malformedChange, Messages.Sync.grantTooShort) }
         sealed = try reader.readRaw(length)
         signedLength = reader.offset
         _ = try reader.readRaw(SigningKeyPair.signatureByteCount)
@@ -130,7 +131,7 @@ public struct KeyGrant: Hashable, Sendable {
     /// Throws `badSignature` unless `granterKey` signed this grant.
     public func verifySignature(granterKey: Data) throws {
         guard SigningKeyPair.isValidSignature(bytes.suffix(from: bytes.startIndex + signedLength), of: bytes.prefix(signedLength), publicKey: granterKey)
-        else { throw SyncError(.badSignature, "a key grant is not signed by its granting device \(granter.short)") }
+        else { throw SyncError(.badSignature, Messages.Sync.grantNotSigned(granter.short)) }
     }
 
     /// Opens the grant with the recipient's key pair.
@@ -139,11 +140,11 @@ public struct KeyGrant: Hashable, Sendable {
         do {
             plain = try box.open(sealed)
         } catch {
-            throw SyncError(.decryptionFailed, "a key grant for section epoch \(epoch) cannot be opened by this device")
+            throw SyncError(.decryptionFailed, Messages.Sync.grantNotForThisDevice(epoch: epoch))
         }
         let data = plain.unprotectedData()
         guard data.count > 64, let name = String(data: data.dropFirst(64), encoding: .utf8) else {
-            throw SyncError(.malformedChange, "an opened key grant is malformed")
+            throw SyncError(.malformedChange, Messages.Sync.grantContentsMalformed)
         }
         return Contents(name: name, key: try SymmetricKey(data: data.prefix(32)), familySecret: try SymmetricKey(data: data[32..<64]))
     }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 
 /// The query parameters of a request, parsed strictly: every value that comes from outside is checked for form
@@ -17,13 +18,13 @@ public struct RequestQuery: Sendable, Hashable {
         values = [:]
         guard let query, !query.isEmpty else { return }
         guard query.utf8.count <= Self.maxByteCount else {
-            throw SyncError(.badRequest, "the query is longer than \(Self.maxByteCount) bytes")
+            throw SyncError(.badRequest, Messages.Sync.queryTooLong(Self.maxByteCount))
         }
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = parts[0].removingPercentEncoding, let value = (parts.count == 2 ? parts[1] : "").removingPercentEncoding
-            else { throw SyncError(.badRequest, "the query is not valid percent-encoded UTF-8") }
-            guard values[name] == nil else { throw SyncError(.badRequest, "the query names \(Self.quoted(name)) twice") }
+            else { throw SyncError(.badRequest, Messages.Sync.queryNotUTF8) }
+            guard values[name] == nil else { throw SyncError(.badRequest, Messages.Sync.queryTwice(Self.quoted(name))) }
             values[name] = value
         }
     }
@@ -37,14 +38,14 @@ public struct RequestQuery: Sendable, Hashable {
     /// A whole number in `range`; `defaultValue` when absent.
     public func number(_ name: String, in range: ClosedRange<UInt64>, default defaultValue: UInt64? = nil) throws -> UInt64 {
         guard let text = values[name] else {
-            guard let defaultValue else { throw SyncError(.badRequest, "the query needs \(Self.quoted(name))") }
+            guard let defaultValue else { throw SyncError(.badRequest, Messages.Sync.queryNeeds(Self.quoted(name))) }
             return defaultValue
         }
         // Digits only, at most 19 of them (UInt64 fits 20; Int64.max has 19): no sign, no overflow while parsing.
         guard (1...19).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = UInt64(text),
             range.contains(value)
         else {
-            throw SyncError(.badRequest, "\(Self.quoted(name)) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw SyncError(.badRequest, Messages.Sync.queryRange(Self.quoted(name), range.lowerBound, range.upperBound))
         }
         return value
     }
@@ -64,19 +65,19 @@ public struct RequestQuery: Sendable, Hashable {
         guard let text = values[name] else { return nil }
         guard text.utf8.count == 32, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
             let id = ID128(hex: text)
-        else { throw SyncError(.badRequest, "\(Self.quoted(name)) must be 32 lowercase hex digits") }
+        else { throw SyncError(.badRequest, Messages.Sync.queryNotID(Self.quoted(name))) }
         return id
     }
 
     /// A required 128-bit id.
     public func requiredID(_ name: String) throws -> ID128 {
-        guard let id = try id(name) else { throw SyncError(.badRequest, "the query needs \(Self.quoted(name)) (32 hex digits)") }
+        guard let id = try id(name) else { throw SyncError(.badRequest, Messages.Sync.queryNeedsID(Self.quoted(name))) }
         return id
     }
 
     /// A parameter name as it may appear in a message: short, and only if it is plain.
     static func quoted(_ name: String) -> String {
         let plain = name.utf8.count <= 16 && name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
-        return plain ? "'\(name)'" : "a parameter"
+        return plain ? "'\(name)'" : Messages.Sync.aParameter
     }
 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import NazorgCrypto
 
@@ -42,26 +43,26 @@ public enum RequestSignature {
         public init(header: (String) -> String?) throws {
             func value(_ name: String) throws -> String {
                 guard let value = header(name) else {
-                    throw SyncError(.badSignature, "missing \(name) header: requests must be signed by a registered device")
+                    throw SyncError(.badSignature, Messages.Sync.headerMissing(name))
                 }
                 return value
             }
             let deviceText = try value(deviceHeader)
             guard Self.isHex(deviceText), let device = ID128(hex: deviceText) else {
-                throw SyncError(.badSignature, "\(deviceHeader) is not a device id (32 hex digits)")
+                throw SyncError(.badSignature, Messages.Sync.headerNotDevice(deviceHeader))
             }
             let timeText = try value(timeHeader)
             // Digits only, at most 15 of them (ms until the year 33658): no sign, no overflow, nothing to trap on.
             guard (1...15).contains(timeText.utf8.count), timeText.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
                 let time = Int64(timeText)
-            else { throw SyncError(.badSignature, "\(timeHeader) is not a time (milliseconds since 1970, up to 15 digits)") }
+            else { throw SyncError(.badSignature, Messages.Sync.headerNotTime(timeHeader)) }
             let nonce = try value(nonceHeader)
-            guard Self.isHex(nonce) else { throw SyncError(.badSignature, "\(nonceHeader) must be 32 hex digits") }
+            guard Self.isHex(nonce) else { throw SyncError(.badSignature, Messages.Sync.headerNotNonce(nonceHeader)) }
             guard let contentHash = Self.base64(try value(contentHashHeader), count: 32) else {
-                throw SyncError(.badSignature, "\(contentHashHeader) is not a base64 BLAKE2b-256 hash")
+                throw SyncError(.badSignature, Messages.Sync.headerNotHash(contentHashHeader))
             }
             guard let signature = Self.base64(try value(signatureHeader), count: SigningKeyPair.signatureByteCount) else {
-                throw SyncError(.badSignature, "\(signatureHeader) is not a base64 Ed25519 signature")
+                throw SyncError(.badSignature, Messages.Sync.headerNotSignature(signatureHeader))
             }
             self.device = device
             self.time = time
@@ -74,7 +75,7 @@ public enum RequestSignature {
         public func checkTime(nowMillis: Int64) throws {
             guard time >= nowMillis - maxSkewMillis, time <= nowMillis + maxSkewMillis else {
                 throw SyncError(
-                    .badSignature, "the request time is more than \(maxSkewMillis / 60_000) minutes off the server's clock; check the device clock")
+                    .badSignature, Messages.Sync.clockSkew(minutes: maxSkewMillis / 60_000))
             }
         }
 

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 
 /// The body of a push or a pull: changes and key grants, each with the server sequence number it was
@@ -57,17 +58,17 @@ public struct SyncBatch: Hashable, Sendable {
     /// Decodes a batch; every item is parsed (not verified), and anything malformed is refused whole.
     public init(decoding data: Data) throws {
         guard data.count <= Self.maxByteCount else {
-            throw SyncError(.tooLarge, "a batch of \(data.count) bytes exceeds the limit of \(Self.maxByteCount)")
+            throw SyncError(.tooLarge, Messages.Sync.batchTooLarge(bytes: data.count, limit: Self.maxByteCount))
         }
-        var reader = ByteReader(data, context: "batch")
-        guard try reader.readRaw(3) == Data(Self.magic) else { throw SyncError(.malformedChange, "not a Nazorg batch (bad magic)") }
+        var reader = ByteReader(data, context: .batch)
+        guard try reader.readRaw(3) == Data(Self.magic) else { throw SyncError(.malformedChange, Messages.Sync.notABatch) }
         let version = try reader.readByte()
         guard version == Self.version else {
-            throw SyncError(.unsupportedVersion, "batch version \(version) is not supported (this build reads 1)")
+            throw SyncError(.unsupportedVersion, Messages.Sync.unsupportedVersion(.batch, version, reads: 1))
         }
         let count = Int(try reader.readFixed(UInt32.self))
         guard count <= Self.maxItems else {
-            throw SyncError(.tooLarge, "a batch of \(count) items exceeds the limit of \(Self.maxItems)")
+            throw SyncError(.tooLarge, Messages.Sync.batchTooManyItems(count, limit: Self.maxItems))
         }
         var items: [Item] = []
         items.reserveCapacity(count)
@@ -80,10 +81,10 @@ public struct SyncBatch: Hashable, Sendable {
                 switch kind {
                 case 1: items.append(.change(try SignedChange(bytes: bytes), sequence: sequence))
                 case 2: items.append(.grant(try KeyGrant(bytes: bytes), sequence: sequence))
-                default: throw SyncError(.malformedChange, "unknown item kind \(kind)")
+                default: throw SyncError(.malformedChange, Messages.Sync.unknownItemKind(kind))
                 }
             } catch let error as SyncError {
-                throw SyncError(error.code, "batch item \(index + 1): \(error.message)")
+                throw SyncError(error.code, Messages.Sync.batchItem(index + 1, error.message))
             }
         }
         try reader.expectEnd()

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 
 /// One author's change chain in one section: changes of a chain carry sequence numbers 1, 2, 3, … and each
@@ -62,16 +63,16 @@ public struct VersionVector: Hashable, Sendable {
 
     /// Decodes a vector; malformed bytes (truncated, trailing, a chain named twice) throw `malformedChange`.
     public init(encoded data: Data) throws {
-        var reader = ByteReader(data, context: "version vector")
+        var reader = ByteReader(data, context: .versionVector)
         // Each chain takes at least 49 bytes, so a count cannot ask for more room than the data could fill.
-        let count = try reader.readCount(limit: min(Self.maxChains, reader.remaining / 49), "chain count")
+        let count = try reader.readCount(limit: min(Self.maxChains, reader.remaining / 49), .chainCount)
         var heads: [ChainKey: UInt64] = [:]
         heads.reserveCapacity(count)
         for _ in 0..<count {
             let section = SectionRef(family: try reader.readID(), tag: try reader.readID())
             let chain = ChainKey(section: section, author: try reader.readID())
             guard heads.updateValue(try reader.readVarint(), forKey: chain) == nil else {
-                throw SyncError(.malformedChange, "version vector: chain of device \(chain.author.short) named twice")
+                throw SyncError(.malformedChange, Messages.Sync.chainNamedTwice(chain.author.short))
             }
         }
         try reader.expectEnd()

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 import NazorgCrypto
 
@@ -29,6 +30,15 @@ public enum DeviceRole: String, Codable, CaseIterable, Sendable {
     case privacyOfficer = "privacy-officer"
     /// Organisation admin.
     case admin
+
+    /// What a person calls the role.
+    public var label: String {
+        switch self {
+        case .worker: "hulpverlener"
+        case .privacyOfficer: "privacy officer"
+        case .admin: "beheerder"
+        }
+    }
 }
 
 /// A device's request to be certified, written by `nazorg device init` and carried to the admin.
@@ -157,41 +167,42 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
     /// the worker's name against its commitment (version 2, unless withheld), and the validity at `date`.
     public func verify(by organisation: OrganisationInfo, at date: Date) throws {
         guard (1...Self.currentVersion).contains(version) else {
-            throw SyncError(.unsupportedVersion, "device certificate version \(version) is not supported (this build reads 1 and 2)")
+            throw SyncError(.unsupportedVersion, Messages.Sync.certificateVersion(version))
         }
         guard DeviceIdentity.binds(device, to: signingKey) else {
-            throw SyncError(.badCertificate, "the certificate names device \(device.short), which is not the id of its signing key")
+            throw SyncError(.badCertificate, Messages.Sync.certificateWrongDevice(device.short))
         }
         guard self.organisation == organisation.id else {
-            throw SyncError(.badCertificate, "the certificate is from organisation \(self.organisation.short), not \(organisation.id.short)")
+            throw SyncError(.badCertificate, Messages.Sync.certificateWrongOrganisation(self.organisation.short, expected: organisation.id.short))
         }
         if version >= 2 {
-            guard workerCommitment?.count == 32 else { throw SyncError(.badCertificate, "the certificate lacks its worker commitment") }
+            guard workerCommitment?.count == 32 else { throw SyncError(.badCertificate, Messages.Sync.certificateWithoutCommitment) }
             if let workerSalt {
                 guard Self.commitment(to: worker, salt: workerSalt) == workerCommitment else {
-                    throw SyncError(.badCertificate, "the certificate's worker name is not the one its organisation signed")
+                    throw SyncError(.badCertificate, Messages.Sync.certificateWorkerChanged)
                 }
             } else if !worker.isEmpty {
-                throw SyncError(.badCertificate, "the certificate names a worker without the salt its organisation signed")
+                throw SyncError(.badCertificate, Messages.Sync.certificateWorkerWithoutSalt)
             }
         }
         guard SigningKeyPair.isValidSignature(signature, of: signedBytes, publicKey: organisation.signingKey) else {
-            throw SyncError(.badCertificate, "the certificate's signature does not verify against the key of organisation \(organisation.id.short)")
+            throw SyncError(.badCertificate, Messages.Sync.certificateSignature(organisation.id.short))
         }
         let now = Int64(date.timeIntervalSince1970)
         guard now >= validFrom, now <= validUntil else {
-            throw SyncError(.badCertificate, "the certificate is not valid now (valid \(Self.day(validFrom)) to \(Self.day(validUntil)))")
+            throw SyncError(.badCertificate, Messages.Sync.certificateNotValidNow(from: Self.day(validFrom), until: Self.day(validUntil)))
         }
     }
 
     static func day(_ seconds: Int64) -> String {
         // Days outside years 0001–9999 are not written as dates (and never reach the formatter).
-        guard (-62_135_596_800...253_402_300_799).contains(seconds) else { return seconds < 0 ? "before year 1" : "after year 9999" }
-        return String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds))).prefix(10))
+        guard (-62_135_596_800...253_402_300_799).contains(seconds) else { return seconds < 0 ? Messages.Sync.beforeYearOne : Messages.Sync.afterYear9999 }
+        let parts = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds))).prefix(10).split(separator: "-")
+        return Dutch.date(year: Int(parts[0]) ?? 0, month: Int(parts[1]) ?? 0, day: Int(parts[2]) ?? 0)
     }
 }
 
 extension DeviceCertificate {
-    /// The last day of validity, `YYYY-MM-DD`.
+    /// The last day of validity as a person writes it (`3 december 2027`).
     public var validUntilDay: String { Self.day(validUntil) }
 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 public import Foundation
 public import NazorgCrypto
 
@@ -36,6 +37,6 @@ public struct RevocationNotice: Codable, Hashable, Sendable {
     public func verify(by organisation: OrganisationInfo) throws {
         guard self.organisation == organisation.id,
             SigningKeyPair.isValidSignature(signature, of: signedBytes, publicKey: organisation.signingKey)
-        else { throw SyncError(.badCertificate, "the revocation of device \(device.short) is not signed by its organisation") }
+        else { throw SyncError(.badCertificate, Messages.Sync.revocationNotSigned(device.short)) }
     }
 }

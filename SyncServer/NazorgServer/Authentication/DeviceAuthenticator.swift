@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -45,13 +46,13 @@ struct DeviceAuthenticator: RouterMiddleware {
         } else if let stored {
             record = stored
         } else {
-            throw ServerError.unauthenticated("device \(claim.device.short) is not registered; register its certificate first")
+            throw ServerError.unauthenticated(Messages.Server.deviceNotRegistered(claim.device.short))
         }
         if let revokedAt = record.revokedAt, revokedAt <= nowMillis {
-            throw ServerError(.unauthorized, "revoked", "device \(claim.device.short) was revoked by its organisation")
+            throw ServerError(.unauthorized, "revoked", Messages.Server.deviceRevoked(claim.device.short))
         }
         guard let organisation = try storage.organisation(record.certificate.organisation) else {
-            throw ServerError.unauthenticated("the organisation of device \(claim.device.short) is not registered on this server")
+            throw ServerError.unauthenticated(Messages.Server.organisationOfDeviceUnknown(claim.device.short))
         }
         do {
             try record.certificate.verify(by: organisation, at: now())
@@ -59,13 +60,13 @@ struct DeviceAuthenticator: RouterMiddleware {
             throw ServerError.unauthenticated(error.message)
         }
         guard claim.verifies(method: method, path: path, publicKey: record.certificate.signingKey) else {
-            throw ServerError.unauthenticated("the request signature does not verify for device \(claim.device.short)")
+            throw ServerError.unauthenticated(Messages.Server.signatureInvalid(claim.device.short))
         }
         guard rateLimiter.allow(claim.device, now: now()) else {
-            throw ServerError(.tooManyRequests, "rate-limited", "device \(claim.device.short) sends too many requests; retry in a second")
+            throw ServerError(.tooManyRequests, "rate-limited", Messages.Server.rateLimited(claim.device.short))
         }
         guard try storage.useNonce(device: claim.device, nonce: claim.nonce, time: claim.time, forgetBefore: nowMillis - 2 * RequestSignature.maxSkewMillis) else {
-            throw ServerError.unauthenticated("replayed request: this nonce was used before")
+            throw ServerError.unauthenticated(Messages.Server.replayed)
         }
         return record
     }
@@ -74,7 +75,7 @@ struct DeviceAuthenticator: RouterMiddleware {
     static func body(of request: Request, claim: RequestSignature.Claim, limit: Int) async throws -> Data {
         let body = try await read(request, limit: claim.hasEmptyBody ? 0 : limit)
         guard claim.matches(body: body) else {
-            throw ServerError.unauthenticated("the body is not the one the request signature covers")
+            throw ServerError.unauthenticated(Messages.Server.bodyNotSigned)
         }
         return body
     }
@@ -85,7 +86,7 @@ struct DeviceAuthenticator: RouterMiddleware {
             var buffer = try await request.body.collect(upTo: limit)
             return Data(buffer.readBytes(length: buffer.readableBytes) ?? [])
         } catch {
-            throw ServerError(.contentTooLarge, "too-large", "the request body exceeds \(limit) bytes or was cut off")
+            throw ServerError(.contentTooLarge, "too-large", Messages.Server.bodyTooLarge(limit))
         }
     }
 }

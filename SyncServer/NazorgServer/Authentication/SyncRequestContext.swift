@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 public import Hummingbird
 import NazorgSync
@@ -27,7 +28,7 @@ struct AuthenticatedContext: ChildRequestContext {
 
     init(context: SyncRequestContext) throws {
         guard let device = context.device, let body = context.body else {
-            throw ServerError.unauthenticated("the request is not signed by a registered device")
+            throw ServerError.unauthenticated(Messages.Server.notSigned)
         }
         self.coreContext = context.coreContext
         self.device = device
@@ -36,7 +37,7 @@ struct AuthenticatedContext: ChildRequestContext {
 
     /// The body, if it is at most `limit` bytes.
     func body(limit: Int) throws -> Data {
-        guard body.count <= limit else { throw ServerError(.contentTooLarge, "too-large", "the request body exceeds \(limit) bytes") }
+        guard body.count <= limit else { throw ServerError(.contentTooLarge, "too-large", Messages.Server.bodyTooLarge(limit)) }
         return body
     }
 

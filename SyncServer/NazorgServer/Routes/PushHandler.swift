@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import NazorgSync
 
@@ -55,7 +56,7 @@ struct PushHandler {
             } catch let rejection as Rejection {
                 results[index] = result(for: item, status: "rejected", reason: rejection.reason, code: rejection.code)
             } catch {
-                results[index] = result(for: item, status: "rejected", reason: "the server could not check it; retry")
+                results[index] = result(for: item, status: "rejected", reason: Messages.Server.couldNotCheck)
             }
         }
         do {
@@ -66,11 +67,11 @@ struct PushHandler {
                 case .duplicate(let seq): results[index] = result(for: item, status: "duplicate", sequence: seq)
                 case .sequenceTaken:
                     results[index] = result(
-                        for: item, status: "rejected", reason: "this author's sequence number in the section is already used by another change")
+                        for: item, status: "rejected", reason: Messages.Server.sequenceUsed)
                 }
             }
         } catch {
-            for (index, item) in valid { results[index] = result(for: item, status: "rejected", reason: "the server could not store it; retry") }
+            for (index, item) in valid { results[index] = result(for: item, status: "rejected", reason: Messages.Server.couldNotStore) }
         }
         return results.map { $0! }
     }
@@ -117,64 +118,64 @@ struct PushHandler {
     /// created, written, re-keyed nor shared by this device.
     private func requireOwnFamily(_ family: FamilyID, _ pushed: PushedAccess) throws {
         if let owner = try pushed.owners[family] ?? storage.familyOwner(family), owner != me.certificate.organisation {
-            throw Rejection(reason: "the family belongs to another organisation; a share from it is read-only")
+            throw Rejection(reason: Messages.Server.familyOfOther)
         }
     }
 
     private func check(_ change: SignedChange, pushed: PushedAccess) throws {
         let h = change.header
-        guard h.author == device else { throw Rejection(reason: "the change is signed by another device (\(h.author.short)); push only your own changes") }
+        guard h.author == device else { throw Rejection(reason: Messages.Server.signedByOther(h.author.short)) }
         try requireOwnFamily(h.family, pushed)
-        do { try change.verifySignature(authorKey: me.certificate.signingKey) } catch { throw Rejection(reason: "the change's signature does not verify") }
+        do { try change.verifySignature(authorKey: me.certificate.signingKey) } catch { throw Rejection(reason: Messages.Server.changeSignatureInvalid) }
         guard try canWrite(h.family, h.sectionTag, epoch: h.epoch, pushed: pushed) else {
             throw Rejection(
-                reason: "this device holds no write grant for the change's section in key epoch \(h.epoch) (a share from another organisation is read-only)")
+                reason: Messages.Server.noWriteGrant(epoch: h.epoch))
         }
         let nowMillis = UInt64(max(0, now.timeIntervalSince1970 * 1000))
         guard h.last.millis <= nowMillis + HybridClock.defaultMaxDrift else {
-            throw Rejection(reason: "the change is stamped \((h.last.millis - nowMillis) / 1000) s in the future; check the device clock")
+            throw Rejection(reason: Messages.Server.stampedInFuture(seconds: Int64(h.last.millis - nowMillis) / 1000))
         }
     }
 
     private func check(_ grant: KeyGrant, pushed: PushedAccess) throws {
-        guard grant.granter == device else { throw Rejection(reason: "a device pushes only grants it signed itself") }
+        guard grant.granter == device else { throw Rejection(reason: Messages.Server.grantsOwnOnly) }
         try requireOwnFamily(grant.family, pushed)
-        do { try grant.verifySignature(granterKey: me.certificate.signingKey) } catch { throw Rejection(reason: "the grant's signature does not verify") }
+        do { try grant.verifySignature(granterKey: me.certificate.signingKey) } catch { throw Rejection(reason: Messages.Server.grantSignatureInvalid) }
         guard let recipient = try storage.device(grant.recipient) else {
-            throw Rejection(reason: "the recipient device \(grant.recipient.short) is not registered on this server")
+            throw Rejection(reason: Messages.Server.recipientNotRegistered(grant.recipient.short))
         }
         if recipient.revokedAt != nil {
-            throw Rejection(reason: "the recipient device \(grant.recipient.short) is revoked", code: "recipient-revoked")
+            throw Rejection(reason: Messages.Server.recipientRevoked(grant.recipient.short), code: "recipient-revoked")
         }
         guard recipient.certificate.role != .privacyOfficer else {
-            throw Rejection(reason: "a privacy officer's device reads share logs, never plan sections")
+            throw Rejection(reason: Messages.Server.officerNoSections)
         }
         let sameOrganisation = recipient.certificate.organisation == me.certificate.organisation
         let stored = try storage.latestEpoch(family: grant.family, tag: grant.tag)
         let latest = max(stored ?? 0, pushed.latest[Self.key(grant.family, grant.tag)] ?? 0)
         switch grant.basis {
         case .creator:
-            guard grant.recipient == device else { throw Rejection(reason: "a creator grant is addressed to its own granter") }
+            guard grant.recipient == device else { throw Rejection(reason: Messages.Server.creatorGrantToSelf) }
             if stored == nil && pushed.latest[Self.key(grant.family, grant.tag)] == nil { return }
             // A new key epoch (after a withdrawal) is started by a device that may write the section.
             if try canWrite(grant.family, grant.tag, epoch: grant.epoch, pushed: pushed) { return }
             guard grant.epoch > latest, try canWrite(grant.family, grant.tag, epoch: latest, pushed: pushed) else {
-                throw Rejection(reason: "the section exists already; ask a device that holds it for a grant")
+                throw Rejection(reason: Messages.Server.sectionExists)
             }
         case .ownOrganisation:
             guard sameOrganisation else {
-                throw Rejection(reason: "sharing with another organisation needs the client's consent or a safety override (grant basis consent or safety-override)")
+                throw Rejection(reason: Messages.Server.shareNeedsBasis)
             }
             guard try canWrite(grant.family, grant.tag, epoch: grant.epoch, pushed: pushed) else {
-                throw Rejection(reason: "this device holds no grant for the section it tries to share")
+                throw Rejection(reason: Messages.Server.noGrantToShare)
             }
         case .consent, .safetyOverride:
-            guard !sameOrganisation else { throw Rejection(reason: "a colleague in the same organisation gets an own-organisation grant, not a share") }
+            guard !sameOrganisation else { throw Rejection(reason: Messages.Server.colleagueNotShare) }
             guard try storage.organisation(recipient.certificate.organisation) != nil else {
-                throw Rejection(reason: "the recipient organisation is not registered on this server")
+                throw Rejection(reason: Messages.Server.recipientOrganisationUnknown)
             }
             guard try canWrite(grant.family, grant.tag, epoch: grant.epoch, pushed: pushed) else {
-                throw Rejection(reason: "only a device of the plan's own organisation that holds the section may share it")
+                throw Rejection(reason: Messages.Server.onlyOwnOrganisationShares)
             }
         }
     }

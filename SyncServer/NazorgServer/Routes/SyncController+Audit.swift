@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -25,19 +26,19 @@ extension SyncController {
         let data = try context.body(limit: limits.maxBodyBytes)
         let me = context.device
         guard let posted = try? JSONDecoder().decode(AuditAppendRequest.self, from: data) else {
-            throw ServerError.malformed("the body is not a list of share-log leaves (JSON with base64 leaves)")
+            throw ServerError.malformed(Messages.Server.notLeaves)
         }
         guard posted.leaves.count <= limits.maxBatchItems else {
-            throw ServerError(.contentTooLarge, "too-large", "a share-log append holds at most \(limits.maxBatchItems) leaves")
+            throw ServerError(.contentTooLarge, "too-large", Messages.Server.appendTooLarge(limits.maxBatchItems))
         }
         var leaves: [AuditLeaf] = []
         for (index, bytes) in posted.leaves.enumerated() {
             let leaf: AuditLeaf
             do { leaf = try AuditLeaf(bytes: bytes) } catch let error as SyncError {
-                throw ServerError.malformed("leaf \(index): \(error.message)")
+                throw ServerError.malformed(Messages.Server.leafProblem(index, error.message))
             }
             guard leaf.organisation == me.certificate.organisation, leaf.device == me.certificate.device else {
-                throw ServerError.forbidden("leaf \(index) is not this device's own entry for its own organisation")
+                throw ServerError.forbidden(Messages.Server.leafNotOwn(index))
             }
             leaves.append(leaf)
         }
@@ -80,7 +81,7 @@ extension SyncController {
     private func officer(_ context: AuthenticatedContext) throws -> DeviceRecord {
         let me = context.device
         guard me.certificate.role == .privacyOfficer else {
-            throw ServerError.forbidden("the share log is read by the organisation's privacy officer only")
+            throw ServerError.forbidden(Messages.Server.logOfficerOnly)
         }
         return me
     }
@@ -107,7 +108,7 @@ extension SyncController {
         let hashes = try storage.auditHashes(organisation: organisation)
         let size = UInt64(hashes.count)
         guard let first = try? query.number("first", in: 0...size), let second = try? query.number("second", in: first...size) else {
-            throw ServerError.malformed("consistency needs 0 <= first <= second <= the log's size (\(hashes.count))")
+            throw ServerError.malformed(Messages.Server.consistencyRange(hashes.count))
         }
         return try encoded(["proof": MerkleTree.consistencyProof(oldSize: Int(first), Array(hashes.prefix(Int(second))))])
     }
@@ -118,7 +119,7 @@ extension SyncController {
         let hashes = try storage.auditHashes(organisation: organisation)
         guard let size = try? query.number("size", in: 1...max(1, UInt64(hashes.count))), size <= hashes.count,
             let index = try? query.number("index", in: 0...(size - 1))
-        else { throw ServerError.malformed("proof needs 0 <= index < size <= the log's size (\(hashes.count))") }
+        else { throw ServerError.malformed(Messages.Server.proofRange(hashes.count)) }
         return try encoded(["proof": MerkleTree.inclusionProof(index: Int(index), Array(hashes.prefix(Int(size))))])
     }
 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -19,7 +20,7 @@ extension SyncController {
     /// Bundles and receipts are a worker's business: a privacy officer's device neither sends nor reads them.
     private func requireWorker(_ me: DeviceRecord) throws {
         guard me.certificate.role == .worker || me.certificate.role == .admin else {
-            throw ServerError.forbidden("a \(me.certificate.role.rawValue) device does not send or receive handover bundles")
+            throw ServerError.forbidden(Messages.Server.roleHasNoMailbox(me.certificate.role.label))
         }
     }
 
@@ -30,17 +31,17 @@ extension SyncController {
         let header: HandoverEnvelope.Header
         do { header = try HandoverEnvelope.header(of: data) } catch let error as SyncError { throw ServerError.malformed(error.message) }
         guard header.sender == me.certificate.organisation, header.senderDevice == me.certificate.device else {
-            throw ServerError.forbidden("the bundle names another sender than this device and its organisation")
+            throw ServerError.forbidden(Messages.Server.bundleOtherSender)
         }
         guard header.recipient != me.certificate.organisation else {
-            throw ServerError.malformed("a handover bundle goes to another organisation, not to the sender's own")
+            throw ServerError.malformed(Messages.Server.bundleToOwnOrganisation)
         }
         guard try storage.organisation(header.recipient) != nil else {
-            throw ServerError.notFound("organisation \(header.recipient.short) is not registered on this server")
+            throw ServerError.notFound(Messages.Server.organisationNotRegistered(header.recipient.short))
         }
         let registered = Set(try storage.devices(of: header.recipient).map(\.certificate.device))
         if let stranger = header.devices.first(where: { !registered.contains($0) }) {
-            throw ServerError.malformed("the bundle is sealed to device \(stranger.short), which is not a registered device of the addressed organisation")
+            throw ServerError.malformed(Messages.Server.bundleSealedToStranger(stranger.short))
         }
         let item = MailItem(
             kind: .bundle, id: header.bundle, recipient: header.recipient, sender: header.sender, senderDevice: header.senderDevice,
@@ -53,21 +54,21 @@ extension SyncController {
         let me = context.device
         try requireWorker(me)
         guard let receipt = try? JSONDecoder().decode(HandoverReceipt.self, from: data) else {
-            throw ServerError.malformed("the body is not a handover receipt (JSON)")
+            throw ServerError.malformed(Messages.Server.notAReceipt)
         }
         do { try receipt.verifySignature() } catch let error as SyncError { throw ServerError.malformed(error.message) }
         guard receipt.certificate.device == me.certificate.device, receipt.receiver == me.certificate.organisation else {
-            throw ServerError.forbidden("a receipt is signed by the device that posts it")
+            throw ServerError.forbidden(Messages.Server.receiptSignedByPoster)
         }
         // A bundle that came through the mailbox must have been addressed to this organisation by the receipt's
         // addressee; one carried as a file is unknown here, and the sender checks the receipt against what it sent.
         if let bundle = try storage.mailItem(.bundle, id: receipt.bundle),
             bundle.recipient != me.certificate.organisation || bundle.sender != receipt.sender
         {
-            throw ServerError.notFound("no bundle \(receipt.bundle.short) from organisation \(receipt.sender.short) was addressed to this organisation")
+            throw ServerError.notFound(Messages.Server.noBundleFrom(receipt.bundle.short, sender: receipt.sender.short))
         }
         guard receipt.sender != me.certificate.organisation, try storage.organisation(receipt.sender) != nil else {
-            throw ServerError.notFound("organisation \(receipt.sender.short) is not registered on this server")
+            throw ServerError.notFound(Messages.Server.organisationNotRegistered(receipt.sender.short))
         }
         let item = MailItem(
             kind: .receipt, id: receipt.bundle, recipient: receipt.sender, sender: me.certificate.organisation,
@@ -78,7 +79,7 @@ extension SyncController {
     private func posted(_ item: MailItem, _ context: AuthenticatedContext) throws -> Response {
         switch try storage.postMail(item) {
         case .conflict:
-            throw ServerError(.conflict, "conflict", "another \(item.kind == .bundle ? "bundle" : "receipt") with id \(item.id.short) is held, with other bytes")
+            throw ServerError(.conflict, "conflict", Messages.Server.itemHeldWithOtherBytes(isBundle: item.kind == .bundle, item.id.short))
         case .duplicate:
             return try encoded(["id": item.id.hex, "status": "duplicate"])
         case .stored:
@@ -116,11 +117,11 @@ extension SyncController {
         let me = context.device
         try requireWorker(me)
         guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)) else {
-            throw ServerError.malformed("a bundle id is 32 hex digits")
+            throw ServerError.malformed(Messages.Server.bundleIDFormat)
         }
         // Another organisation's mail is answered as absent: its existence is not for this device to learn.
         guard let item = try storage.mailItem(kind, id: id), item.recipient == me.certificate.organisation else {
-            throw ServerError.notFound("no \(kind == .bundle ? "bundle" : "receipt") \(id.short) addressed to this organisation")
+            throw ServerError.notFound(Messages.Server.noItem(isBundle: kind == .bundle, id.short))
         }
         var headers = HTTPFields()
         headers[.contentType] = kind == .bundle ? "application/vnd.nazorg.handover" : "application/json"

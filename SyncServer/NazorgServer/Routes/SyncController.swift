@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -54,22 +55,22 @@ struct SyncController: Sendable {
         let claim = try DeviceAuthenticator.claim(request)
         let data = try await DeviceAuthenticator.body(of: request, claim: claim, limit: limits.maxRegistrationBytes)
         guard let certificate = try? JSONDecoder().decode(DeviceCertificate.self, from: data) else {
-            throw ServerError.malformed("the body is not a device certificate (JSON)")
+            throw ServerError.malformed(Messages.Server.notACertificate)
         }
         // A device registers its own certificate only: the one whose key signs this request (and is verified).
         guard certificate.device == claim.device else {
-            throw ServerError.forbidden("a device registers its own certificate, not that of device \(certificate.device.short)")
+            throw ServerError.forbidden(Messages.Server.registersOwnCertificate(certificate.device.short))
         }
         _ = try authenticator.authenticate(claim, method: request.method.rawValue, path: request.uri.description, registering: certificate)
         switch try storage.registerDevice(certificate) {
         case .boundElsewhere:
             throw ServerError(
                 .conflict, "device-bound",
-                "device \(certificate.device.short) is registered with another key or organisation; a device id is never re-bound")
+                Messages.Server.deviceBoundElsewhere(certificate.device.short))
         case .registered, .renewed:
             break
         }
-        context.logger.info("device registered", metadata: ["device": "\(certificate.device.short)", "role": "\(certificate.role.rawValue)"])
+        context.logger.info("\(Messages.Server.deviceRegistered)", metadata: ["device": "\(certificate.device.short)", "role": "\(certificate.role.rawValue)"])
         return try json(["device": certificate.device.hex, "status": "registered"], status: .created)
     }
 
@@ -77,7 +78,7 @@ struct SyncController: Sendable {
         // A device of another organisation is looked up to check the signature on a share it made: it gets the
         // keys, role and organisation, not the worker's name. Ids are bound to keys.
         guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)), let record = try storage.device(id)
-        else { throw ServerError.notFound("no such device") }
+        else { throw ServerError.notFound(Messages.Server.noSuchDevice) }
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         let certificate = Self.visible(record.certificate, to: context.device)
@@ -93,17 +94,17 @@ struct SyncController: Sendable {
     private func revoke(_ request: Request, _ context: SyncRequestContext) async throws -> Response {
         let data = try await DeviceAuthenticator.read(request, limit: 16 << 10)
         guard let notice = try? JSONDecoder().decode(RevocationNotice.self, from: data) else {
-            throw ServerError.malformed("the body is not a revocation notice (JSON)")
+            throw ServerError.malformed(Messages.Server.notARevocation)
         }
         guard let organisation = try storage.organisation(notice.organisation) else {
-            throw ServerError.forbidden("organisation \(notice.organisation.short) is not registered on this server")
+            throw ServerError.forbidden(Messages.Server.organisationNotRegistered(notice.organisation.short))
         }
-        do { try notice.verify(by: organisation) } catch { throw ServerError.forbidden("the revocation is not signed by organisation \(organisation.id.short)") }
+        do { try notice.verify(by: organisation) } catch { throw ServerError.forbidden(Messages.Server.revocationNotSigned(organisation.id.short)) }
         guard let device = try storage.device(notice.device), device.certificate.organisation == organisation.id else {
-            throw ServerError.notFound("device \(notice.device.short) is not registered for this organisation")
+            throw ServerError.notFound(Messages.Server.deviceNotOfOrganisation(notice.device.short))
         }
         try storage.revoke(notice.device, at: notice.revokedAt)
-        context.logger.notice("device revoked", metadata: ["device": "\(notice.device.short)"])
+        context.logger.notice("\(Messages.Server.deviceRevokedLog)", metadata: ["device": "\(notice.device.short)"])
         return try json(["device": notice.device.hex, "status": "revoked"], status: .ok)
     }
 
@@ -119,7 +120,7 @@ struct SyncController: Sendable {
             throw ServerError.malformed(error.message)
         }
         guard batch.items.count <= limits.maxBatchItems else {
-            throw ServerError(.contentTooLarge, "too-large", "a push holds at most \(limits.maxBatchItems) items")
+            throw ServerError(.contentTooLarge, "too-large", Messages.Server.pushTooLarge(limits.maxBatchItems))
         }
         let pusher = PushHandler(storage: storage, me: me, now: now())
         let results = pusher.handle(batch.items)
@@ -189,13 +190,13 @@ struct SyncController: Sendable {
     private func organisationDevices(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
         let me = context.device
         guard let id = context.parameters.get("id").flatMap(ID128.init(hex:)) else {
-            throw ServerError.malformed("an organisation id is 32 hex digits")
+            throw ServerError.malformed(Messages.Server.organisationIDFormat)
         }
-        guard try storage.organisation(id) != nil else { throw ServerError.notFound("organisation \(id.short) is not registered on this server") }
+        guard try storage.organisation(id) != nil else { throw ServerError.notFound(Messages.Server.organisationNotRegistered(id.short)) }
         // The privacy officers' devices (to seal share-log entries to) are listed only within the organisation.
         let officers = try query(request).text("role") == DeviceRole.privacyOfficer.rawValue
         if officers && id != me.certificate.organisation {
-            throw ServerError.forbidden("only an organisation's own devices see its privacy officers")
+            throw ServerError.forbidden(Messages.Server.officersOwnOnly)
         }
         let nowMillis = Int64(now().timeIntervalSince1970 * 1000)
         let certificates = try storage.devices(of: id).filter { record in
@@ -214,7 +215,7 @@ struct SyncController: Sendable {
         let all: [(tag: ID128, access: SectionAccess)] =
             if let tag { try storage.holders(family: family, tag: tag).map { (tag, $0) } } else { try storage.holders(family: family) }
         guard all.contains(where: { $0.access.device == me.certificate.device && $0.access.writable }) else {
-            throw ServerError.forbidden("only a device that may write the section sees who holds it")
+            throw ServerError.forbidden(Messages.Server.holdersWritersOnly)
         }
         let nowMillis = Int64(now().timeIntervalSince1970 * 1000)
         var revoked: [DeviceID: Bool] = [:]
@@ -238,7 +239,7 @@ struct SyncController: Sendable {
 
     private func requireAccess(_ me: DeviceRecord, family: FamilyID, tag: ID128) throws {
         guard try storage.holders(family: family, tag: tag).contains(where: { $0.device == me.certificate.device }) else {
-            throw ServerError.forbidden("this device holds no grant for that section")
+            throw ServerError.forbidden(Messages.Server.noGrantForSection)
         }
     }
 

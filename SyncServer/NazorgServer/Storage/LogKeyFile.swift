@@ -1,3 +1,4 @@
+import NazorgMessages
 import Foundation
 import NazorgCrypto
 
@@ -15,10 +16,10 @@ enum LogKeyFile {
     static func load(in directory: URL, legacy: Data?) throws -> SigningKeyPair {
         let url = directory.appendingPathComponent(fileName)
         if FileManager.default.fileExists(atPath: url.path) {
-            guard chmod(url.path, 0o600) == 0 else { throw StorageFileError("cannot restrict \(fileName) to its owner") }
+            guard chmod(url.path, 0o600) == 0 else { throw StorageFileError(Messages.Server.cannotRestrict(fileName)) }
             let secret = try Data(contentsOf: url)
             guard secret.count == SigningKeyPair.secretKeyByteCount else {
-                throw StorageFileError("\(fileName) in the data directory is damaged (\(secret.count) bytes); restore it from the backup")
+                throw StorageFileError(Messages.Server.keyFileDamaged(fileName, bytes: secret.count))
             }
             return try SigningKeyPair(secretKey: SecureBytes(copying: secret))
         }
@@ -31,13 +32,13 @@ enum LogKeyFile {
         let temporary = url.appendingPathExtension("new")
         unlink(temporary.path)
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw StorageFileError("cannot create \(fileName) in the data directory") }
+        guard descriptor >= 0 else { throw StorageFileError(Messages.Server.cannotCreate(fileName)) }
         let written = secret.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         let synced = fsync(descriptor) == 0
         close(descriptor)
         guard written == secret.count, synced, rename(temporary.path, url.path) == 0 else {
             unlink(temporary.path)
-            throw StorageFileError("cannot write \(fileName) in the data directory")
+            throw StorageFileError(Messages.Server.cannotWriteFile(fileName))
         }
     }
 }

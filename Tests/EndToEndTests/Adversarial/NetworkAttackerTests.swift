@@ -35,7 +35,7 @@ struct NetworkAttackerTests {
         // A current time with a forged signature is refused for the signature, not the time.
         let answer = try await bed.client.send("GET", "/v1/pull", headers: Self.forged(time: String(now)))
         #expect(answer.status == 401)
-        #expect((answer.json["message"] as? String)?.contains("not registered") == true)
+        #expect((answer.json["message"] as? String)?.contains("niet geregistreerd") == true)
     }
 
     @Test func everyMalformedSignatureHeaderIsNamedInAJSONError() async throws {

@@ -20,7 +20,7 @@ struct OtherOrganisationAttackerTests {
         let forged = bed.partner.certificate(device: victim.id, signingKey: attacker.signer.publicKey, boxKey: attacker.box.publicKey)
         let answer = try await bed.client.register(forged, signer: attacker.signer)
         #expect(answer.status == 401, "HTTP \(answer.status) \(answer.json)")
-        #expect((answer.json["message"] as? String)?.contains("not the id of its signing key") == true)
+        #expect((answer.json["message"] as? String)?.contains("niet het id van zijn ondertekensleutel") == true)
 
         // The victim's own public key under the partner's organisation: only the victim's secret key could sign it.
         let rebound = bed.partner.certificate(device: victim.id, signingKey: victim.signer.publicKey, boxKey: attacker.box.publicKey)

@@ -81,7 +81,7 @@ struct ShareRecipientAttackerTests {
             headers: RequestSignature.headers(method: "POST", path: "/v1/push", body: body, device: recipient.device, signer: recipient.author.signer))
         let result = (pushed.json["results"] as? [[String: Any]])?.first
         #expect(result?["status"] as? String == "rejected")
-        #expect((result?["reason"] as? String)?.contains("belongs to another organisation") == true, "\(pushed.json)")
+        #expect((result?["reason"] as? String)?.contains("hoort bij een andere organisatie") == true, "\(pushed.json)")
 
     }
 

@@ -1,0 +1,88 @@
+import NazorgMessages
+import Testing
+
+@Suite struct DutchTests {
+    @Test func countsTakeTheRightNoun() {
+        #expect(Dutch.count(1, "apparaat", "apparaten") == "1 apparaat")
+        #expect(Dutch.count(2, "apparaat", "apparaten") == "2 apparaten")
+        #expect(Dutch.count(0, "verzoek", "verzoeken") == "0 verzoeken")
+        #expect(Dutch.count(UInt64(1), "regel", "regels") == "1 regel")
+    }
+
+    @Test func listsEndWithEn() {
+        #expect(Dutch.list([]) == "")
+        #expect(Dutch.list(["kern"]) == "kern")
+        #expect(Dutch.list(["kern", "plan"]) == "kern en plan")
+        #expect(Dutch.list(["kern", "plan", "veiligheidsplan"]) == "kern, plan en veiligheidsplan")
+        #expect(Dutch.list(["a", "b"], conjunction: "of") == "a of b")
+    }
+
+    @Test func datesReadAsPeopleWriteThemAndParseBack() {
+        #expect(Dutch.date(year: 2026, month: 12, day: 3) == "3 december 2026")
+        #expect(Dutch.date(year: 2026, month: 3, day: 1) == "1 maart 2026")
+        for month in 1...12 {
+            let written = Dutch.date(year: 2027, month: month, day: 28)
+            let parsed = Dutch.parseDate(written)
+            #expect(parsed?.year == 2027 && parsed?.month == month && parsed?.day == 28, "\(written)")
+        }
+        #expect(Dutch.parseDate("1 Maart 2026")?.month == 3)
+        #expect(Dutch.parseDate("1 march 2026") == nil)
+        #expect(Dutch.parseDate("2026-03-01") == nil)
+        #expect(Dutch.parseDate("maart 2026") == nil)
+    }
+
+    @Test func theParsersHelpReadsDutch() {
+        let help = """
+            OVERVIEW: Toon een gezin.
+
+            USAGE: nazorg family show <family> [--profile <map>]
+                   [--extra]
+
+            ARGUMENTS:
+              <family>                Het gezin.
+
+            OPTIONS:
+              --format <format>       table of csv. (values: table, csv; default: table)
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              serve (default)         Start de server.
+
+              See 'nazorg help family <subcommand>' for detailed help.
+            """
+        let dutch = Messages.Parser.translate(help)
+        #expect(dutch.contains("OVERZICHT: Toon een gezin."))
+        #expect(dutch.contains("GEBRUIK: nazorg family show <family> [--profile <map>]\n         [--extra]"))
+        #expect(dutch.contains("ARGUMENTEN:\n"))
+        #expect(dutch.contains("OPTIES:\n"))
+        #expect(dutch.contains("(waarden: table, csv; standaard: table)"))
+        #expect(dutch.contains("Toon deze hulp."))
+        #expect(dutch.contains("SUBCOMMANDO'S:\n  serve (standaard)"))
+        #expect(dutch.contains("Zie 'nazorg help family <subcommando>' voor de hulp bij een subcommando."))
+    }
+
+    @Test(arguments: [
+        ("Error: Missing expected argument '<family>'", "Fout: het argument '<family>' ontbreekt"),
+        ("Error: Unknown option '--bogus'", "Fout: onbekende optie '--bogus'"),
+        ("Error: Unknown option '--profiel'. Did you mean '--profile'?", "Fout: onbekende optie '--profiel'; bedoelt u '--profile'?"),
+        ("Error: Unexpected argument 'frobnicate'", "Fout: onverwacht argument 'frobnicate'"),
+        ("Error: 2 unexpected arguments: 'a', 'b'", "Fout: 2 onverwachte argumenten: 'a', 'b'"),
+        ("Error: Missing value for '--server <url>'", "Fout: geef een waarde bij '--server <url>'"),
+        (
+            "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'json' or 'csv'.",
+            "Fout: de waarde 'xml' is ongeldig voor '--format <format>'. Kies 'table', 'json' of 'csv'."
+        ),
+        ("Error: The value 'x' is invalid for '--port <poort>'", "Fout: de waarde 'x' is ongeldig voor '--port <poort>'"),
+        ("Error: Missing required subcommand.", "Fout: geef een subcommando."),
+        (
+            "Error: The option '--json' does not take any value, but 'ja' was specified.",
+            "Fout: de optie '--json' neemt geen waarde, maar 'ja' is opgegeven."
+        ),
+        ("Usage: nazorg family show <family>\n  See 'nazorg family show --help' for more information.",
+         "Gebruik: nazorg family show <family>\n  Zie 'nazorg family show --help' voor meer uitleg."),
+        ("Help:  <family>  Het gezin.", "Hulp:  <family>  Het gezin."),
+    ])
+    func theParsersErrorsReadDutch(english: String, dutch: String) {
+        #expect(Messages.Parser.translate(english) == dutch)
+    }
+}

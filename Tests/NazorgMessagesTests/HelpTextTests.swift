@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+/// Walks every command's `--help` of the real binaries, and a set of usage errors, and fails on English and on
+/// a usage line that names another command than the one it documents.
+@Suite struct HelpTextTests {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ binary: String, _ arguments: [String]) throws -> Output {
+        let url = MessageCatalogueTests.repository.appendingPathComponent(".build/debug/\(binary)")
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "\(url.path) ontbreekt: bouw eerst met 'swift build'"])
+        }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "120"
+        environment.removeValue(forKey: "NAZORG_PROFILE")
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The subcommands a help text lists.
+    static func subcommands(in help: String) -> [String] {
+        var inSection = false
+        var names: [String] = []
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "SUBCOMMANDO'S:" {
+                inSection = true
+            } else if inSection {
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else {
+                    if line.isEmpty { inSection = false }
+                    continue
+                }
+                // `add, assess`: a command and its aliases; the first name is the command's own.
+                let own = name.trimmingCharacters(in: CharacterSet(charactersIn: ","))
+                if own != "help" { names.append(own) }
+            }
+        }
+        return names
+    }
+
+    /// The help text without the usage block and the command names in the subcommand list: what is left
+    /// must be Dutch.
+    static func prose(of help: String) -> String {
+        var kept: [Substring] = []
+        var inUsage = false
+        var inSubcommands = false
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("GEBRUIK: ") { inUsage = true; continue }
+            if inUsage, line.hasPrefix("         ") { continue }
+            inUsage = false
+            if line == "SUBCOMMANDO'S:" { inSubcommands = true; continue }
+            if inSubcommands, line.hasPrefix("  "), !line.hasPrefix("   ") {
+                kept.append(line.drop(while: { $0 == " " }).drop(while: { $0 != " " }))
+                continue
+            }
+            if line.isEmpty { inSubcommands = false }
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
+    }
+
+    /// Every command path of a binary, found from its help.
+    static func walk(_ binary: String, _ path: [String], into pages: inout [(path: [String], help: Output)]) throws {
+        let help = try run(binary, path + ["--help"])
+        pages.append((path, help))
+        guard path.count < 4 else { return }  // a help that lists itself again must not recurse for ever
+        for name in subcommands(in: help.stdout) { try walk(binary, path + [name], into: &pages) }
+    }
+
+    @Test(arguments: ["nazorg", "nazorg-server"])
+    func everyCommandsHelpIsDutchAndNamesItself(binary: String) throws {
+        var pages: [(path: [String], help: Output)] = []
+        try Self.walk(binary, [], into: &pages)
+        #expect(pages.count > (binary == "nazorg" ? 60 : 3), "only \(pages.count) help pages found")
+        for (path, help) in pages {
+            let command = ([binary] + path).joined(separator: " ")
+            #expect(help.status == 0, "\(command) --help: \(help.stderr)")
+            let usage = help.stdout.split(separator: "\n").first { $0.hasPrefix("GEBRUIK: ") }
+            #expect(usage?.hasPrefix("GEBRUIK: \(command)") == true, "\(command) --help documents \(usage ?? "no usage")")
+            let english = EnglishText.words(in: Self.prose(of: help.stdout))
+            #expect(english.isEmpty, "\(command) --help has English: \(english)\n\(help.stdout)")
+        }
+    }
+
+    @Test(arguments: [
+        ["family", "show"], ["--bogus"], ["family", "frobnicate"], ["sync", "--server"], ["audit", "report", "--format", "xml"],
+        ["overzicht", "--horizon", "veel"], ["family", "list", "een", "twee"],
+    ])
+    func usageErrorsAreDutch(arguments: [String]) throws {
+        let output = try Self.run("nazorg", arguments)
+        #expect(output.status == 64, "\(arguments): \(output.status) \(output.stderr)")
+        #expect(!output.stderr.isEmpty)
+        let english = EnglishText.words(in: output.stderr.split(separator: "\n").filter { !$0.hasPrefix("Gebruik: ") && !$0.hasPrefix("        ") }
+            .joined(separator: "\n"))
+        #expect(english.isEmpty, "\(arguments): \(english) in\n\(output.stderr)")
+    }
+
+    /// A hint such as "… met 'nazorg regisseur add'" must name a command that exists.
+    @Test func everyCommandTheCatalogueNamesExists() throws {
+        var commands: Set<[String]> = []
+        for file in MessageCatalogueTests.swiftFiles(under: "Sources/NazorgMessages") {
+            let source = try String(contentsOf: file, encoding: .utf8)
+            for match in source.matches(of: #/'nazorg ([a-z][a-z -]*)/#) {
+                let words = match.output.1.split(separator: " ").prefix { !$0.hasPrefix("-") }.map(String.init)
+                if !words.isEmpty { commands.insert(words) }
+            }
+        }
+        #expect(commands.count > 10, "only \(commands.count) commands named")
+        for words in commands {
+            let help = try Self.run("nazorg", words + ["--help"])
+            #expect(help.status == 0, "'nazorg \(words.joined(separator: " "))' does not exist: \(help.stderr)")
+        }
+    }
+}
