@@ -32,7 +32,7 @@ export NAZORG_PROFILE="$work/laptop"
 step() { printf '\n\033[1m$ nazorg %s\033[0m\n' "$*"; }
 sstep() { printf '\n\033[1m$ nazorg-server %s\033[0m\n' "$*"; }
 run() { step "$@"; "$bin" "$@"; }
-refused() { step "$@"; if "$bin" "$@"; then echo "(unexpectedly accepted)"; exit 1; else echo "(exit $?: refused as it should be)"; fi; }
+refused() { step "$@"; if "$bin" "$@"; then echo "(onverwacht geaccepteerd)"; exit 1; else echo "(exit $?: terecht geweigerd)"; fi; }
 
 echo "== De beheerder maakt de sleutels van de organisatie"
 NAZORG_PASSPHRASE_FILE=beheerder.pass run org init --name "Vrouwenopvang Voorbeeldregio" --dir org
@@ -90,7 +90,7 @@ run aftercare close "$family" --datum 2026-11-22 --reden "doelen behaald; wijkte
 run family show "$family"
 
 echo; echo "== Niets leesbaars op schijf: zoek de naam van het gezin in de database, WAL en alle andere bestanden"
-if grep -r -l -a "Zonnebloem" "$NAZORG_PROFILE"; then echo "PLAINTEXT FOUND"; exit 1; else echo "'Zonnebloem' komt in geen enkel bestand van het profiel voor"; fi
+if grep -r -l -a "Zonnebloem" "$NAZORG_PROFILE"; then echo "LEESBARE TEKST GEVONDEN"; exit 1; else echo "'Zonnebloem' komt in geen enkel bestand van het profiel voor"; fi
 echo; echo "== Ketenpartners met eigen sleutels: het wijkteam en Veilig Thuis; en de privacy officer van de opvang"
 certified() { # profile, worker, org dir, role
   NAZORG_PROFILE="$work/$1" run device init --worker "$2" --org "$3/organisation.pub" --role "$4"
@@ -168,7 +168,7 @@ run sync
 run member add "$family" --naam "Nieuwe buurvrouw" --rol netwerk
 run sync
 NAZORG_PROFILE="$work/wijkteam-laptop" run sync
-if NAZORG_PROFILE="$work/wijkteam-laptop" "$bin" family show "$family" | grep -q "Nieuwe buurvrouw"; then echo "WITHDRAWN RECIPIENT STILL READS"; exit 1; else echo "het wijkteam ziet 'Nieuwe buurvrouw' niet (wat eerder gedeeld was, blijft gedeeld: dat kan niet worden teruggehaald)"; fi
+if NAZORG_PROFILE="$work/wijkteam-laptop" "$bin" family show "$family" | grep -q "Nieuwe buurvrouw"; then echo "DE INGETROKKEN ONTVANGER LEEST NOG MEE"; exit 1; else echo "het wijkteam ziet 'Nieuwe buurvrouw' niet (wat eerder gedeeld was, blijft gedeeld: dat kan niet worden teruggehaald)"; fi
 run share list "$family"
 
 echo; echo "== Warme overdracht aan het einde van de nazorg (norm 4.1): een bundel voor het wijkteam"
@@ -213,7 +213,7 @@ run audit report --per grondslag --format csv
 export NAZORG_PROFILE="$work/laptop"
 
 echo; echo "== De server kan niets lezen: zoek de naam van het gezin in zijn bestanden"
-if grep -r -l -a "Zonnebloem" server; then echo "PLAINTEXT FOUND"; exit 1; else echo "'Zonnebloem' komt in geen enkel bestand van de server voor"; fi
+if grep -r -l -a "Zonnebloem" server; then echo "LEESBARE TEKST GEVONDEN"; exit 1; else echo "'Zonnebloem' komt in geen enkel bestand van de server voor"; fi
 step "-server: SIGTERM (lopende verzoeken worden afgemaakt, de opslag wordt gesloten)"
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
 echo; echo "Klaar."

@@ -2,6 +2,7 @@ import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
+import NazorgModel
 import NazorgSync
 
 /// `nazorg audit …`: the privacy officer's share log.
@@ -28,8 +29,8 @@ struct AuditCommand: AsyncParsableCommand {
                 let auditor = try Auditor(profile: try profile.unlocked(), server: url)
                 let sent = try await auditor.pushOwnEntries()
                 let report = try await auditor.pull()
-                say("logboek: \(report.newEntries) nieuwe regels, \(report.head.size) in totaal; boomkop gecontroleerd (\(report.head.root.prefix(8).hexEncoded))")
-                if sent.auditPushed > 0 { say("eigen toetsingen verstuurd: \(sent.auditPushed)") }
+                say(Messages.Output.logPulled(new: report.newEntries, total: report.head.size, root: report.head.root.prefix(8).hexEncoded))
+                if sent.auditPushed > 0 { say(Messages.Output.reviewsSent(sent.auditPushed)) }
             }
         }
     }
@@ -45,9 +46,9 @@ struct AuditCommand: AsyncParsableCommand {
             try await reportingErrorsAsync {
                 let check = try await Auditor(profile: try profile.unlocked(), server: url).verify()
                 if check.isIntact {
-                    say("logboek in orde: \(check.entries.count) regels, ondertekend, consistent met de vorige boomkop, ketens compleet")
+                    say(Messages.Output.logIntact(check.entries.count))
                 } else {
-                    say("LOGBOEK NIET IN ORDE:")
+                    say(Messages.Output.logNotIntact)
                     for problem in check.problems { say("  \(problem)") }
                     throw ExitCode(Exit.invalidData)
                 }
@@ -95,7 +96,7 @@ struct AuditCommand: AsyncParsableCommand {
             try reportingErrors {
                 let records = try Auditor(profile: try profile.unlocked()).records()
                 let queue = AuditViews.overrideQueue(records)
-                if queue.isEmpty && format == .table { say("niets te toetsen") } else { try printRecords(queue, format: format) }
+                if queue.isEmpty && format == .table { say(Messages.Output.nothingToReview) } else { try printRecords(queue, format: format) }
             }
         }
     }
@@ -115,7 +116,7 @@ struct AuditCommand: AsyncParsableCommand {
             try reportingErrors {
                 let record = try Auditor(profile: try profile.unlocked())
                     .review(entry, outcome: uitkomst, note: toelichting)
-                say("toetsing van \(String(record.record?.prefix(8) ?? "")) vastgelegd: \(uitkomst)")
+                say(Messages.Output.reviewRecorded(String(record.record?.prefix(8) ?? ""), outcome: uitkomst))
             }
         }
     }
@@ -132,10 +133,13 @@ struct AuditCommand: AsyncParsableCommand {
                 let records = try Auditor(profile: try profile.unlocked()).records()
                 let shares = AuditViews.clientAnswer(records, family: family)
                 guard format == .table else { return try printRecords(shares, format: format) }
-                if shares.isEmpty { say("geen delingen van gezin \(family) in het logboek") }
+                if shares.isEmpty { say(Messages.Output.noSharesOfFamily(family)) }
                 for r in shares {
                     let cells = AuditViews.cells(r)
-                    say("\(cells[0].prefix(10))  aan \(r.recipientName ?? "?")  delen: \(r.sections.joined(separator: ", "))  grondslag: \(cells[12])  door \(r.worker) (\(r.organisationName))")
+                    let day = CalendarDate(String(cells[0].prefix(10)))?.written ?? String(cells[0].prefix(10))
+                    say(Messages.Output.clientShareLine(
+                        day: day, recipient: r.recipientName ?? "?", sections: r.sections.map { Section(name: $0)?.reference ?? $0 }, basis: cells[12], worker: r.worker,
+                        organisation: r.organisationName))
                 }
             }
         }
@@ -164,7 +168,7 @@ private func printRecords(_ records: [AuditRecord], format: AuditCommand.Format)
     case .table:
         let shown = [0, 1, 4, 9, 10, 11, 12, 13, 3, 16]
         let header = shown.map { AuditViews.columns[$0] }
-        let rows = records.map { r in let c = AuditViews.cells(r); return shown.map { c[$0] } }
+        let rows = records.map { r in let c = AuditViews.readableCells(r); return shown.map { c[$0] } }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], min(cell.count, 40)) } }
         func line(_ cells: [String]) -> String {
@@ -175,6 +179,6 @@ private func printRecords(_ records: [AuditRecord], format: AuditCommand.Format)
         }
         say(line(header))
         for row in rows { say(line(row)) }
-        if rows.isEmpty { say("(geen regels)") }
+        if rows.isEmpty { say(Messages.Output.noRows) }
     }
 }

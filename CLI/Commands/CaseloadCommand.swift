@@ -132,8 +132,8 @@ struct AgendaCommand: ParsableCommand {
             let items = caseload.open(horizonDays: horizon, rules: try filter.ruleIDs())
             try workspace?.recordReads(shown(items, in: caseload), detail: "nazorg agenda")
             try PlaintextFile.write(CaseloadViews.ics(items, today: caseload.today, names: metNamen, stamp: Date()), to: URL(fileURLWithPath: ics))
-            say("\(items.count) \(items.count == 1 ? "afspraak" : "afspraken") geschreven naar \(ics)")
-            if metNamen { warn("let op: \(ics) bevat namen van gezinnen, niet versleuteld (rechten 0600); deel het met niemand.") }
+            say(Messages.Output.calendarWritten(items.count, to: ics))
+            if metNamen { warn(Messages.Output.calendarHasNames(ics)) }
         }
     }
 }
@@ -187,7 +187,7 @@ struct ReportCommand: ParsableCommand {
                     }
                 if let uit {
                     try PlaintextFile.write(data, to: URL(fileURLWithPath: uit))
-                    say("rapport geschreven naar \(uit)")
+                    say(Messages.Output.reportWritten(to: uit))
                 } else {
                     FileHandle.standardOutput.write(data)
                 }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
@@ -30,25 +31,33 @@ struct ConsentCommand: ParsableCommand {
                 let consents = plan.all(.consent).sorted { ($0.text(ConsentField.from) ?? "") < ($1.text(ConsentField.from) ?? "") }
                 let overrides = plan.all(.safetyOverride).sorted { ($0.text(SafetyOverrideField.date) ?? "") < ($1.text(SafetyOverrideField.date) ?? "") }
                 let refusals = plan.all(.refusal).sorted { ($0.text(RefusalField.date) ?? "") < ($1.text(RefusalField.date) ?? "") }
-                if consents.isEmpty && overrides.isEmpty && refusals.isEmpty { say("geen toestemmingen, weigeringen of doorbrekingen") }
+                if consents.isEmpty && overrides.isEmpty && refusals.isEmpty { say(Messages.Output.noBases) }
                 for c in consents {
                     let withdrawal = plan.all(.withdrawal).first { $0.ref(WithdrawalField.consent) == c.id }
                     let state: String =
-                        if let withdrawal { "ingetrokken op \(withdrawal.text(WithdrawalField.date) ?? "?")" }
-                        else if let until = c.date(ConsentField.until), until < today { "verlopen op \(until)" }
-                        else if let from = c.date(ConsentField.from), from > today { "geldig vanaf \(from)" }
-                        else { "geldig" }
-                    say("toestemming \(c.shortID)  aan \(c.text(ConsentField.recipientName) ?? "?")  delen: \(c.sections(ConsentField.sections).map(\.name).joined(separator: ","))  doel: \(c.text(ConsentField.purpose) ?? "?")  [\(state)]")
+                        if let withdrawal { Messages.Output.withdrawnOn(withdrawal.date(WithdrawalField.date)?.written ?? "?") }
+                        else if let until = c.date(ConsentField.until), until < today { Messages.Output.expiredOn(until.written) }
+                        else if let from = c.date(ConsentField.from), from > today { Messages.Output.validFrom(from.written) }
+                        else { Messages.Output.valid }
+                    say(Messages.Output.consentLine(
+                        c.shortID, recipient: c.text(ConsentField.recipientName) ?? "?", sections: c.sections(ConsentField.sections).map(\.reference),
+                        purpose: c.text(ConsentField.purpose) ?? "?", state: state))
                 }
                 for r in refusals {
                     let who = plan.memberName(r.ref(RefusalField.giver)) ?? "?"
-                    let to = r.text(RefusalField.recipientName).map { "  aan \($0)" } ?? ""
-                    say("weigering \(r.shortID)  door \(who)\(to)  waarvoor: \(r.text(RefusalField.purpose) ?? "?")  op \(r.text(RefusalField.date) ?? "?")")
+                    say(Messages.Output.refusalLine(
+                        r.shortID, by: who, to: r.text(RefusalField.recipientName), purpose: r.text(RefusalField.purpose) ?? "?",
+                        on: r.date(RefusalField.date)?.written ?? "?"))
                 }
                 for o in overrides {
                     let ground = o.text(SafetyOverrideField.ground).flatMap(LegalGround.init(rawValue:))?.label ?? "?"
-                    let told = o.bool(SafetyOverrideField.motherInformed) == true ? "moeder geïnformeerd" : "moeder niet geïnformeerd: \(o.text(SafetyOverrideField.whyNotInformed) ?? "?")"
-                    say("doorbreking \(o.shortID)  aan \(o.text(SafetyOverrideField.recipientName) ?? "?")  delen: \(o.sections(SafetyOverrideField.sections).map(\.name).joined(separator: ","))  grond: \(ground)  \(o.text(SafetyOverrideField.date) ?? "?")  (\(told))")
+                    let told =
+                        o.bool(SafetyOverrideField.motherInformed) == true
+                        ? Messages.Output.motherInformed : Messages.Output.motherNotInformed(o.text(SafetyOverrideField.whyNotInformed) ?? "?")
+                    say(Messages.Output.overrideLine(
+                        o.shortID, recipient: o.text(SafetyOverrideField.recipientName) ?? "?",
+                        sections: o.sections(SafetyOverrideField.sections).map(\.reference), ground: ground,
+                        on: o.date(SafetyOverrideField.date)?.written ?? "?", told: told))
                 }
             }
         }

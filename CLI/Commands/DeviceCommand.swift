@@ -31,7 +31,7 @@ struct DeviceCommand: ParsableCommand {
                 let request = try Profile.create(
                     directory: profile.directory, worker: worker, role: DeviceRole(rawValue: role)!,
                     organisation: organisation, passphrase: passphrase)
-                say("apparaat \(request.device.short) aangemaakt; laat \(profile.directory.appendingPathComponent("device-request.json").path) certificeren door \(organisation.name)")
+                say(Messages.Output.deviceCreated(request.device.short, request: profile.directory.appendingPathComponent("device-request.json").path, organisation: organisation.name))
             }
         }
     }
@@ -46,7 +46,7 @@ struct DeviceCommand: ParsableCommand {
             try reportingErrors {
                 let opened = try Profile.open(directory: profile.directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))
                 try opened.install(certificate: try Profile.readCertificate(URL(fileURLWithPath: certificate)))
-                say("certificaat geïnstalleerd; dit apparaat kan nu gezinsplannen bijhouden")
+                say(Messages.Output.certificateInstalled)
             }
         }
     }
@@ -58,12 +58,12 @@ struct DeviceCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let opened = try Profile.open(directory: profile.directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))
-                say("apparaat:    \(opened.device.hex)")
-                say("organisatie: \(opened.organisation.name) (\(opened.organisation.id.short))")
+                say(Messages.Output.deviceLine(opened.device.hex))
+                say(Messages.Output.organisationLine(opened.organisation.name, id: opened.organisation.id.short))
                 if let c = opened.certificate {
-                    say("certificaat: \(c.worker), rol \(c.role.rawValue), geldig tot \(c.validUntilDay)")
+                    say(Messages.Output.certificateLine(worker: c.worker, role: c.role.label, until: c.validUntilDay))
                 } else {
-                    say("certificaat: nog niet geïnstalleerd")
+                    say(Messages.Output.noCertificateYet)
                 }
             }
         }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
@@ -17,7 +18,7 @@ struct FamilyCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let id = try profile.workspace().createFamily(fields.inputs)
-                say("gezin \(id.short) aangemaakt (volledig id \(id.hex))")
+                say(Messages.Output.familyCreated(id.short, full: id.hex))
             }
         }
     }
@@ -29,9 +30,14 @@ struct FamilyCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let families = try profile.workspace().families()
-                if families.isEmpty { say("geen gezinnen op dit apparaat") }
+                if families.isEmpty { say(Messages.Output.noFamilies) }
                 for f in families {
-                    say("\(f.id.short)  \(f.name)  [\(f.phase)]  regisseur: \(f.regisseur ?? "NIET BENOEMD")")
+                    guard f.coreShared else {
+                        let sections = (f.heldSections ?? []).sorted { $0.name < $1.name }.map(\.reference)
+                        say(Messages.Output.sharedFamilyLine(f.id.short, by: f.sharedBy ?? "?", sections: sections))
+                        continue
+                    }
+                    say(Messages.Output.familyLine(f.id.short, name: f.name, phase: f.phase, regisseur: f.regisseur) + (f.sharedBy.map(Messages.Output.sharedBy) ?? ""))
                 }
             }
         }
@@ -54,7 +60,7 @@ struct FamilyCommand: ParsableCommand {
                 if json {
                     say(String(decoding: try PlanRenderer.json(plan, today: workspace.today), as: UTF8.self))
                 } else {
-                    say(PlanRenderer.text(plan, today: workspace.today))
+                    say(PlanRenderer.text(plan, today: workspace.today, sharedBy: try workspace.sharedBy(try workspace.family(family.family))))
                 }
             }
         }
@@ -71,7 +77,7 @@ struct FamilyCommand: ParsableCommand {
             try reportingErrors {
                 let fixture = try FamilyFixture.read(URL(fileURLWithPath: file))
                 let id = try profile.workspace().importFamily(fixture)
-                say("gezin \(id.short) geïmporteerd (volledig id \(id.hex))")
+                say(Messages.Output.familyImported(id.short, full: id.hex))
             }
         }
     }
@@ -94,7 +100,7 @@ struct AftercareCommand: ParsableCommand {
             try reportingErrors {
                 let workspace = try profile.workspace()
                 let id = try workspace.startAftercare(try workspace.family(family.family), fields.inputs)
-                say("nazorg \(id.short) gestart")
+                say(Messages.Output.aftercareStarted(id.short))
             }
         }
     }
@@ -120,7 +126,7 @@ struct AftercareCommand: ParsableCommand {
                 let workspace = try profile.workspace()
                 try workspace.closeAftercare(
                     try workspace.family(family.family), date: datum, reason: reden, noHandoverBecause: geenOverdrachtOmdat)
-                say("nazorg afgesloten op \(datum)")
+                say(Messages.Output.aftercareClosed(on: CalendarDate.typed(datum)?.written ?? datum))
             }
         }
     }
@@ -138,7 +144,7 @@ struct DeleteCommand: ParsableCommand {
         try reportingErrors {
             let workspace = try profile.workspace()
             try workspace.delete(id, in: try workspace.family(family.family))
-            say("\(id) verwijderd")
+            say(Messages.Output.deleted(id))
         }
     }
 }
@@ -157,10 +163,10 @@ struct ConflictsCommand: ParsableCommand {
             try reportingErrors {
                 let workspace = try profile.workspace()
                 let conflicts = try workspace.conflicts(try workspace.family(family.family))
-                if conflicts.isEmpty { say("geen conflicten") }
+                if conflicts.isEmpty { say(Messages.Output.noConflicts) }
                 for c in conflicts {
                     let values = c.values.map { $0.map { "\"\($0)\"" } ?? "(verwijderd)" }.joined(separator: " | ")
-                    say("\(c.entity.kind.rawValue) \(c.entity.shortID) \(c.field): \(values)   (laatste wint nu)")
+                    say(Messages.Output.conflict(c.entity.kind.noun, c.entity.shortID, field: (try? c.entity.kind.field(c.field).reference) ?? c.field, values: values))
                 }
             }
         }
@@ -179,7 +185,7 @@ struct ConflictsCommand: ParsableCommand {
             try reportingErrors {
                 let workspace = try profile.workspace()
                 try workspace.resolve(id, field: field, value: value, in: try workspace.family(family.family))
-                say("conflict in \(field) opgelost")
+                say(Messages.Output.conflictResolved(field))
             }
         }
     }

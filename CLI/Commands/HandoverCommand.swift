@@ -107,11 +107,13 @@ struct HandoverCommand: AsyncParsableCommand {
                         agreements: afspraak, contact: contactpersoon, movingTo: verhuizingNaar, incompleteBecause: redenOnvolledig,
                         secondDecision: tweedeBesluit),
                     devices: try await mail.devices(of: recipient))
-                say("overdrachtsbundel \(created.bundle.short) voor \(recipient.name): \(created.document.sections.joined(separator: ", ")) (\(created.document.entities.count) onderdelen, \(created.devices) apparaten; deling \(created.share.short))")
-                for withheld in created.document.withheld { say("  niet overgedragen: \(withheld.section) — \(withheld.reason)") }
+                say(Messages.Output.bundleCreated(
+                    created.bundle.short, for: recipient.name, sections: created.document.sections.map(sectionReference),
+                    entities: created.document.entities.count, devices: created.devices, share: created.share.short))
+                for withheld in created.document.withheld { say("  " + Messages.Output.withheld(sectionReference(withheld.section), reason: withheld.reason)) }
                 if let bestand {
                     try created.bytes.write(to: URL(fileURLWithPath: bestand), options: .atomic)
-                    say("geschreven naar \(bestand) (\(created.bytes.count) bytes)")
+                    say(Messages.Output.bundleWritten(to: bestand, bytes: created.bytes.count))
                 }
                 if !nietVersturen {
                     do {
@@ -119,7 +121,7 @@ struct HandoverCommand: AsyncParsableCommand {
                     } catch let error as ClientError {
                         throw ClientError(error.code, Messages.CLI.bundleKept(error.message, bundle: created.bundle.short))
                     }
-                    say("verstuurd naar de postbus van \(recipient.name)")
+                    say(Messages.Output.bundleMailed(to: recipient.name))
                 }
                 _ = try await SyncClient(profile: workspace.profile, server: url).sync()
             }
@@ -141,7 +143,7 @@ struct HandoverCommand: AsyncParsableCommand {
                     throw ClientError(.refused, Messages.CLI.bundleNotMadeHere(record.id.short))
                 }
                 try await HandoverMail(workspace: workspace, server: url).deliver(bytes)
-                say("bundel \(record.id.short) verstuurd")
+                say(Messages.Output.bundleSent(record.id.short))
             }
         }
     }
@@ -158,31 +160,36 @@ struct HandoverCommand: AsyncParsableCommand {
                 let workspace = try profile.workspace()
                 let mail = HandoverMail(workspace: workspace, server: url)
                 let receipts = try await mail.collectReceipts()
-                for reason in receipts.refused { say("ontvangstbevestiging geweigerd: \(reason)") }
+                for reason in receipts.refused { say(Messages.Output.receiptRefused(reason)) }
                 for receipt in receipts.arrived {
-                    say("ontvangstbevestiging: bundel \(receipt.bundle.short) ontvangen door \(receipt.certificate.worker) (\(receipt.certificate.organisationName))\(receipt.imported ? ", geïmporteerd" : "")")
+                    say(Messages.Output.receiptOfBundle(
+                        bundle: receipt.bundle.short, worker: receipt.certificate.worker, organisation: receipt.certificate.organisationName,
+                        imported: receipt.imported))
                 }
                 func organisation(_ hex: String) -> String {
-                    ID128(hex: hex).flatMap { try? workspace.profile.trustedOrganisation($0) }?.name ?? "organisatie \(hex.prefix(8)) (geen ketenpartner)"
+                    ID128(hex: hex).flatMap { try? workspace.profile.trustedOrganisation($0) }?.name ?? Messages.Output.notAPartner(String(hex.prefix(8)))
                 }
                 let kept = Dictionary(uniqueKeysWithValues: try workspace.profile.store.handovers().map { ($0.id.hex, $0) })
                 let bundles = try await mail.inbox().filter { $0.kind == "bundle" }
-                say("Ontvangen")
-                if bundles.isEmpty { say("  geen bundels") }
+                say(Messages.Output.received)
+                if bundles.isEmpty { say(Messages.Output.noBundles) }
                 for entry in bundles {
                     let record = kept[entry.id]
                     let status =
-                        record == nil ? "nieuw"
-                        : record?.importedAt != nil ? "geïmporteerd als gezin \(record?.family?.short ?? "?")" : "geopend"
-                    let acknowledged = record?.acknowledgedAt != nil ? ", bevestigd" : ""
-                    say("  \(entry.id.prefix(8))  van \(organisation(entry.sender))  \(Workspace.day(entry.received))  \(entry.size) bytes  \(status)\(acknowledged)")
+                        record == nil ? Messages.Output.inboxNew
+                        : record?.importedAt != nil ? Messages.Output.inboxImported(as: record?.family?.short ?? "?") : Messages.Output.inboxOpened
+                    let acknowledged = record?.acknowledgedAt != nil ? Messages.Output.inboxAcknowledged : ""
+                    say(Messages.Output.inboxLine(
+                        String(entry.id.prefix(8)), from: organisation(entry.sender), on: Workspace.day(entry.received), bytes: entry.size,
+                        status: status + acknowledged))
                 }
                 let sent = try workspace.profile.store.handovers(.sent)
                 if !sent.isEmpty {
-                    say("Verzonden")
+                    say(Messages.Output.sentHeading)
                     for record in sent {
-                        let receipt = record.acknowledgedAt.map { "ontvangst bevestigd op \(Workspace.day($0))" } ?? "nog geen ontvangstbevestiging"
-                        say("  \(record.id.short)  aan \(organisation(record.organisation.hex))  \(Workspace.day(record.created))  \(receipt)")
+                        let receipt = record.acknowledgedAt.map { Messages.Output.receiptOn(Workspace.day($0)) } ?? Messages.Output.noReceiptYet
+                        say(Messages.Output.sentLine(
+                            record.id.short, to: organisation(record.organisation.hex), on: Workspace.day(record.created), receipt: receipt))
                     }
                 }
             }
@@ -201,16 +208,17 @@ struct HandoverCommand: AsyncParsableCommand {
             try await reportingErrorsAsync {
                 let (_, opened) = try await bundle.open(profile, server)
                 let document = opened.document
-                say("bundel \(opened.header.bundle.short) van \(opened.sender.name), gemaakt door \(opened.certificate.worker) op \(document.created.prefix(10)): gecontroleerd (handtekening, certificaat, apparaat niet ingetrokken, grondslag, inhoud)")
-                let basis = document.basisEntity.map { "\($0.kind == .consent ? "toestemming" : "doorbreking") \($0.shortID)" } ?? "?"
-                say("grondslag: \(basis)")
-                say("overgedragen: \(document.sections.joined(separator: ", ")) (\(document.entities.count) onderdelen)")
-                for withheld in document.withheld { say("niet overgedragen: \(withheld.section) — \(withheld.reason)") }
-                say("gesprek: \(document.meeting.date), \(document.meeting.mode), aanwezig: \(document.meeting.attended.joined(separator: ", "))")
+                say(Messages.Output.bundleChecked(
+                    opened.header.bundle.short, from: opened.sender.name, by: opened.certificate.worker, on: readableDay(document.created)))
+                let basis = document.basisEntity.map { $0.kind == .consent ? Messages.Output.consentBasis($0.shortID) : Messages.Output.overrideBasis($0.shortID) } ?? "?"
+                say(Messages.Output.basis(basis))
+                say(Messages.Output.handedOver(document.sections.map(sectionReference), entities: document.entities.count))
+                for withheld in document.withheld { say(Messages.Output.withheld(sectionReference(withheld.section), reason: withheld.reason)) }
+                say(Messages.Output.meeting(on: readableDay(document.meeting.date), mode: document.meeting.mode, attended: document.meeting.attended))
                 if let record = opened.record, let imported = record.importedAt {
-                    say("al geïmporteerd op \(Workspace.day(imported)) als gezin \(record.family?.short ?? "?")")
+                    say(Messages.Output.alreadyImported(on: Workspace.day(imported), family: record.family?.short ?? "?"))
                 } else {
-                    say("importeer met 'nazorg handover import \(opened.header.bundle.short)'; lees met 'nazorg handover summary \(opened.header.bundle.short)'")
+                    say(Messages.Output.importHint(opened.header.bundle.short))
                 }
             }
         }
@@ -228,8 +236,8 @@ struct HandoverCommand: AsyncParsableCommand {
             try await reportingErrorsAsync {
                 let (mail, opened) = try await bundle.open(profile, server)
                 let family = try mail.workspace.importHandover(opened)
-                say("geïmporteerd als gezin \(family.short) (\(opened.document.entities.count) onderdelen van \(opened.sender.name))")
-                say("bevestig de ontvangst met 'nazorg handover ack \(opened.header.bundle.short)'")
+                say(Messages.Output.imported(family: family.short, entities: opened.document.entities.count, from: opened.sender.name))
+                say(Messages.Output.acknowledgeHint(opened.header.bundle.short))
             }
         }
     }
@@ -246,7 +254,7 @@ struct HandoverCommand: AsyncParsableCommand {
             try await reportingErrorsAsync {
                 let (mail, opened) = try await bundle.open(profile, server)
                 let receipt = try await mail.acknowledge(opened)
-                say("ontvangst van bundel \(receipt.bundle.short) bevestigd aan \(opened.sender.name)\(receipt.imported ? " (geïmporteerd)" : "")")
+                say(Messages.Output.acknowledged(receipt.bundle.short, to: opened.sender.name, imported: receipt.imported))
                 _ = try await SyncClient(profile: mail.workspace.profile, server: url).sync()
             }
         }
@@ -306,3 +314,9 @@ private func write(_ data: Data, to path: String?) throws {
         FileHandle.standardOutput.write(data)
     }
 }
+
+/// A section as messages name it, from the name a bundle carries.
+private func sectionReference(_ name: String) -> String { Section(name: name)?.reference ?? name }
+
+/// The day of an ISO 8601 date or time, as a person writes it.
+private func readableDay(_ iso: String) -> String { CalendarDate(String(iso.prefix(10)))?.written ?? String(iso.prefix(10)) }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
@@ -19,7 +20,7 @@ struct OrgCommand: ParsableCommand {
             try reportingErrors {
                 let passphrase = try Passphrase.read("Nieuwe wachtwoordzin voor de organisatiesleutel: ", confirm: true)
                 let info = try Organisation.create(name: name, directory: URL(fileURLWithPath: dir), passphrase: passphrase)
-                say("organisatie \(info.id.short) (\(info.name)) aangemaakt in \(dir)")
+                say(Messages.Output.organisationCreated(info.id.short, name: info.name, in: dir))
             }
         }
     }
@@ -41,7 +42,7 @@ struct OrgCommand: ParsableCommand {
                     passphrase: try Passphrase.read("Wachtwoordzin van de organisatiesleutel: "))
                 let certificate = try organisation.certify(request, from: Date(), days: days)
                 try certificate.write(to: URL(fileURLWithPath: out))
-                say("certificaat voor apparaat \(certificate.device.short) (\(certificate.role.rawValue)) geschreven naar \(out)")
+                say(Messages.Output.certificateWritten(device: certificate.device.short, role: certificate.role.label, to: out))
             }
         }
     }

@@ -25,7 +25,7 @@ struct PartnerCommand: ParsableCommand {
             try reportingErrors {
                 let info = try Organisation.readInfo(URL(fileURLWithPath: file))
                 try profile.unlocked().addPartner(info)
-                say("ketenpartner \(info.id.short) (\(info.name)) toegevoegd")
+                say(Messages.Output.partnerAdded(info.id.short, name: info.name))
             }
         }
     }
@@ -37,8 +37,8 @@ struct PartnerCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let partners = try profile.unlocked().partners()
-                if partners.isEmpty { say("geen ketenpartners; voeg er een toe met 'nazorg partner add'") }
-                for p in partners { say("\(p.id.short)  \(p.name)  (id \(p.id.hex))") }
+                if partners.isEmpty { say(Messages.Output.noPartners) }
+                for p in partners { say(Messages.Output.partnerLine(p.id.short, name: p.name, full: p.id.hex)) }
             }
         }
     }
@@ -96,11 +96,12 @@ struct ShareCommand: AsyncParsableCommand {
                     case .consent(let id): "toestemming \(id.prefix(8))"
                     case .safetyOverride(let id, let ground): "doorbreking \(id.prefix(8)) (\(ground.label))"
                     }
-                say("gedeeld met \(recipient.name): \(outcome.sections.map(\.name).joined(separator: ", ")) op \(basis), \(outcome.devices) apparaten (deling \(outcome.share.short))")
+                say(Messages.Output.shared(
+                    with: recipient.name, sections: outcome.sections.map(\.reference), basis: basis, devices: outcome.devices, share: outcome.share.short))
                 let report = try await client.sync()
-                for line in report.rejected { say("geweigerd door de server: \(line)") }
+                for line in report.rejected { say(Messages.Output.refusedByServer(line)) }
                 if !report.rejected.isEmpty { throw ExitCode(Exit.refused) }
-                say("verstuurd")
+                say(Messages.Output.sent)
             }
         }
     }
@@ -114,15 +115,18 @@ struct ShareCommand: AsyncParsableCommand {
             try reportingErrors {
                 let workspace = try profile.workspace()
                 let shares = try workspace.shares(try workspace.family(family.family))
-                if shares.isEmpty { say("geen delingen") }
+                if shares.isEmpty { say(Messages.Output.noShares) }
                 for listing in shares {
                     let s = listing.share
-                    let basis = s[ShareField.consent].map { "toestemming \($0)" } ?? s[ShareField.safetyOverride].map { "doorbreking \($0)" } ?? "?"
-                    let sections = s.sections(ShareField.sections).map(\.name).joined(separator: ",")
+                    let basis =
+                        s.ref(ShareField.consent).map { Messages.Output.consentBasis(String($0.prefix(8))) }
+                        ?? s.ref(ShareField.safetyOverride).map { Messages.Output.overrideBasis(String($0.prefix(8))) } ?? "?"
+                    let sections = s.sections(ShareField.sections).map(\.name)
                     let recipient = s.text(ShareField.recipientName) ?? s.text(ShareField.recipient) ?? "?"
-                    var line = "deling \(s.shortID)  \(s.text(ShareField.date) ?? "?")  aan \(recipient)  delen: \(sections)  op \(basis)"
+                    var line = Messages.Output.shareLine(
+                        s.shortID, on: s.date(ShareField.date)?.written ?? "?", to: recipient, sections: sections, basis: basis)
                     if let w = listing.concurrentWithdrawal {
-                        line += "  LET OP: gelijktijdig met intrekking \(w.shortID) die niet bekend was"
+                        line += Messages.Output.concurrentWithdrawal(w.shortID)
                     }
                     say(line)
                 }

@@ -40,29 +40,31 @@ struct SyncCommand: AsyncParsableCommand {
             let report = try await SyncClient(profile: workspace.profile, server: url, pageSize: pageSize).sync(verify: verify) { line in
                 FileHandle.standardError.write(Data("\(line)\n".utf8))
             }
-            say("verstuurd: \(report.pushed), opgehaald: \(report.pulledChanges) wijzigingen, \(report.receivedGrants) sleutels (\(report.roundTrips) verzoeken)")
-            if report.auditPushed > 0 { say("logboek: \(report.auditPushed) regels naar het deellogboek van de organisatie") }
+            say(Messages.Output.synced(pushed: report.pushed, changes: report.pulledChanges, keys: report.receivedGrants, requests: report.roundTrips))
+            if report.auditPushed > 0 { say(Messages.Output.logSent(report.auditPushed)) }
             if report.auditWaiting > 0 {
-                say("logboek: \(report.auditWaiting) regels wachten: er is nog geen privacy officer-apparaat geregistreerd")
+                say(Messages.Output.logWaiting(report.auditWaiting))
             }
-            for reason in receipts.refused { say("ontvangstbevestiging geweigerd: \(reason)") }
+            for reason in receipts.refused { say(Messages.Output.receiptRefused(reason)) }
             for receipt in receipts.arrived {
-                say("ontvangstbevestiging: overdrachtsbundel \(receipt.bundle.short) ontvangen door \(receipt.certificate.worker) (\(receipt.certificate.organisationName))\(receipt.imported ? ", geïmporteerd" : "")")
+                say(Messages.Output.receiptArrived(
+                    bundle: receipt.bundle.short, worker: receipt.certificate.worker, organisation: receipt.certificate.organisationName,
+                    imported: receipt.imported))
             }
             if report.rotatedSections > 0 {
-                say("ingetrokken apparaat: nieuwe sleutelperiode voor \(report.rotatedSections) \(report.rotatedSections == 1 ? "deel" : "delen"); het ingetrokken apparaat kan wat vanaf nu wordt geschreven niet lezen")
+                say(Messages.Output.rotated(report.rotatedSections))
             }
             if report.droppedGrants > 0 {
-                say("\(report.droppedGrants) \(report.droppedGrants == 1 ? "sleutel" : "sleutels") voor een inmiddels ingetrokken apparaat niet verstuurd")
+                say(Messages.Output.droppedGrants(report.droppedGrants))
             }
-            if report.repaired > 0 { say("hersteld: \(report.repaired) wijzigingen opnieuw verstuurd (de server miste ze)") }
-            for line in report.rejected { say("geweigerd door de server: \(line)") }
-            for line in report.refusedLocally { say("niet toegepast: \(line)") }
+            if report.repaired > 0 { say(Messages.Output.repaired(report.repaired)) }
+            for line in report.rejected { say(Messages.Output.refusedByServer(line)) }
+            for line in report.refusedLocally { say(Messages.Output.notApplied(line)) }
             if report.divergedSections > 0 {
-                say("let op: dit apparaat loopt achter in \(report.divergedSections) \(report.divergedSections == 1 ? "deel" : "delen"): wat hierboven niet is toegepast wordt bij elke sync opnieuw opgehaald tot het klopt")
+                say(Messages.Output.diverged(report.divergedSections))
             }
             if report.conflictedEntities > 0 {
-                say("let op: \(report.conflictedEntities) onderdelen hebben gelijktijdige wijzigingen; zie 'nazorg conflicts list'")
+                say(Messages.Output.conflicted(report.conflictedEntities))
             }
             if !report.rejected.isEmpty || !report.refusedLocally.isEmpty { throw ExitCode(Exit.refused) }
         }
@@ -87,7 +89,7 @@ struct ShareWithColleagueCommand: AsyncParsableCommand {
             let workspace = try profile.workspace()
             let certificate = try await SyncClient(profile: workspace.profile, server: url).colleague(colleague)
             let count = try workspace.shareWithColleague(try workspace.family(family.family), certificate: certificate)
-            say("\(count) sleutels klaargezet voor \(certificate.worker) (\(colleague.short)); ze gaan mee met de volgende 'nazorg sync'")
+            say(Messages.Output.colleagueKeys(count, worker: certificate.worker, device: colleague.short))
         }
     }
 }
@@ -108,7 +110,7 @@ struct RevokeDeviceCommand: AsyncParsableCommand {
             let organisation = try Organisation.open(
                 keyFile: URL(fileURLWithPath: orgKey), passphrase: try Passphrase.read("Wachtwoordzin van de organisatiesleutel: "))
             try await SyncClient.revoke(organisation.revocation(of: id, at: Date()), server: url)
-            say("apparaat \(id.short) ingetrokken")
+            say(Messages.Output.deviceRevoked(id.short))
         }
     }
 }

@@ -26,7 +26,7 @@ struct AddCommand<Fields: FieldSet>: ParsableCommand {
         try reportingErrors {
             let workspace = try profile.workspace()
             let id = try workspace.add(Fields.kind, to: try workspace.family(family.family), fields.inputs)
-            say("\(Fields.kind.rawValue) \(id.short) toegevoegd")
+            say(Messages.Output.added(Fields.kind.rawValue, id.short))
         }
     }
 }
@@ -53,7 +53,7 @@ struct UpdateCommand<Fields: FieldSet>: ParsableCommand {
         try reportingErrors {
             let workspace = try profile.workspace()
             try workspace.update(id, in: try workspace.family(family.family), fields.inputs)
-            say("\(Fields.kind.rawValue) \(id) bijgewerkt")
+            say(Messages.Output.updated(Fields.kind.rawValue, id))
         }
     }
 }

@@ -344,5 +344,41 @@ extension Messages {
         public static func doesNotChain(_ name: String) -> String { "\(name) sluit niet aan op de vorige regel van dat apparaat" }
         public static func entryProblem(_ index: Int, _ message: String) -> String { "regel \(index): \(message)" }
         public static func unreadable(_ index: Int) -> String { "regel \(index) is niet te lezen" }
+
+        /// What a share-log event is called in the privacy officer's table (CSV and JSON keep the codes).
+        public static func event(_ code: String) -> String {
+            switch code {
+            case "consent": "toestemming"
+            case "withdrawal": "intrekking"
+            case "override": "doorbreking"
+            case "share": "deling"
+            case "grant": "toegang collega"
+            case "receipt": "ontvangst"
+            case "read": "inzage"
+            case "review": "toetsing"
+            case "incident": "incident"
+            default: code
+            }
+        }
+        /// The NEN 7513 action code in words.
+        public static func action(_ code: String) -> String {
+            switch code {
+            case "create": "aanmaken"
+            case "read": "lezen"
+            case "update": "wijzigen"
+            case "delete": "verwijderen"
+            case "transfer": "verstrekken"
+            case "execute": "uitvoeren"
+            default: code
+            }
+        }
+        /// `success` or `flagged` in words.
+        public static func outcome(_ code: String) -> String {
+            switch code {
+            case "success": "gelukt"
+            case "flagged": "ter toetsing"
+            default: code
+            }
+        }
     }
 }

@@ -124,6 +124,7 @@ extension Messages {
         public static func cannotOpenData(_ type: String) -> String { "kan de datamap niet openen (\(type))" }
         public static let deviceRegistered = "apparaat geregistreerd"
         public static let deviceRevokedLog = "apparaat ingetrokken"
+        public static let mailStored = "post bewaard"
         public static func cannotRestrict(_ file: String) -> String { "kan \(file) niet afschermen voor anderen dan de eigenaar" }
         public static func cannotCreate(_ file: String) -> String { "kan \(file) niet aanmaken in de datamap" }
         public static func cannotWriteFile(_ file: String) -> String { "kan \(file) niet schrijven in de datamap" }

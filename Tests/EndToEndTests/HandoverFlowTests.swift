@@ -74,8 +74,8 @@ struct HandoverFlowTests {
         let consent = try setup.consent(to: "wijkteam", sections: "core,safety,plan")
         let (bundle, created) = try setup.handover(to: "wijkteam", consent: consent)
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stdout.contains("core, plan, safety") && created.stdout.contains("verstuurd naar de postbus"), "\(created.stdout)")
-        #expect(created.stdout.contains("niet overgedragen: journal"), "\(created.stdout)")
+        #expect(created.stdout.contains("gezinsgegevens (core), plan van aanpak (plan) en veiligheidsplan (safety)") && created.stdout.contains("verstuurd naar de postbus"), "\(created.stdout)")
+        #expect(created.stdout.contains("niet overgedragen: contactjournaal (journal)"), "\(created.stdout)")
         #expect(try setup.on("laptop", ["share", "list", setup.family]).stdout.contains("aan Wijkteam Voorbeeldstad-Noord  delen: core,plan,safety"))
 
         // The wijkteam lists, opens, imports and acknowledges.

@@ -122,7 +122,7 @@ struct ShareFlowTests {
         let consent = try setup.consent(to: "wijkteam", sections: "core,plan", givers: ["Anna Zonnebloem"])
         let shared = try setup.on("laptop", ["share", setup.family, "--met", "Wijkteam Voorbeeldstad-Noord", "--secties", "core,plan", "--toestemming", consent])
         #expect(shared.status == 0, "\(shared.stderr)")
-        #expect(shared.stdout.contains("gedeeld met Wijkteam Voorbeeldstad-Noord: core, plan op toestemming \(consent)"), "\(shared.stdout)")
+        #expect(shared.stdout.contains("gedeeld met Wijkteam Voorbeeldstad-Noord: gezinsgegevens (core) en plan van aanpak (plan) op toestemming \(consent)"), "\(shared.stdout)")
 
         try setup.cli.expectSuccess(setup.on("wijkteam-laptop", ["sync"]))
         let received = try setup.show("wijkteam-laptop")
@@ -135,7 +135,7 @@ struct ShareFlowTests {
         // Rules about what was not shared are no finding: the wijkteam holds no safety plan and no journal, so it
         // is not told that members "have no risk classification" or that contacts are overdue.
         #expect(!received.contains("heeft geen risicoclassificatie") && received.contains("Niet beoordeeld: niet gedeeld met deze organisatie"), "\(received)")
-        #expect(received.contains("(classificatie-per-lid; delen: safety)") && received.contains("(contactfrequentie; delen: journal)"), "\(received)")
+        #expect(received.contains("(classificatie-per-lid; niet gedeeld: veiligheidsplan (safety))") && received.contains("(contactfrequentie; niet gedeeld: contactjournaal (journal))"), "\(received)")
         let overview = try setup.on("wijkteam-laptop", ["overzicht", "--horizon", "3650"]).stdout
         for rule in ["classificatie-per-lid", "contactfrequentie", "herbeoordeling-periodiek", "kind-in-vir", "stem-van-het-kind"] {
             #expect(!overview.contains(rule), "\(rule) judged without its section: \(overview)")
@@ -205,6 +205,15 @@ struct ShareFlowTests {
         for other in ["Gezin Zonnebloem", "zelfstandig en veilig wonen", "geen omgang", "eerste huisbezoek"] {
             #expect(!received.contains(other), "\(other) reached Veilig Thuis")
         }
+        // What Veilig Thuis does not hold reads "niet gedeeld", never a default that reads as a fact.
+        let text = try setup.on("vt-laptop", ["family", "show", setup.family]).stdout
+        #expect(text.contains("Gedeeld door Vrouwenopvang Voorbeeldregio: alleen veiligheidsplan (safety)"), "\(text)")
+        #expect(text.contains("Regisseur: niet gedeeld") && text.contains("Gezinsleden\n  niet gedeeld") && text.contains("Nazorg\n  niet gedeeld"), "\(text)")
+        #expect(text.contains("Doelen per leefgebied\n  niet gedeeld") && text.contains("contactverbod"), "\(text)")
+        for fact in ["NIET BENOEMD", "fase opvang", "nog niet gestart", "Gezin —"] { #expect(!text.contains(fact), "\(fact) in \(text)") }
+        let list = try setup.on("vt-laptop", ["family", "list"]).stdout
+        #expect(list.contains("(naam niet gedeeld)  gedeeld door Vrouwenopvang Voorbeeldregio: veiligheidsplan (safety)"), "\(list)")
+        #expect(!list.contains("NIET BENOEMD") && !list.contains("naamloos"), "\(list)")
     }
 
     @Test func theSchoolReceivesOnlyOneChildsPart() async throws {

@@ -66,7 +66,7 @@ struct SyncEndToEndTests {
             #expect(conflicts.contains("status") && conflicts.contains("behaald") && conflicts.contains("gestopt"), "\(name): \(conflicts)")
         }
         // An incremental sync with nothing new is one round trip; with a local edit, two.
-        #expect(try setup.sync("laptop").stdout.contains("(1 verzoeken)"))
+        #expect(try setup.sync("laptop").stdout.contains("(1 verzoek)"))
         try cli.expectSuccess(cli.on("laptop", ["conflicts", "resolve", setup.family, goal, "status", "loopt"]))
         #expect(try setup.sync("laptop").stdout.contains("(2 verzoeken)"))
         _ = try setup.sync("collega")

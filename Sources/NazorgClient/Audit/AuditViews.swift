@@ -1,4 +1,5 @@
 public import Foundation
+import NazorgMessages
 public import NazorgSync
 
 /// The NEN 7513 views of a verified share-log copy: filters, orderings, the override review queue, and the
@@ -89,5 +90,21 @@ public enum AuditViews {
             r.members.map { String($0.prefix(8)) }.joined(separator: " "), r.sections.map { $0.hasPrefix("child:") ? String($0.prefix(14)) : $0.hasPrefix("member:") ? String($0.prefix(15)) : $0 }.joined(separator: " "),
             basis, r.recipientName ?? "", String((r.record ?? "").prefix(8)), r.detail ?? "", String(r.id.prefix(8)),
         ]
+    }
+
+    /// `cells` as the privacy officer reads them in a table: the time as a person writes it, and events,
+    /// actions, outcomes and roles in words instead of their codes.
+    public static func readableCells(_ r: AuditRecord) -> [String] {
+        var cells = cells(r)
+        let time = Date(timeIntervalSince1970: TimeInterval(r.time) / 1000)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: time)
+        cells[0] = Dutch.date(year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0) + String(format: " %02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        cells[1] = Messages.Audit.event(r.event.rawValue)
+        cells[2] = Messages.Audit.action(r.action.rawValue)
+        cells[3] = Messages.Audit.outcome(r.outcome)
+        cells[5] = DeviceRole(rawValue: r.role)?.label ?? r.role
+        return cells
     }
 }

@@ -11,7 +11,7 @@ public enum CaseloadViews {
     public static func overviewText(_ items: [Caseload.Item], caseload: Caseload, horizonDays: Int) -> String {
         let familyCount = Set(items.map(\.family.id)).count
         var out = [
-            "Overzicht op \(caseload.today) over \(count(caseload.families.count, "gezin", "gezinnen")): "
+            "Overzicht op \(caseload.today.written) over \(count(caseload.families.count, "gezin", "gezinnen")): "
                 + (items.isEmpty
                     ? "niets dat binnen \(count(horizonDays, "dag", "dagen")) aandacht vraagt."
                     : "\(count(items.count, "punt", "punten")) in \(count(familyCount, "gezin", "gezinnen")), binnen \(count(horizonDays, "dag", "dagen")).")
@@ -23,7 +23,7 @@ public enum CaseloadViews {
             out.append(urgency.label.uppercased())
             for item in group {
                 let who = item.memberName.map { " · \($0)" } ?? ""
-                out.append("  [\(item.rule.severity.label)] \(item.obligation.due) · \(item.family.label)\(who) · \(item.rule.id.rawValue)")
+                out.append("  [\(item.rule.severity.label)] \(item.obligation.due.written) · \(item.family.label)\(who) · \(item.rule.id.rawValue)")
                 out.append("    \(item.obligation.detail)")
                 if let command = item.obligation.command { out.append("    \(command)") }
             }

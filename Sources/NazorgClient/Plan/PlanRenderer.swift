@@ -1,10 +1,13 @@
 public import Foundation
 public import NazorgModel
+import NazorgMessages
 
 /// Renders a family plan as readable text (Dutch field words) or as JSON.
 public enum PlanRenderer {
-    /// The plan as text, with what needs attention on `today` at the end.
-    public static func text(_ plan: FamilyPlan, today: CalendarDate) -> String {
+    /// The plan as text, with what needs attention on `today` at the end. For a family another organisation
+    /// shared (`sharedBy`), a section this device does not hold reads "niet gedeeld", never as an empty or
+    /// default value that would read as a fact about the family.
+    public static func text(_ plan: FamilyPlan, today: CalendarDate, sharedBy: String? = nil) -> String {
         var out: [String] = []
         func line(_ s: String = "") { out.append(s) }
         func name(_ ref: FieldValue?) -> String {
@@ -14,37 +17,59 @@ public enum PlanRenderer {
         func label<V: Vocabulary>(_ v: V.Type, _ code: String?) -> String { code.flatMap(V.init(rawValue:))?.label ?? code ?? "?" }
         func conflictMark(_ e: PlanEntity) -> String { e.conflicts.isEmpty ? "" : "  [CONFLICT: \(e.conflicts.keys.sorted().joined(separator: ", "))]" }
 
+        let notShared = Messages.Output.notShared
+        /// A section heading, with "niet gedeeld" under it when this device does not hold the section.
+        func heading(_ title: String, _ section: Section) -> Bool {
+            line(title)
+            guard plan.holds(section) else {
+                line("  \(notShared)")
+                return false
+            }
+            return true
+        }
+
+        if let held = plan.heldSections {
+            let sections = held.sorted { $0.name < $1.name }.map(\.reference)
+            line(Messages.Output.sharedPlanHeading(by: sharedBy ?? "een andere organisatie", sections: sections))
+            line()
+        }
         let family = plan.family
-        var head = "\(family?.text(FamilyField.name) ?? "Gezin") — gezin \(String(plan.id.prefix(8)))"
-        head += ", fase \(label(FamilyPhase.self, family?.text(FamilyField.phase) ?? "opvang"))"
-        if let g = family?.text(FamilyField.municipality) { head += ", gemeente \(g)" }
-        if family?.bool(FamilyField.secretAddress) == true { head += ", GEHEIM ADRES" }
-        line(head)
-        if let r = plan.regisseur(on: today) {
+        if !plan.holds(.core) {
+            line("Gezin \(String(plan.id.prefix(8))) — naam, fase en gemeente: \(notShared)")
+            line("Regisseur: \(notShared)")
+        } else {
+            var head = "\(family?.text(FamilyField.name) ?? "Gezin") — gezin \(String(plan.id.prefix(8)))"
+            head += ", fase \(label(FamilyPhase.self, family?.text(FamilyField.phase) ?? "opvang"))"
+            if let g = family?.text(FamilyField.municipality) { head += ", gemeente \(g)" }
+            if family?.bool(FamilyField.secretAddress) == true { head += ", GEHEIM ADRES" }
+            line(head)
+        }
+        if let r = plan.holds(.core) ? plan.regisseur(on: today) : nil {
             var s = "Regisseur: \(r.text(RegisseurField.name) ?? "?") (\(r.text(RegisseurField.organisation) ?? "?")) vanaf \(r.text(RegisseurField.from) ?? "?")"
             if let tot = r.text(RegisseurField.until) { s += " tot en met \(tot)" }
             if let f = r.term(RegisseurField.function, RegisseurFunction.self) { s += ", \(f.label)" }
             if let g = r.text(RegisseurField.municipality) { s += ", gemeente \(g)" }
             if let e = r.text(RegisseurField.escalation) { s += "; escalatie: \(e)" }
             line(s)
-        } else {
+        } else if plan.holds(.core) {
             line("Regisseur: NIET BENOEMD")
         }
 
         line()
-        line("Gezinsleden")
-        for m in plan.members {
-            var s = "  \(m.shortID)  \(m.text(MemberField.name) ?? "?") — \(label(MemberRole.self, m.text(MemberField.role)))"
-            if let b = m.text(MemberField.birthDate) { s += ", geboren \(b)" }
-            if m.bool(MemberField.parentalAuthority) == true { s += ", gezag" }
-            if m.bool(MemberField.cameAlong) == false { s += ", ACHTERGEBLEVEN (niet meegekomen naar de opvang)" }
-            if let joined = m.text(MemberField.addedOn) { s += ", bij het huishouden sinds \(joined)" }
-            if m.bool(MemberField.plainLanguage) == true { s += ", EENVOUDIGE TAAL" }
-            if let language = m.text(MemberField.language) { s += ", taal: \(language)" }
-            if let risk = plan.riskHistory(of: m.id).last {
-                s += ", risico \(risk.text(RiskAssessmentField.classification) ?? "?") (\(risk.text(RiskAssessmentField.date) ?? "?"))"
+        if heading("Gezinsleden", .core) {
+            for m in plan.members {
+                var s = "  \(m.shortID)  \(m.text(MemberField.name) ?? "?") — \(label(MemberRole.self, m.text(MemberField.role)))"
+                if let b = m.text(MemberField.birthDate) { s += ", geboren \(b)" }
+                if m.bool(MemberField.parentalAuthority) == true { s += ", gezag" }
+                if m.bool(MemberField.cameAlong) == false { s += ", ACHTERGEBLEVEN (niet meegekomen naar de opvang)" }
+                if let joined = m.text(MemberField.addedOn) { s += ", bij het huishouden sinds \(joined)" }
+                if m.bool(MemberField.plainLanguage) == true { s += ", EENVOUDIGE TAAL" }
+                if let language = m.text(MemberField.language) { s += ", taal: \(language)" }
+                if let risk = plan.riskHistory(of: m.id).last {
+                    s += ", risico \(risk.text(RiskAssessmentField.classification) ?? "?") (\(risk.text(RiskAssessmentField.date) ?? "?"))"
+                }
+                line(s + conflictMark(m))
             }
-            line(s + conflictMark(m))
         }
         let organisations = plan.all(.organisation)
         if !organisations.isEmpty {
@@ -59,47 +84,49 @@ public enum PlanRenderer {
         }
 
         line()
-        line("Veiligheidsplan")
-        for r in plan.all(.highRisk) {
-            line("  HOOG RISICO \(r.shortID): \(label(HighRiskCategory.self, r.text(HighRiskField.category))) sinds \(r.text(HighRiskField.from) ?? "?")\(r.text(HighRiskField.agreements).map { "; afspraken: \($0)" } ?? "")")
-        }
-        for m in plan.all(.measure) {
-            line("  maatregel \(m.shortID): \(label(MeasureKind.self, m.text(MeasureField.category)))\(m.text(MeasureField.description).map { " — \($0)" } ?? "")\(conflictMark(m))")
-        }
-        for s in plan.all(.signal) {
-            line("  signaal \(s.shortID): \(s.text(SignalField.description) ?? "?")\(s.text(SignalField.action).map { " → \($0)" } ?? "")\(conflictMark(s))")
-        }
-        for c in plan.all(.emergencyContact) {
-            line("  noodcontact \(c.shortID): \(c.text(EmergencyContactField.name) ?? "?")\(c.text(EmergencyContactField.phone).map { ", \($0)" } ?? "")\(c.text(EmergencyContactField.relation).map { " (\($0))" } ?? "")")
-        }
-        for m in plan.members {
-            let history = plan.riskHistory(of: m.id)
-            guard !history.isEmpty else { continue }
-            let steps = history.map {
-                "\($0.text(RiskAssessmentField.classification) ?? "?") (\($0.text(RiskAssessmentField.date) ?? "?"), \($0.text(RiskAssessmentField.instrument) ?? "?"))"
+        if heading("Veiligheidsplan", .safety) {
+            for r in plan.all(.highRisk) {
+                line("  HOOG RISICO \(r.shortID): \(label(HighRiskCategory.self, r.text(HighRiskField.category))) sinds \(r.text(HighRiskField.from) ?? "?")\(r.text(HighRiskField.agreements).map { "; afspraken: \($0)" } ?? "")")
             }
-            line("  risicotaxatie \(m.text(MemberField.name) ?? m.shortID): \(steps.joined(separator: " → "))")
+            for m in plan.all(.measure) {
+                line("  maatregel \(m.shortID): \(label(MeasureKind.self, m.text(MeasureField.category)))\(m.text(MeasureField.description).map { " — \($0)" } ?? "")\(conflictMark(m))")
+            }
+            for s in plan.all(.signal) {
+                line("  signaal \(s.shortID): \(s.text(SignalField.description) ?? "?")\(s.text(SignalField.action).map { " → \($0)" } ?? "")\(conflictMark(s))")
+            }
+            for c in plan.all(.emergencyContact) {
+                line("  noodcontact \(c.shortID): \(c.text(EmergencyContactField.name) ?? "?")\(c.text(EmergencyContactField.phone).map { ", \($0)" } ?? "")\(c.text(EmergencyContactField.relation).map { " (\($0))" } ?? "")")
+            }
+            for m in plan.members {
+                let history = plan.riskHistory(of: m.id)
+                guard !history.isEmpty else { continue }
+                let steps = history.map {
+                    "\($0.text(RiskAssessmentField.classification) ?? "?") (\($0.text(RiskAssessmentField.date) ?? "?"), \($0.text(RiskAssessmentField.instrument) ?? "?"))"
+                }
+                line("  risicotaxatie \(m.text(MemberField.name) ?? m.shortID): \(steps.joined(separator: " → "))")
+            }
         }
 
         line()
-        line("Doelen per leefgebied")
-        let goals = plan.all(.goal)
-        for domain in LifeDomain.allCases {
-            let inDomain = goals.filter { $0.has(GoalField.domain, domain) }
-            guard !inDomain.isEmpty else { continue }
-            line("  \(domain.label)")
-            for g in inDomain {
-                line("    \(g.shortID) [\(g.text(GoalField.status) ?? "open")] \(g.text(GoalField.description) ?? "?")\(g.text(GoalField.responsible).map { " — \($0)" } ?? "")\(conflictMark(g))")
-                for a in plan.all(.action) where a.ref(ActionField.goal) == g.id {
-                    line("      actie \(a.shortID) [\(a.text(ActionField.status) ?? "open")] \(a.text(ActionField.description) ?? "?")\(a.text(ActionField.deadline).map { ", uiterlijk \($0)" } ?? "")\(conflictMark(a))")
+        if heading("Doelen per leefgebied", .plan) {
+            let goals = plan.all(.goal)
+            for domain in LifeDomain.allCases {
+                let inDomain = goals.filter { $0.has(GoalField.domain, domain) }
+                guard !inDomain.isEmpty else { continue }
+                line("  \(domain.label)")
+                for g in inDomain {
+                    line("    \(g.shortID) [\(g.text(GoalField.status) ?? "open")] \(g.text(GoalField.description) ?? "?")\(g.text(GoalField.responsible).map { " — \($0)" } ?? "")\(conflictMark(g))")
+                    for a in plan.all(.action) where a.ref(ActionField.goal) == g.id {
+                        line("      actie \(a.shortID) [\(a.text(ActionField.status) ?? "open")] \(a.text(ActionField.description) ?? "?")\(a.text(ActionField.deadline).map { ", uiterlijk \($0)" } ?? "")\(conflictMark(a))")
+                    }
                 }
             }
-        }
-        for s in plan.all(.stagnation) {
-            var t = "  stagnatie \(s.shortID) (\(label(LifeDomain.self, s.text(StagnationField.domain))), sinds \(s.text(StagnationField.since) ?? "?")): \(s.text(StagnationField.description) ?? "?")"
-            if let to = s.text(StagnationField.escalatedTo) { t += "; geëscaleerd naar \(to)" }
-            if let done = s.text(StagnationField.resolved) { t += "; opgelost \(done)" }
-            line(t)
+            for s in plan.all(.stagnation) {
+                var t = "  stagnatie \(s.shortID) (\(label(LifeDomain.self, s.text(StagnationField.domain))), sinds \(s.text(StagnationField.since) ?? "?")): \(s.text(StagnationField.description) ?? "?")"
+                if let to = s.text(StagnationField.escalatedTo) { t += "; geëscaleerd naar \(to)" }
+                if let done = s.text(StagnationField.resolved) { t += "; opgelost \(done)" }
+                line(t)
+            }
         }
 
         let children = plan.all(.child)
@@ -151,28 +178,29 @@ public enum PlanRenderer {
         }
 
         line()
-        line("Nazorg")
-        // Every episode, oldest first: a closed one stays in view (what was agreed, when and why it ended).
-        let episodes = plan.all(.aftercare).sorted { ($0.text(AftercareField.start) ?? "", $0.id) < ($1.text(AftercareField.start) ?? "", $1.id) }
-        for a in episodes {
-            var t = "  \(a.shortID) \(label(AftercareMode.self, a.text(AftercareField.mode))) van \(a.text(AftercareField.start) ?? "?") tot \(a.text(AftercareField.plannedEnd) ?? "?")"
-            if let sessions = a.int(AftercareField.sessions) { t += ", \(sessions) gesprekken" }
-            if let f = a.text(AftercareField.frequency) { t += ", \(f)" }
-            if let closed = a.text(AftercareField.closed) { t += "; afgesloten \(closed)\(a.text(AftercareField.reason).map { " (\($0))" } ?? "")" }
-            if let why = a.text(AftercareField.noHandoverBecause) { t += "; geen warme overdracht: \(why)" }
-            line(t + conflictMark(a))
-        }
-        if !episodes.isEmpty {
-            if let e = plan.threeMonthEvaluation() { line("  3-maandenevaluatie: \(e.isDone ? "gedaan" : "gepland op \(e.due)")") }
-        } else {
-            line("  nog niet gestart")
-        }
-        for e in plan.current(.evaluation).sorted(by: { ($0.text(EvaluationField.date) ?? "") < ($1.text(EvaluationField.date) ?? "") }) {
-            line("  evaluatie \(e.text(EvaluationField.date) ?? "?") (\(label(EvaluationKind.self, e.text(EvaluationField.category)))): \(e.text(EvaluationField.outcome) ?? "")")
-        }
-        for z in plan.current(.selfReliance).sorted(by: { ($0.text(SelfRelianceField.date) ?? "") < ($1.text(SelfRelianceField.date) ?? "") }) {
-            let scores = ZRMDomain.allCases.compactMap { d in z.int(SelfRelianceField(d)).map { "\(d.label) \($0)" } }
-            line("  ZRM \(z.text(SelfRelianceField.date) ?? "?"): \(scores.joined(separator: ", "))")
+        if heading("Nazorg", .plan) {
+            // Every episode, oldest first: a closed one stays in view (what was agreed, when and why it ended).
+            let episodes = plan.all(.aftercare).sorted { ($0.text(AftercareField.start) ?? "", $0.id) < ($1.text(AftercareField.start) ?? "", $1.id) }
+            for a in episodes {
+                var t = "  \(a.shortID) \(label(AftercareMode.self, a.text(AftercareField.mode))) van \(a.text(AftercareField.start) ?? "?") tot \(a.text(AftercareField.plannedEnd) ?? "?")"
+                if let sessions = a.int(AftercareField.sessions) { t += ", \(sessions) gesprekken" }
+                if let f = a.text(AftercareField.frequency) { t += ", \(f)" }
+                if let closed = a.text(AftercareField.closed) { t += "; afgesloten \(closed)\(a.text(AftercareField.reason).map { " (\($0))" } ?? "")" }
+                if let why = a.text(AftercareField.noHandoverBecause) { t += "; geen warme overdracht: \(why)" }
+                line(t + conflictMark(a))
+            }
+            if !episodes.isEmpty {
+                if let e = plan.threeMonthEvaluation() { line("  3-maandenevaluatie: \(e.isDone ? "gedaan" : "gepland op \(e.due)")") }
+            } else {
+                line("  nog niet gestart")
+            }
+            for e in plan.current(.evaluation).sorted(by: { ($0.text(EvaluationField.date) ?? "") < ($1.text(EvaluationField.date) ?? "") }) {
+                line("  evaluatie \(e.text(EvaluationField.date) ?? "?") (\(label(EvaluationKind.self, e.text(EvaluationField.category)))): \(e.text(EvaluationField.outcome) ?? "")")
+            }
+            for z in plan.current(.selfReliance).sorted(by: { ($0.text(SelfRelianceField.date) ?? "") < ($1.text(SelfRelianceField.date) ?? "") }) {
+                let scores = ZRMDomain.allCases.compactMap { d in z.int(SelfRelianceField(d)).map { "\(d.label) \($0)" } }
+                line("  ZRM \(z.text(SelfRelianceField.date) ?? "?"): \(scores.joined(separator: ", "))")
+            }
         }
 
         let contacts = plan.current(.contact).sorted { ($0.text(ContactField.date) ?? "") < ($1.text(ContactField.date) ?? "") }
@@ -208,7 +236,7 @@ public enum PlanRenderer {
             line()
             line("Niet beoordeeld: niet gedeeld met deze organisatie")
             for (rule, sections) in attention.notShared {
-                line("  - \(rule.title) (\(rule.id.rawValue); delen: \(sections.map(\.name).joined(separator: ", ")))")
+                line("  - \(rule.title) (\(rule.id.rawValue); niet gedeeld: \(sections.map(\.reference).joined(separator: ", ")))")
             }
         }
         return out.joined(separator: "\n") + "\n"

@@ -15,6 +15,13 @@ public struct FamilySummary: Sendable, Hashable {
     public var phase: String
     /// The regisseur today, if named.
     public var regisseur: String?
+    /// For a family another organisation shared with this one: that organisation's name.
+    public var sharedBy: String?
+    /// Whether this device holds the family's core section (name, phase, members, regisseur). When it does
+    /// not, `name`, `phase` and `regisseur` say nothing about the family and must not be shown as facts.
+    public var coreShared: Bool = true
+    /// The sections this device holds of a shared family; nil for a family of the own organisation.
+    public var heldSections: Set<Section>?
 }
 
 /// The worker's family plans on this device: every read decrypts from the local store, every edit is one
@@ -58,8 +65,16 @@ public struct Workspace: Sendable {
                 phase: plan.family?.text(FamilyField.phase) ?? FamilyPhase.shelter.rawValue,
                 regisseur: plan.regisseur(on: today).map {
                     "\($0.text(RegisseurField.name) ?? "?") (\($0.text(RegisseurField.organisation) ?? "?"))"
-                })
+                },
+                sharedBy: try sharedBy(id), coreShared: plan.holds(.core), heldSections: plan.heldSections)
         }
+    }
+
+    /// For a family another organisation shared with this one, that organisation's name (or its short id when
+    /// it is not a pinned partner); nil for a family of the own organisation.
+    public func sharedBy(_ family: FamilyID) throws -> String? {
+        guard let owner = try profile.store.familyOwner(family), owner != profile.organisation.id else { return nil }
+        return try profile.trustedOrganisation(owner)?.name ?? Messages.Output.notAPartner(owner.short)
     }
 
     /// Finds a family by full id or unique prefix.

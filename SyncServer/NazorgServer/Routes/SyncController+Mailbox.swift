@@ -84,7 +84,7 @@ extension SyncController {
             return try encoded(["id": item.id.hex, "status": "duplicate"])
         case .stored:
             context.logger.info(
-                "mail stored",
+                "\(Messages.Server.mailStored)",
                 metadata: ["kind": "\(item.kind == .bundle ? "bundle" : "receipt")", "to": "\(item.recipient.short)", "bytes": "\(item.size)"])
             var response = try encoded(["id": item.id.hex, "status": "stored"])
             response.status = .created
