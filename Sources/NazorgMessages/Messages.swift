@@ -45,6 +45,22 @@ public enum Dutch {
         return (year, month + 1, day)
     }
 
+    /// Text for a person with every ISO 8601 day in it (`2026-03-01`) written as people write it
+    /// (`1 maart 2026`). A line that is a command to type (it starts with `nazorg `) is left as it is, and so is
+    /// a time stamp (`2026-03-01T10:00`): what a program or a shell reads keeps its form.
+    public static func writingDates(in text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard !line.drop(while: { $0 == " " }).hasPrefix("nazorg ") else { return String(line) }
+            return String(line).replacing(#/(^|[^\d-])(\d{4})-(\d{2})-(\d{2})(?![\dT:-])/#) { match in
+                let (_, before, year, month, day) = match.output
+                guard let y = Int(year), let m = Int(month), let d = Int(day), (1...12).contains(m), (1...31).contains(d) else {
+                    return String(match.output.0)
+                }
+                return before + date(year: y, month: m, day: d)
+            }
+        }.joined(separator: "\n")
+    }
+
     /// `ja` or `nee`.
     public static func yesNo(_ value: Bool) -> String { value ? "ja" : "nee" }
 }

@@ -232,7 +232,7 @@ struct OverviewTests {
         try text.run()
         let rendered = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         text.waitUntilExit()
-        #expect(rendered.contains("Normen aantoonbaar: 2 gezinnen op 2026-11-30"), "\(rendered)")
+        #expect(rendered.contains("Normen aantoonbaar: 2 gezinnen op 30 november"), "\(rendered)")
         #expect(rendered.contains("Elk gezinslid heeft een risicoclassificatie.") && rendered.contains("001_7eae4bf534562092.txt norm 1.2a"), "\(rendered)")
         #expect(rendered.contains("niet voldaan: 1"), "\(rendered)")
         // A bar per norm: one segment per verdict with families, drawn with its width.

@@ -170,7 +170,7 @@ import Testing
         try worker.add([
             "aftercare", "start", family, "--start", "2026-11-01", "--gepland-einde", "2027-03-01", "--vorm", "strippenkaart", "--strippen", "8",
         ])
-        #expect(try worker.cli.run(["family", "show", family]).stdout.contains("strippenkaart van 2026-11-01 tot 2027-03-01, 8 gesprekken"))
+        #expect(try worker.cli.run(["family", "show", family]).stdout.contains("strippenkaart van 1 november 2026 tot 1 maart 2027, 8 gesprekken"))
         // A contact records whether the children were seen and safety discussed.
         try worker.add([
             "contact", "log", worker.family, "--datum", "2026-11-03", "--vorm", "huisbezoek", "--verslag", "kennismaking",
@@ -196,7 +196,7 @@ import Testing
         ])
         try worker.add(["region-move", "record", f, "--datum", "2026-10-01", "--van", "Oudstad", "--naar", "Nieuwdorp"])
         var shown = try worker.show()
-        #expect(shown.contains("gemeente Nieuwdorp") && shown.contains("Verhuisd op 2026-10-01 van Oudstad naar Nieuwdorp"), "\(shown)")
+        #expect(shown.contains("gemeente Nieuwdorp") && shown.contains("Verhuisd op 1 oktober 2026 van Oudstad naar Nieuwdorp"), "\(shown)")
         #expect(shown.contains("opnieuw taxeren: ouder in de opvang") && shown.contains("opnieuw taxeren: kind"), "\(shown)")
         #expect(shown.contains("geen regisseur uit Nieuwdorp"), "\(shown)")
         try worker.add([
@@ -206,7 +206,7 @@ import Testing
         shown = try worker.show()
         #expect(shown.contains("Regisseur: Fatima El Idrissi"), "\(shown)")
         #expect(!shown.contains("geen regisseur uit Nieuwdorp"))
-        #expect(shown.contains("twee regisseurs tegelijk vanaf 2026-10-01"), "\(shown)")
+        #expect(shown.contains("twee regisseurs tegelijk vanaf 1 oktober 2026"), "\(shown)")
         try worker.add(["regisseur", "update", f, old, "--tot", "2026-09-30"])
         try worker.add(["risk", "assess", f, "--lid", "Samira", "--classificatie", "groen", "--instrument", "RiVaS", "--face-to-face", "ja",
                         "--organisatie", "Wijkteam Nieuwdorp", "--datum", "2026-10-05"])
@@ -258,8 +258,8 @@ import Testing
         #expect(shown.contains("schoolwissels: 3"), "\(shown)")
         #expect(shown.contains("wisselde 3 keer van school: meer dan 2 keer"), "\(shown)")
         let noor = String(try worker.id(of: "lid", "naam", "Noor").prefix(8))
-        #expect(shown.contains("schoolstart-vijf-werkdagen (kind \(noor)): uiterlijk 2026-05-04, gedaan op 2026-05-06"), "\(shown)")
-        #expect(!shown.contains("gedaan op 2026-03-05"), "three days after arriving is in time")
+        #expect(shown.contains("schoolstart-vijf-werkdagen (kind \(noor)): uiterlijk 4 mei 2026, gedaan op 6 mei 2026"), "\(shown)")
+        #expect(!shown.contains("gedaan op 5 maart 2026"), "three days after arriving is in time")
         #expect(shown.contains("naar Kindcentrum De Linde is geen warme overdracht tussen de scholen"), "\(shown)")
         #expect(shown.contains("ACHTERGEBLEVEN") && shown.contains("is achtergebleven en de veiligheid is niet getaxeerd") && shown.contains("is achtergebleven en niet gemeld bij Veilig Thuis"))
         try worker.add(["risk", "assess", worker.family, "--lid", "Sem", "--classificatie", "oranje", "--instrument", "LIRIK", "--face-to-face", "nee",
@@ -286,7 +286,7 @@ import Testing
     @Test func scenario10TheFamilyGuardianIsTheRegisseur() throws {
         let worker = try Worker(CLIRunner.scenario("kinderbescherming"))
         var shown = try worker.show()
-        #expect(shown.contains("ondertoezichtstelling (OTS) vanaf 2026-06-01 tot en met 2027-05-31, Jeugdbescherming Voorbeeldregio, gezinsvoogd Karin de Wit"), "\(shown)")
+        #expect(shown.contains("ondertoezichtstelling (OTS) vanaf 1 juni 2026 tot en met 31 mei 2027, Jeugdbescherming Voorbeeldregio, gezinsvoogd Karin de Wit"), "\(shown)")
         #expect(shown.contains("is de gezinsvoogd geen regisseur"), "\(shown)")
         let wijkteam = try worker.id(of: "regisseur", "naam", "Mark Smit")
         try worker.add(["regisseur", "update", worker.family, String(wijkteam.prefix(8)), "--tot", "2026-05-31"])
@@ -350,7 +350,7 @@ import Testing
         try worker.refused(close, 67, "tot minstens 20 mei 2027")
         try worker.add(["regisseur", "update", f, regisseur, "--tot", "2027-05-20"])
         try worker.add(close)
-        #expect(try worker.show().contains("afgesloten 2026-11-20 (moeder wil geen hulp meer); geen warme overdracht: moeder weigert vervolghulp"))
+        #expect(try worker.show().contains("afgesloten 20 november 2026 (moeder wil geen hulp meer); geen warme overdracht: moeder weigert vervolghulp"))
     }
 
     /// Scenario 9: code red, referred by the police without the instrument; the shelter assesses; later red →
@@ -358,7 +358,7 @@ import Testing
     @Test func scenario9CodeRedToGreen() throws {
         let worker = try Worker(CLIRunner.fixture("code-rood"))
         let shown = try worker.show()
-        #expect(shown.contains("rood (2026-02-10, RiVaS) → oranje (2026-04-15, RiVaS) → groen (2026-06-20, RiVaS)"), "\(shown)")
+        #expect(shown.contains("rood (10 februari 2026, RiVaS) → oranje (15 april 2026, RiVaS) → groen (20 juni 2026, RiVaS)"), "\(shown)")
     }
 
     /// Scenario 14 from its fixture: the high-risk category is in the safety plan and flagged; the sharing rule
@@ -366,7 +366,7 @@ import Testing
     @Test func scenario14AHighRiskFamilyIsMarked() throws {
         let worker = try Worker(CLIRunner.scenario("hoog-risico"))
         let shown = try worker.show()
-        #expect(shown.contains("GEHEIM ADRES") && shown.contains("HOOG RISICO") && shown.contains("eergerelateerd geweld sinds 2026-05-01"), "\(shown)")
+        #expect(shown.contains("GEHEIM ADRES") && shown.contains("HOOG RISICO") && shown.contains("eergerelateerd geweld sinds 1 mei 2026"), "\(shown)")
         #expect(shown.contains("hoog-risicogezin (eergerelateerd geweld): elke deling op toestemming vraagt een tweede besluit"), "\(shown)")
         try worker.refused(["high-risk", "add", worker.family, "--categorie", "bedreiging", "--vanaf", "2026-05-01"], 65, "(--categorie)")
     }

@@ -19,7 +19,7 @@ struct WorkerFlowTests {
         let berk = String(try #require(list.stdout.split(separator: "\n").first { $0.contains("Gezin Berk") }).prefix(8))
         let show = try cli.run(["family", "show", berk])
         #expect(show.status == 0)
-        #expect(show.stdout.contains("risicotaxatie Eva Berk: rood (2026-02-10, RiVaS) → oranje (2026-04-15, RiVaS) → groen (2026-06-20, RiVaS)"))
+        #expect(show.stdout.contains("risicotaxatie Eva Berk: rood (10 februari 2026, RiVaS) → oranje (15 april 2026, RiVaS) → groen (20 juni 2026, RiVaS)"))
         #expect(show.stderr.isEmpty)
 
         let json = try cli.run(["family", "show", berk, "--json"])

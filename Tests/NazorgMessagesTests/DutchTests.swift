@@ -31,6 +31,14 @@ import Testing
         #expect(Dutch.parseDate("maart 2026") == nil)
     }
 
+    @Test func isoDaysInTextArePeoplesDatesButCommandsAndTimesStay() {
+        #expect(Dutch.writingDates(in: "uiterlijk 2026-10-01, gedaan op 2026-11-20") == "uiterlijk 1 oktober 2026, gedaan op 20 november 2026")
+        #expect(Dutch.writingDates(in: "  nazorg contact log 6dd8 --datum 2026-12-01") == "  nazorg contact log 6dd8 --datum 2026-12-01")
+        #expect(Dutch.writingDates(in: "om 2026-12-03T13:33:33+01:00") == "om 2026-12-03T13:33:33+01:00")
+        #expect(Dutch.writingDates(in: "geen datum: 2026-13-01 of 12026-01-01") == "geen datum: 2026-13-01 of 12026-01-01")
+        #expect(Dutch.writingDates(in: "a 2026-01-02\nnazorg x 2026-01-02\nb 2026-01-02") == "a 2 januari 2026\nnazorg x 2026-01-02\nb 2 januari 2026")
+    }
+
     @Test func theParsersHelpReadsDutch() {
         let help = """
             OVERVIEW: Toon een gezin.

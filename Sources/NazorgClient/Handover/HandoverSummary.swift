@@ -1,5 +1,6 @@
 public import Foundation
 public import NazorgModel
+import NazorgMessages
 
 /// A handover bundle as a document a worker reads without tools: the family, the veiligheidsplan in plain
 /// language, the goals per life domain, the regisseur, the meeting, the personal context, the agreements, and
@@ -19,11 +20,23 @@ public enum HandoverSummary {
         case paragraph(String)
         case bullets([String])
         case warning(String)
+
+        /// The block with its days written as people write them.
+        var withDatesWritten: Block {
+            switch self {
+            case .title(let t): .title(Dutch.writingDates(in: t))
+            case .heading(let t): .heading(Dutch.writingDates(in: t))
+            case .subheading(let t): .subheading(Dutch.writingDates(in: t))
+            case .paragraph(let t): .paragraph(Dutch.writingDates(in: t))
+            case .bullets(let items): .bullets(items.map(Dutch.writingDates(in:)))
+            case .warning(let t): .warning(Dutch.writingDates(in: t))
+            }
+        }
     }
 
     /// Renders the document.
     public static func render(_ document: HandoverDocument, format: Format) -> String {
-        let blocks = self.blocks(document)
+        let blocks = self.blocks(document).map(\.withDatesWritten)
         return format == .markdown ? markdown(blocks) : html(blocks)
     }
 

@@ -1,5 +1,6 @@
 public import Foundation
 public import NazorgModel
+import NazorgMessages
 import NazorgSync
 
 /// What the caseload looks like to a reader: the overview as text or JSON, the calendar as iCalendar, the evidence
@@ -28,7 +29,7 @@ public enum CaseloadViews {
                 if let command = item.obligation.command { out.append("    \(command)") }
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return Dutch.writingDates(in: out.joined(separator: "\n") + "\n")
     }
 
     /// The overview as JSON for programs (dates ISO 8601).
@@ -36,7 +37,7 @@ public enum CaseloadViews {
         let rows: [[String: Any]] = items.map { item in
             var row: [String: Any] = [
                 "family": item.family.id.hex, "rule": item.rule.id.rawValue, "title": item.rule.title, "severity": item.rule.severity.label,
-                "urgency": item.urgency.label, "due": item.obligation.due.description, "detail": item.obligation.detail,
+                "urgency": item.urgency.label, "due": item.obligation.due.description, "detail": Dutch.writingDates(in: item.obligation.detail),
                 "citations": item.rule.citations.map(\.description),
             ]
             if let name = item.family.name { row["familyName"] = name }
@@ -65,12 +66,12 @@ public enum CaseloadViews {
             let o = item.obligation
             let on = max(o.due, today)
             let uidSource = [o.rule.rawValue, o.family, o.member ?? "", o.subject ?? "", o.due.description].joined(separator: "|")
-            let late = o.due < today ? " (te laat sinds \(o.due))" : ""
+            let late = o.due < today ? " (te laat sinds \(o.due.written))" : ""
             var summary = "Nazorg: \(item.rule.title)\(late) · gezin \(item.family.id.short)"
             var description = "\(item.rule.advice)\nTermijn: \(item.rule.deadline).\nNorm: \(item.rule.citations.map(\.description).joined(separator: "; ")).\nBekijk: nazorg family show \(item.family.id.short)"
             if names {
                 summary = "Nazorg: \(item.rule.title)\(late) · \(item.family.name ?? "gezin \(item.family.id.short)")\(item.memberName.map { ", \($0)" } ?? "")"
-                description = "\(o.detail)\n\(o.command ?? "")\n" + description
+                description = "\(Dutch.writingDates(in: o.detail))\n\(o.command ?? "")\n" + description
             }
             lines += [
                 "BEGIN:VEVENT",
@@ -167,7 +168,7 @@ public enum CaseloadViews {
         }
         out.append("")
         out.append("Per regel de bron en de termijn: nazorg rapport normen --format json, of docs/rules.md.")
-        return out.joined(separator: "\n") + "\n"
+        return Dutch.writingDates(in: out.joined(separator: "\n") + "\n")
     }
 
     /// The report as JSON.
@@ -229,7 +230,7 @@ public enum CaseloadViews {
                 """
         }
         let legend = verdicts.map { "<span><i style=\"background:\(colours[$0]!)\"></i>\(h($0.label))</span>" }.joined(separator: " ")
-        let scope = period.map { ", termijnen van \($0.lowerBound) tot en met \($0.upperBound)" } ?? ""
+        let scope = period.map { ", termijnen van \($0.lowerBound.written) tot en met \($0.upperBound.written)" } ?? ""
         return """
             <!DOCTYPE html>
             <html lang="nl">
@@ -248,7 +249,7 @@ public enum CaseloadViews {
             </style>
             </head>
             <body>
-            <h1>Normen aantoonbaar: \(count(caseload.families.count, "gezin", "gezinnen")) op \(caseload.today)\(scope)</h1>
+            <h1>Normen aantoonbaar: \(count(caseload.families.count, "gezin", "gezinnen")) op \(caseload.today.written)\(scope)</h1>
             <p class="legend">\(legend)</p>
             \(body)</body>
             </html>

@@ -239,7 +239,7 @@ public enum PlanRenderer {
                 line("  - \(rule.title) (\(rule.id.rawValue); niet gedeeld: \(sections.map(\.reference).joined(separator: ", ")))")
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return Dutch.writingDates(in: out.joined(separator: "\n") + "\n")
     }
 
     /// The plan as JSON: every entity with its fields and conflicts, plus the attention points.
