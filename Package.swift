@@ -173,7 +173,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "NazorgStore", "NazorgClient", "NazorgModel", "NazorgSync", "NazorgCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+                "NazorgStore", "NazorgClient", "NazorgModel", "NazorgSync", "NazorgCrypto", "NazorgMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

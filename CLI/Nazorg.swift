@@ -26,7 +26,7 @@ struct Nazorg: AsyncParsableCommand {
             FactCommand<RegionMoveFields>.self, KindCommand<ChildProtectionFields>.self, FactCommand<SchoolChangeFields>.self,
             KindCommand<CareFields>.self, KindCommand<FinanceFields>.self, KindCommand<HighRiskFields>.self,
             ConsentCommand.self, FactCommand<OverrideFields>.self, PartnerCommand.self, ShareCommand.self, HandoverCommand.self,
-            AuditCommand.self, OverviewCommand.self, AgendaCommand.self, ReportCommand.self,
+            AuditCommand.self, OverviewCommand.self, AgendaCommand.self, ReportCommand.self, SafetyPlanCommand.self,
             DeleteCommand.self, ConflictsCommand.self, SyncCommand.self,
         ]
     )

@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 swift build --product nazorg >/dev/null
 swift build --product nazorg-server >/dev/null
+./scripts/install-completions.sh
 bin="$(swift build --product nazorg --show-bin-path)/nazorg"
 server_bin="$(swift build --product nazorg --show-bin-path)/nazorg-server"
 
@@ -88,6 +89,17 @@ run regisseur update "$family" "$regisseur" --tot 2027-06-30
 refused aftercare close "$family" --datum 2026-11-22 --reden "doelen behaald; wijkteam houdt de vinger aan de pols"
 run aftercare close "$family" --datum 2026-11-22 --reden "doelen behaald; wijkteam houdt de vinger aan de pols" --geen-overdracht-omdat "het wijkteam kent het gezin al als regisseur; de bundel volgt na het gesprek van 23 november"
 run family show "$family"
+
+echo; echo "== Het veiligheidsplan voor Anna zelf, op papier, in eenvoudig Nederlands (norm 2.6, scenario 15); en voor Bram (9)"
+run family find anna
+step veiligheidsplan Zonnebloem --voor client --uit veiligheidsplan.html; echo "(de begeleider bevestigt met ja)"
+echo ja | "$bin" veiligheidsplan Zonnebloem --voor client --uit veiligheidsplan.html
+echo "--- de tekst van de pagina ---"
+sed -n '/<body>/,$p' veiligheidsplan.html | sed -e 's/<[^>]*>/\n/g' | grep -v '^[[:space:]]*$' | head -40
+step veiligheidsplan Zonnebloem --voor kind --lid Bram --uit bram.html
+echo ja | "$bin" veiligheidsplan Zonnebloem --voor kind --lid Bram --uit bram.html
+refused veiligheidsplan Zonnebloem --voor kind --lid Lotte --uit lotte.html
+rm -f veiligheidsplan.html bram.html
 
 echo; echo "== Niets leesbaars op schijf: zoek de naam van het gezin in de database, WAL en alle andere bestanden"
 if grep -r -l -a "Zonnebloem" "$NAZORG_PROFILE"; then echo "LEESBARE TEKST GEVONDEN"; exit 1; else echo "'Zonnebloem' komt in geen enkel bestand van het profiel voor"; fi

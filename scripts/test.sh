@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 swift build --product nazorg
+swift build --product nazorg-server
+./scripts/install-completions.sh
 swift test
 # The server's request authentication under libFuzzer for a bounded time (headers and query parameters; the
 # other targets run their corpus and every byte flip of it inside `swift test`). NAZORG_FUZZ_SECONDS=0 skips it.

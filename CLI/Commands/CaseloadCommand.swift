@@ -9,7 +9,7 @@ import NazorgSync
 struct CaseloadFilter: ParsableArguments {
     @Option(
         name: .customLong("gezin"),
-        help: ArgumentHelp("Alleen dit gezin (id of eerste cijfers); mag vaker.", valueName: "gezin"))
+        help: ArgumentHelp("Alleen dit gezin (id, eerste cijfers of naam); mag vaker.", valueName: "gezin"))
     var families: [String] = []
     @Option(
         name: .customLong("regel"),

@@ -8,7 +8,7 @@ import NazorgModel
 struct FamilyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "family", abstract: "Gezinnen en hun gezinsplan (1 gezin 1 plan).",
-        subcommands: [Create.self, List.self, Show.self, Import.self, ShareWithColleagueCommand.self])
+        subcommands: [Create.self, List.self, Find.self, Show.self, Import.self, ShareWithColleagueCommand.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Maak een nieuw gezinsplan.")
@@ -19,6 +19,36 @@ struct FamilyCommand: ParsableCommand {
             try reportingErrors {
                 let id = try profile.workspace().createFamily(fields.inputs)
                 say(Messages.Output.familyCreated(id.short, full: id.hex))
+            }
+        }
+    }
+
+    struct Find: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Zoek een gezin op een deel van de naam van het gezin of van een gezinslid.",
+            discussion: """
+                Zoekt alleen op dit apparaat: de namen worden hier ontsleuteld en gaan nergens heen. Hoofdletters en \
+                accenten tellen niet mee. Overal waar een gezin wordt gevraagd, werkt ook de naam van het gezin \
+                ('Zonnebloem' of 'Gezin Zonnebloem'), zolang maar één gezin zo heet.
+                """)
+        @OptionGroup var profile: ProfileOptions
+        @Argument(help: ArgumentHelp("Een deel van de naam.", valueName: "tekst")) var text: String
+
+        func validate() throws {
+            guard (1...200).contains(text.trimmingCharacters(in: .whitespaces).count) else {
+                throw ValidationError(Messages.CLI.textLength("<tekst>", max: 200))
+            }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let found = try profile.workspace().find(text)
+                if found.isEmpty { say(Messages.Output.nothingFound) }
+                for f in found {
+                    let s = f.family
+                    say(Messages.Output.familyLine(s.id.short, name: s.name, phase: s.phase, regisseur: s.regisseur) + (s.sharedBy.map(Messages.Output.sharedBy) ?? ""))
+                    for member in f.members { say(Messages.Output.foundMember(member.name, id: member.id)) }
+                }
             }
         }
     }

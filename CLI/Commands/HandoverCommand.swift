@@ -308,8 +308,7 @@ struct HandoverCommand: AsyncParsableCommand {
 private func write(_ data: Data, to path: String?) throws {
     if let path {
         try PlaintextFile.write(data, to: URL(fileURLWithPath: path))
-        FileHandle.standardError.write(Data(
-            "let op: \(path) bevat leesbare gegevens van het gezin, niet versleuteld. Alleen u kunt het lezen (rechten 0600); verwijder het zodra het niet meer nodig is.\n".utf8))
+        warn(Messages.Output.plaintextWritten(path))
     } else {
         FileHandle.standardOutput.write(data)
     }

@@ -30,7 +30,7 @@ struct ProfileOptions: ParsableArguments {
 
 /// The family argument every plan command takes.
 struct FamilyArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp("Het id van het gezin, of de eerste cijfers zoals 'nazorg family list' ze toont.", valueName: "gezin"))
+    @Argument(help: ArgumentHelp("Het gezin: het id, de eerste cijfers zoals 'nazorg family list' ze toont, of de naam van het gezin.", valueName: "gezin"))
     var family: String
 }
 

@@ -112,6 +112,11 @@ extension Messages {
                 + "kan alleen \(owner) zelf. Vraag hen om de wijziging, of leg een eigen plan aan na een warme overdracht"
         }
         public static func noFamily(_ text: String) -> String { "geen gezin \(text) op dit apparaat; 'nazorg family list' toont ze" }
+        public static let noFamilyNamed =
+            "geen gezin met die naam op dit apparaat; 'nazorg family find TEKST' zoekt op een deel van de naam van het gezin of een gezinslid"
+        public static func severalFamiliesNamed(_ ids: [String]) -> String {
+            "\(ids.count) gezinnen heten zo: \(ids.joined(separator: ", ")); geef het id ('nazorg family find' toont ze)"
+        }
         public static func severalFamilies(_ text: String, _ choices: [String]) -> String {
             "\(text) past bij meer dan één gezin: \(choices.joined(separator: "; ")); geef het id"
         }

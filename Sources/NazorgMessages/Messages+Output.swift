@@ -31,6 +31,8 @@ extension Messages {
         public static func sharedPlanHeading(by organisation: String, sections: [String]) -> String {
             "Gedeeld door \(organisation): alleen \(Dutch.list(sections)). Wat hier 'niet gedeeld' heet, is niet met deze organisatie gedeeld; het zegt niets over het gezin."
         }
+        public static let nothingFound = "geen gezin en geen gezinslid op dit apparaat met die tekst in de naam"
+        public static func foundMember(_ name: String, id: String) -> String { "    gezinslid \(name) (\(id))" }
         public static func aftercareStarted(_ id: String) -> String { "nazorg \(id) gestart" }
         public static func aftercareClosed(on day: String) -> String { "nazorg afgesloten op \(day)" }
 
@@ -138,6 +140,9 @@ extension Messages {
             "let op: \(file) bevat namen van gezinnen, niet versleuteld (rechten 0600); deel het met niemand."
         }
         public static func reportWritten(to file: String) -> String { "rapport geschreven naar \(file)" }
+        public static func plaintextWritten(_ file: String) -> String {
+            "let op: \(file) bevat leesbare gegevens van het gezin, niet versleuteld. Alleen u kunt het lezen (rechten 0600); verwijder het zodra het niet meer nodig is."
+        }
 
         // MARK: Privacy officer
 

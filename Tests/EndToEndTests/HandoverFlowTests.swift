@@ -103,6 +103,22 @@ struct HandoverFlowTests {
         }
         let html = try setup.on("wijkteam-laptop", ["handover", "summary", bundle, "--format", "html"]).stdout
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<h2>Veiligheidsplan</h2>"))
+        // Safety first: before the meeting, the family and the plan, a highlighted block with the secret address,
+        // the contact ban, who may not pick up the children, whom to call and the risk levels.
+        let first = try #require(summary.range(of: "> **Eerst de veiligheid**"), "\(summary)")
+        #expect(first.lowerBound < (summary.range(of: "## Het overdrachtsgesprek")?.lowerBound ?? summary.startIndex), "\(summary)")
+        let block = String(summary[first.lowerBound...].prefix { $0 != "#" })
+        for part in ["GEHEIM ADRES", "Contactverbod: contactverbod vader", "Ophalen van de kinderen: school weet wie de kinderen niet mag ophalen",
+            "Bij gevaar: 112. Daarna: Oma Zonnebloem 06-00000001; Veilig Thuis 0800-2000.", "Risico: Anna Zonnebloem oranje (25 augustus 2026), Bram oranje"]
+        {
+            #expect(block.contains(part), "\(part) not in the safety block:\n\(block)")
+        }
+        #expect(html.contains("<section class=\"veiligheid\"><h2>Eerst de veiligheid</h2>"))
+        // Members in the order a reader looks for them: the client, the children (oldest first), then the others.
+        let family = summary.components(separatedBy: "## Het gezin").last ?? ""
+        let order = ["Anna Zonnebloem", "Bram", "Lotte", "Vader Zonnebloem"].map { family.range(of: "- \($0),")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "\(family)")
+        #expect(!summary.contains("2026-08-25"), "a date a person reads is written out: \(summary)")
 
         let ack = try setup.on("wijkteam-laptop", ["handover", "ack", bundle])
         #expect(ack.status == 0 && ack.stdout.contains("bevestigd aan Vrouwenopvang Voorbeeldregio (geïmporteerd)"), "\(ack.stdout) \(ack.stderr)")

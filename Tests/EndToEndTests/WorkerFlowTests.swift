@@ -73,6 +73,36 @@ struct WorkerFlowTests {
         #expect(try cli.run(["conflicts", "list", family]).stdout.contains("geen conflicten"))
     }
 
+    /// A worker knows a family by its name, not its id: find it, and give the name wherever a family is asked.
+    @Test func aFamilyIsFoundByNameAndNamesWorkWhereAFamilyIsAsked() throws {
+        let cli = try CLIRunner()
+        try cli.setUpCertifiedWorker()
+        let family = String(try cli.run(["family", "import", CLIRunner.fixture("zonnebloem")]).stdout.split(separator: " ")[1])
+        // By part of the family's name, or of a member's; case and accents do not count.
+        let byFamily = try cli.run(["family", "find", "ZONNE"])
+        #expect(byFamily.status == 0 && byFamily.stdout.hasPrefix("\(family)  Gezin Zonnebloem"), "\(byFamily.stdout) \(byFamily.stderr)")
+        let byMember = try cli.run(["family", "find", "lötte"])
+        #expect(byMember.stdout.contains("\(family)  Gezin Zonnebloem") && byMember.stdout.contains("gezinslid Lotte ("), "\(byMember.stdout)")
+        #expect(try cli.run(["family", "find", "Jansen"]).stdout.contains("geen gezin en geen gezinslid"))
+        // The name where an id is asked: show, and an edit.
+        let shown = try cli.run(["family", "show", "zonnebloem"])
+        #expect(shown.status == 0 && shown.stdout.hasPrefix("Gezin Zonnebloem — gezin \(family)"), "\(shown.stderr)")
+        #expect(try cli.run(["family", "show", "Gezin Zonnebloem"]).status == 0)
+        let added = try cli.run(["signal", "add", "Zonnebloem", "--omschrijving", "auto van vader in de straat", "--actie", "112 bellen"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try cli.run(["family", "show", family]).stdout.contains("auto van vader in de straat"))
+        // A name that fits two families is refused with their ids, never guessed; an unknown name does not echo.
+        let second = String(try cli.run(["family", "import", CLIRunner.fixture("zonnebloem")]).stdout.split(separator: " ")[1])
+        let ambiguous = try cli.run(["family", "show", "Zonnebloem"])
+        #expect(ambiguous.status == 66 && ambiguous.stderr.contains("2 gezinnen heten zo") && ambiguous.stderr.contains(family) && ambiguous.stderr.contains(second),
+            "\(ambiguous.stderr)")
+        #expect(!ambiguous.stderr.contains("Zonnebloem"), "the error repeats the name")
+        let unknown = try cli.run(["family", "show", "Pietersen"])
+        #expect(unknown.status == 66 && unknown.stderr.contains("geen gezin met die naam") && !unknown.stderr.contains("Pietersen"), "\(unknown.stderr)")
+        // An id prefix still wins.
+        #expect(try cli.run(["family", "show", String(family.prefix(4))]).status == 0 || family.prefix(4) == second.prefix(4))
+    }
+
     @Test func badInputGetsAClearErrorAndADocumentedExitCode() throws {
         let cli = try CLIRunner()
         try cli.setUpCertifiedWorker()

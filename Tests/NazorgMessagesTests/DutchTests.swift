@@ -1,4 +1,4 @@
-import NazorgMessages
+@testable import NazorgMessages
 import Testing
 
 @Suite struct DutchTests {
@@ -37,6 +37,19 @@ import Testing
         #expect(Dutch.writingDates(in: "om 2026-12-03T13:33:33+01:00") == "om 2026-12-03T13:33:33+01:00")
         #expect(Dutch.writingDates(in: "geen datum: 2026-13-01 of 12026-01-01") == "geen datum: 2026-13-01 of 12026-01-01")
         #expect(Dutch.writingDates(in: "a 2026-01-02\nnazorg x 2026-01-02\nb 2026-01-02") == "a 2 januari 2026\nnazorg x 2026-01-02\nb 2 januari 2026")
+    }
+
+    @Test func fleschDoumaScoresPlainDutchHighAndOfficialDutchLow() throws {
+        #expect(Dutch.syllableCount("veiligheidsplan") == 4)
+        #expect(Dutch.syllableCount("beroepsgeheim") == 4)
+        #expect(Dutch.syllableCount("112") == 1)
+        let plain = try #require(Dutch.fleschDouma("Bel 112. Doe dat nu. Bel daarna je zus."))
+        let official = try #require(Dutch.fleschDouma(
+            "Onverminderd de toepasselijkheid van de meldcode huiselijk geweld en kindermishandeling geschiedt de "
+                + "informatieverstrekking uitsluitend op basis van de daartoe strekkende wettelijke grondslag."))
+        #expect(plain > 80, "\(plain)")
+        #expect(official < 30, "\(official)")
+        #expect(Dutch.fleschDouma("112 0800-2000") == nil)
     }
 
     @Test func theParsersHelpReadsDutch() {

@@ -22,7 +22,9 @@ enum EnglishText {
     /// The English words in `text`, after leaving out what may stay as it is.
     static func words(in text: String) -> [String] {
         var text = text
-        for pattern in [#/'[^']*'/#, #/`[^`]*`/#, #/"[^"]*"/#] as [Regex<Substring>] { text = text.replacing(pattern, with: " ") }
+        // A quote opens after a space or bracket, so the apostrophe of "pagina's" does not pair with one.
+        text = text.replacing(#/(^|[\s(])'[^']*'/#) { "\($0.output.1) " }
+        for pattern in [#/`[^`]*`/#, #/"[^"]*"/#] as [Regex<Substring>] { text = text.replacing(pattern, with: " ") }
         return text.split(whereSeparator: \.isWhitespace).flatMap { token -> [String] in
             let token = String(token.drop { $0 == "(" })
             if token.hasPrefix("-") || token.hasPrefix("<") || token.hasPrefix("[") || token.hasPrefix("$") { return [] }

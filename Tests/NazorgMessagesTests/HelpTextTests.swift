@@ -111,6 +111,49 @@ import Testing
         #expect(english.isEmpty, "\(arguments): \(english) in\n\(output.stderr)")
     }
 
+    /// The set-up installs shell completion; in bash it offers the commands, and the subcommands of a command.
+    @Test func shellCompletionIsInstalledAndCompletesCommands() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("nazorg-completion-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let bin = MessageCatalogueTests.repository.appendingPathComponent(".build/debug").path
+        let install = Process()
+        install.executableURL = MessageCatalogueTests.repository.appendingPathComponent("scripts/install-completions.sh")
+        install.arguments = [bin]
+        install.environment = ProcessInfo.processInfo.environment.merging(
+            ["XDG_DATA_HOME": home.appendingPathComponent("data").path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]) { $1 }
+        install.standardError = FileHandle.nullDevice
+        try install.run()
+        install.waitUntilExit()
+        #expect(install.terminationStatus == 0)
+        for file in ["data/bash-completion/completions/nazorg", "data/bash-completion/completions/nazorg-server", "data/zsh/site-functions/_nazorg",
+            "config/fish/completions/nazorg.fish"]
+        {
+            #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent(file).path), "\(file) missing")
+        }
+        func complete(_ words: [String]) throws -> [String] {
+            let line = words.joined(separator: " ")
+            let script = """
+                source '\(home.appendingPathComponent("data/bash-completion/completions/nazorg").path)'
+                COMP_WORDS=(\(words.map { "'\($0)'" }.joined(separator: " "))); COMP_CWORD=\(words.count - 1)
+                COMP_LINE='\(line)'; COMP_POINT=\(line.count)
+                _nazorg; printf '%s\\n' "${COMPREPLY[@]}"
+                """
+            let bash = Process()
+            bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+            bash.arguments = ["-c", script]
+            let out = Pipe()
+            bash.standardOutput = out
+            bash.standardError = FileHandle.nullDevice
+            try bash.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            bash.waitUntilExit()
+            return text.split(separator: "\n").map(String.init)
+        }
+        #expect(try complete(["nazorg", ""]).contains("family"))
+        #expect(try complete(["nazorg", "family", ""]).contains("find"))
+        #expect(try complete(["nazorg", "risk", ""]).contains("assess"))
+    }
+
     /// A hint such as "… met 'nazorg regisseur add'" must name a command that exists.
     @Test func everyCommandTheCatalogueNamesExists() throws {
         var commands: Set<[String]> = []

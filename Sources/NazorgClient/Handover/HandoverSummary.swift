@@ -20,6 +20,8 @@ public enum HandoverSummary {
         case paragraph(String)
         case bullets([String])
         case warning(String)
+        /// What the receiving worker must know before anything else, in a highlighted box.
+        case safetyFirst(String, [String])
 
         /// The block with its days written as people write them.
         var withDatesWritten: Block {
@@ -30,6 +32,7 @@ public enum HandoverSummary {
             case .paragraph(let t): .paragraph(Dutch.writingDates(in: t))
             case .bullets(let items): .bullets(items.map(Dutch.writingDates(in:)))
             case .warning(let t): .warning(Dutch.writingDates(in: t))
+            case .safetyFirst(let heading, let items): .safetyFirst(heading, items.map(Dutch.writingDates(in:)))
             }
         }
     }
@@ -71,6 +74,7 @@ public enum HandoverSummary {
                 }
             }
         }
+        if let first = safetyFirst(document, on: day) { blocks.append(first) }
         // What the receiving worker must act on first.
         var warnings: [String] = []
         if let moving = document.movingTo {
@@ -98,7 +102,7 @@ public enum HandoverSummary {
             if let place = family?.text(FamilyField.municipality) { about.append("gemeente \(place)") }
             if family?.bool(FamilyField.secretAddress) == true { about.append("GEHEIM ADRES: geef het adres aan niemand") }
             if !about.isEmpty { blocks.append(.paragraph(capitalized(about.joined(separator: "; ")) + ".")) }
-            blocks.append(.bullets(plan.members.map { member in
+            blocks.append(.bullets(orderedMembers(plan).map { member in
                 var text = "\(member.text(MemberField.name) ?? "?"), \(label(MemberRole.self, member.text(MemberField.role)))"
                 if let born = member.text(MemberField.birthDate) { text += ", geboren \(born)" }
                 if member.bool(MemberField.parentalAuthority) == true { text += ", met ouderlijk gezag" }
@@ -152,7 +156,7 @@ public enum HandoverSummary {
                     "\(c.text(EmergencyContactField.name) ?? "?")\(c.text(EmergencyContactField.phone).map { ", \($0)" } ?? "")\(c.text(EmergencyContactField.relation).map { " (\($0))" } ?? "")"
                 }))
             }
-            let assessed = plan.members.compactMap { member -> String? in
+            let assessed = orderedMembers(plan).compactMap { member -> String? in
                 guard let risk = plan.riskHistory(of: member.id).last else { return nil }
                 return "\(member.text(MemberField.name) ?? "?"): \(risk.text(RiskAssessmentField.classification) ?? "?") op \(risk.text(RiskAssessmentField.date) ?? "?") (\(risk.text(RiskAssessmentField.instrument) ?? "?"), \(risk.text(RiskAssessmentField.organisation) ?? "?"))"
             }
@@ -227,6 +231,57 @@ public enum HandoverSummary {
         "finance": "financiën", "journal": "contactverslagen", "consent": "toestemmingen en logboek",
     ]
 
+    /// Safety first: the secret address, the contact and house bans, who may not pick up the children, whom to
+    /// call and the risk levels, from the sections the bundle holds; nil when it holds none of them.
+    static func safetyFirst(_ document: HandoverDocument, on day: CalendarDate) -> Block? {
+        let plan = document.plan
+        let included = Set(document.sections)
+        var items: [String] = []
+        if included.contains(Section.core.name), plan.family?.bool(FamilyField.secretAddress) == true {
+            items.append("GEHEIM ADRES: geef het adres aan niemand, ook niet aan familie of instanties zonder toestemming.")
+        }
+        if included.contains(Section.safety.name) {
+            for m in plan.current(.measure) {
+                let what = m.text(MeasureField.description).map { ": \($0)" } ?? ""
+                switch m.term(MeasureField.category, MeasureKind.self) {
+                case .contactBan: items.append("Contactverbod\(what).")
+                case .restrainingOrder: items.append("Huisverbod\(what).")
+                case .schoolBriefed: items.append("Ophalen van de kinderen\(what).")
+                case .awareAlarm: items.append("AWARE-alarm\(what).")
+                default: break
+                }
+            }
+            for r in plan.current(.highRisk) {
+                items.append("Hoog risico: \(r.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "?")\(r.text(HighRiskField.agreements).map { "; afspraken: \($0)" } ?? "").")
+            }
+            let contacts = plan.current(.emergencyContact).compactMap { c in
+                c.text(EmergencyContactField.name).map { "\($0)\(c.text(EmergencyContactField.phone).map { " \($0)" } ?? "")" }
+            }
+            items.append("Bij gevaar: 112. Daarna\(contacts.isEmpty ? "" : ": " + Dutch.list(contacts) + ";") Veilig Thuis 0800-2000.")
+            let risks = orderedMembers(plan).compactMap { member -> String? in
+                guard let risk = plan.riskHistory(of: member.id).last, let level = risk.text(RiskAssessmentField.classification) else { return nil }
+                return "\(member.text(MemberField.name) ?? "?") \(level) (\(risk.text(RiskAssessmentField.date) ?? "?"))"
+            }
+            if !risks.isEmpty { items.append("Risico: \(risks.joined(separator: ", ")).") }
+        }
+        return items.isEmpty ? nil : .safetyFirst("Eerst de veiligheid", items)
+    }
+
+    /// The members in the order a reader looks for them: the client, the children (oldest first), then the others.
+    static func orderedMembers(_ plan: FamilyPlan) -> [PlanEntity] {
+        func rank(_ m: PlanEntity) -> Int {
+            switch m.term(MemberField.role, MemberRole.self) {
+            case .parentInShelter: 0
+            case .child: 1
+            case .otherParent: 2
+            default: 3
+            }
+        }
+        return plan.members.sorted {
+            (rank($0), $0.text(MemberField.birthDate) ?? "9999", $0.id) < (rank($1), $1.text(MemberField.birthDate) ?? "9999", $1.id)
+        }
+    }
+
     /// The text with its first letter a capital (labels are stored in lower case).
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
@@ -244,16 +299,14 @@ public enum HandoverSummary {
             case .paragraph(let text): out.append("\(text)\n")
             case .bullets(let items): out.append(items.map { "- \($0)" }.joined(separator: "\n") + "\n")
             case .warning(let text): out.append("> **Let op:** \(text)\n")
+            case .safetyFirst(let heading, let items): out.append("> **\(heading)**\n>\n" + items.map { "> - \($0)" }.joined(separator: "\n") + "\n")
             }
         }
         return out.joined(separator: "\n")
     }
 
     static func html(_ blocks: [Block]) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let escape = HTML.escape
         var title = "Warme overdracht"
         var body: [String] = []
         for block in blocks {
@@ -266,6 +319,10 @@ public enum HandoverSummary {
             case .paragraph(let text): body.append("<p>\(escape(text))</p>")
             case .bullets(let items): body.append("<ul>\n" + items.map { "  <li>\(escape($0))</li>" }.joined(separator: "\n") + "\n</ul>")
             case .warning(let text): body.append("<p class=\"letop\"><strong>Let op:</strong> \(escape(text))</p>")
+            case .safetyFirst(let heading, let items):
+                body.append(
+                    "<section class=\"veiligheid\"><h2>\(escape(heading))</h2><ul>"
+                        + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul></section>")
             }
         }
         return """
@@ -274,7 +331,7 @@ public enum HandoverSummary {
             <head>
             <meta charset="utf-8">
             <title>\(escape(title))</title>
-            <style>body{font-family:sans-serif;max-width:44em;margin:2em auto;line-height:1.5}.letop{background:#fff3cd;padding:.5em}</style>
+            <style>body{font-family:sans-serif;max-width:44em;margin:2em auto;line-height:1.5}.letop{background:#fff3cd;padding:.5em}.veiligheid{border:3px solid #b00020;border-radius:.4em;padding:.2em 1em;margin:1em 0}.veiligheid h2{color:#b00020;margin-top:.4em}</style>
             </head>
             <body>
             \(body.joined(separator: "\n"))

@@ -202,10 +202,7 @@ public enum CaseloadViews {
 
     /// The report as one HTML page with a bar per norm, for a team lead or an inspector.
     public static func normsHTML(_ rows: [NormRow], caseload: Caseload, period: ClosedRange<CalendarDate>?, names: Bool) -> String {
-        func h(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-                .replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let h = HTML.escape
         let colours: [Verdict: String] = [
             .met: "#2e7d32", .missed: "#c62828", .exception: "#ef6c00", .notYetDue: "#90a4ae", .notApplicable: "#e0e0e0", .notShared: "#b39ddb",
         ]

@@ -77,17 +77,58 @@ public struct Workspace: Sendable {
         return try profile.trustedOrganisation(owner)?.name ?? Messages.Output.notAPartner(owner.short)
     }
 
-    /// Finds a family by full id or unique prefix.
-    public func family(_ idOrPrefix: String) throws -> FamilyID {
-        let key = idOrPrefix.lowercased().filter { $0 != "-" }
-        let matches = try profile.store.families().filter { $0.hex.hasPrefix(key) }
-        guard !key.isEmpty, matches.count == 1 else {
+    /// Finds a family by full id, unique prefix, or its working name as the worker knows it ("Gezin Zonnebloem"
+    /// or "Zonnebloem"; names are decrypted here and never sent anywhere). An id prefix wins over a name; a name
+    /// that fits more than one family is refused with their ids, never guessed.
+    public func family(_ text: String) throws -> FamilyID {
+        let key = text.lowercased().filter { $0 != "-" }
+        let families = try profile.store.families()
+        if !key.isEmpty, key.allSatisfy(\.isHexDigit) {
+            let matches = families.filter { $0.hex.hasPrefix(key) }
+            if matches.count == 1 { return matches[0] }
+            if matches.count > 1 { throw ClientError(.notFound, Messages.Client.severalFamilies(text, matches.map(\.short))) }
+        }
+        let wanted = Self.comparable(familyName: text)
+        let named = try families.filter { id in
+            try plan(id, sections: [.core]).family?.text(FamilyField.name).map(Self.comparable(familyName:)) == wanted
+        }
+        guard named.count == 1 else {
             throw ClientError(
                 .notFound,
-                matches.isEmpty
-                    ? Messages.Client.noFamily(idOrPrefix) : Messages.Client.severalFamilies(idOrPrefix, matches.map(\.short)))
+                named.isEmpty
+                    ? (key.allSatisfy(\.isHexDigit) ? Messages.Client.noFamily(text) : Messages.Client.noFamilyNamed)
+                    : Messages.Client.severalFamiliesNamed(named.map(\.short)))
         }
-        return matches[0]
+        return named[0]
+    }
+
+    /// A family name as it is compared: case, accents and a leading "gezin" do not count.
+    static func comparable(familyName: String) -> String {
+        let folded = familyName.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "nl_NL"))
+            .trimmingCharacters(in: .whitespaces)
+        return folded.hasPrefix("gezin ") ? String(folded.dropFirst(6)).trimmingCharacters(in: .whitespaces) : folded
+    }
+
+    /// A family found by `find`, with the members whose name matched.
+    public struct Found: Sendable {
+        public var family: FamilySummary
+        public var members: [(id: String, name: String)]
+    }
+
+    /// The families whose working name or one of whose members' names contains `text` (case and accents do not
+    /// count). Decrypts the core section of every family on this device; nothing leaves the device.
+    public func find(_ text: String) throws -> [Found] {
+        let wanted = Self.comparable(familyName: text)
+        guard !wanted.isEmpty else { return [] }
+        func matches(_ name: String?) -> Bool { name.map { Self.comparable(familyName: $0).contains(wanted) } ?? false }
+        return try families().compactMap { summary in
+            let plan = try plan(summary.id, sections: [.core])
+            let members = plan.members.compactMap { m in
+                m.text(MemberField.name).flatMap { matches($0) ? (id: m.shortID, name: $0) : nil }
+            }
+            guard summary.coreShared, matches(plan.family?.text(FamilyField.name)) || !members.isEmpty else { return nil }
+            return Found(family: summary, members: members)
+        }
     }
 
     /// The whole plan of a family, from every section this device holds a key for (or only `sections`).
@@ -215,6 +256,15 @@ public struct Workspace: Sendable {
             }
         }
         return all.sorted { ($0.0.id, $0.1) < ($1.0.id, $1.1) }
+    }
+
+    /// A member of `plan` by short id or name, as an option such as `--lid` takes it.
+    public func member(_ text: String, in plan: FamilyPlan, option: String) throws -> PlanEntity {
+        let id = try resolve(text, .member, field: option, in: plan)
+        guard let member = plan.members.first(where: { $0.id == id }) else {
+            throw ClientError(.notFound, Messages.Client.noEntityStarting(option, EntityKind.member.noun, text))
+        }
+        return member
     }
 
     /// Resolves a conflict by writing the chosen value over every concurrent one.

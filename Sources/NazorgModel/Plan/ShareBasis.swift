@@ -104,7 +104,7 @@ public enum ShareBasis {
             guard let child = plan.members.first(where: { $0.id == childID }) else {
                 throw ModelError(.notFound, Messages.Model.childSectionNamesNoMember(section.reference))
             }
-            let age = child.date(MemberField.birthDate).map { Self.age(born: $0, on: day) }
+            let age = child.date(MemberField.birthDate).map { $0.yearsOld(on: day) }
             if let age, age >= 16 {
                 guard givers.contains(child.id) else {
                     throw ModelError(.ruleViolated, Messages.Model.childOf16Alone(section.reference))
@@ -145,13 +145,6 @@ public enum ShareBasis {
             }
         }
         return flagged
-    }
-
-    /// Whole years between two dates.
-    static func age(born: CalendarDate, on day: CalendarDate) -> Int {
-        var years = day.year - born.year
-        if (day.month, day.day) < (born.month, born.day) { years -= 1 }
-        return years
     }
 }
 

@@ -52,9 +52,4 @@ extension FamilyPlan {
         }
         return gaps
     }
-
-    /// A member's age in whole years on `day`.
-    static func age(born: CalendarDate, on day: CalendarDate) -> Int {
-        day.year - born.year - ((day.month, day.day) < (born.month, born.day) ? 1 : 0)
-    }
 }

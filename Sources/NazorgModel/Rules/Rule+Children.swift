@@ -22,7 +22,7 @@ extension Rule {
             let moved = c.plan.all(.regionMove).compactMap { $0.date(RegionMoveField.date) }.max()
             let arrival = [c.plan.followedFrom(c.today), moved].compactMap { $0 }.max()!
             return c.childrenAtHome.filter { c.holdsChild($0.id) }.compactMap { child -> Obligation? in
-                guard let born = child.birthDate, schoolAge.contains(FamilyPlan.age(born: born, on: c.today)) else { return nil }
+                guard let born = child.birthDate, schoolAge.contains(born.yearsOld(on: c.today)) else { return nil }
                 let changes = c.plan.schoolChanges(of: child.id)
                 let inSchool = !(child.part?.text(ChildField.school) ?? "").isEmpty || !changes.isEmpty
                 let start = (changes.compactMap { $0.date(SchoolChangeField.date) } + [child.part?.date(ChildField.schoolStart)].compactMap { $0 }).max()
@@ -87,7 +87,7 @@ extension Rule {
             needs: [], children: true
         ) { c in
             c.childrenAtHome.filter { c.holdsChild($0.id) }.compactMap { child -> Obligation? in
-                guard let born = child.birthDate, FamilyPlan.age(born: born, on: c.today) >= voiceAge else { return nil }
+                guard let born = child.birthDate, born.yearsOld(on: c.today) >= voiceAge else { return nil }
                 let heard = !(child.part?.text(ChildField.ownVoice) ?? "").isEmpty
                 return c.obligation(
                     .childVoice, due: c.plan.followedFrom(c.today).addingMonths(evaluationMonths), heard ? .doneUndated : nil, member: child.id,

@@ -60,6 +60,11 @@ extension CalendarDate {
     /// The day as a person writes it (`3 december 2026`); programs and stored values use `description` (ISO 8601).
     public var written: String { Dutch.date(year: year, month: month, day: day) }
 
+    /// Someone born on this day: their age in whole years on `day`.
+    public func yearsOld(on day: CalendarDate) -> Int {
+        day.year - year - ((day.month, day.day) < (month, self.day) ? 1 : 0)
+    }
+
     /// Parses a day as a person typed it: ISO (`2026-03-01`) or written out (`1 maart 2026`).
     public static func typed(_ text: String) -> CalendarDate? {
         if let iso = CalendarDate(text) { return iso }
