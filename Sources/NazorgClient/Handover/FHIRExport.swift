@@ -33,8 +33,11 @@ public enum FHIRExport {
         if mother == nil {
             add(["resourceType": "Patient", "id": subjectID, "identifier": [identifier(document)]], id: subjectID)
         }
+        // Who may be a Goal's subject (R4: Patient, Group or Organization): the mother and the children in this bundle.
+        var patients: Set<String> = [subjectID]
         for member in plan.members {
             let role = member.text(MemberField.role).flatMap(MemberRole.init(rawValue:))
+            if role == .parentInShelter || role == .child { patients.insert(member.id) }
             var resource: [String: Any] = ["id": member.id, "name": [["text": member.text(MemberField.name) ?? "?"]]]
             if let born = member.text(MemberField.birthDate) { resource["birthDate"] = born }
             if role == .parentInShelter || role == .child {
@@ -52,12 +55,21 @@ public enum FHIRExport {
         var goalIDs: [String] = []
         for goal in plan.all(.goal) {
             let status = goal.text(GoalField.status).flatMap(GoalStatus.init(rawValue:))
+            // A goal of a member who is not a Patient here (the other parent, a new partner, or a member whose
+            // core record is not in the bundle) has the client as its subject and names the member in a note:
+            // every reference resolves inside the Bundle.
+            let member = goal.ref(GoalField.member)
+            let subject = member.flatMap { patients.contains($0) ? $0 : nil } ?? subjectID
             var resource: [String: Any] = [
                 "resourceType": "Goal", "id": goal.id, "lifecycleStatus": lifecycle(status),
                 "description": ["text": goal.text(GoalField.description) ?? "?"],
                 "category": [["text": goal.text(GoalField.domain).flatMap(LifeDomain.init(rawValue:))?.label ?? "?"]],
-                "subject": reference(goal.ref(GoalField.member) ?? subjectID),
+                "subject": reference(subject),
             ]
+            if let member, member != subject { resource["note"] = [["text": "Betreft: \(plan.memberName(member) ?? "een gezinslid")"]] }
+            if status == .achieved {
+                resource["achievementStatus"] = ["coding": [["system": "http://terminology.hl7.org/CodeSystem/goal-achievement", "code": "achieved"]]]
+            }
             if let who = goal.text(GoalField.responsible) { resource["expressedBy"] = ["display": who] }
             add(resource, id: goal.id)
             goalIDs.append(goal.id)
@@ -72,17 +84,19 @@ public enum FHIRExport {
             if !goalIDs.isEmpty { careplan["goal"] = goalIDs.map { reference($0) } }
             let actions = plan.all(.action)
             if !actions.isEmpty {
+                let exported = Set(goalIDs)
                 careplan["activity"] = actions.map { action -> [String: Any] in
-                    [
-                        "detail": [
-                            "status": activityStatus(action.text(ActionField.status).flatMap(GoalStatus.init(rawValue:))),
-                            "description": action.text(ActionField.description) ?? "?",
-                            "goal": action.ref(ActionField.goal).map { [reference($0)] } ?? [],
-                        ] as [String: Any]
+                    var detail: [String: Any] = [
+                        "status": activityStatus(action.text(ActionField.status).flatMap(GoalStatus.init(rawValue:))),
+                        "description": action.text(ActionField.description) ?? "?",
                     ]
+                    // An action whose goal was deleted keeps its place in the plan, without a reference out of the Bundle.
+                    if let goal = action.ref(ActionField.goal), exported.contains(goal) { detail["goal"] = [reference(goal)] }
+                    return ["detail": detail]
                 }
             }
             if let aftercare = plan.aftercare {
+                if aftercare.text(AftercareField.closed) != nil { careplan["status"] = "completed" }
                 careplan["period"] = ["start": aftercare.text(AftercareField.start) ?? "", "end": aftercare.text(AftercareField.plannedEnd) ?? ""]
                 careplan["description"] = "Nazorg: \(aftercare.text(AftercareField.mode).flatMap(AftercareMode.init(rawValue:))?.label ?? "?")"
             }
