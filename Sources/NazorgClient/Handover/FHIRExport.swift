@@ -4,18 +4,30 @@ import NazorgModel
 import NazorgSync
 
 /// A handover bundle as an HL7 FHIR R4 Bundle (type `collection`), for a receiving system that speaks FHIR:
-/// Organization (sender, recipient), Patient (the mother and the children) and RelatedPerson (other members),
-/// CarePlan (the family plan with its goals and actions; the veiligheidsplan with its measures), Goal, Consent
-/// (when the basis is a consent) and Provenance (who handed what over, when, on which basis).
+/// Organization (sender, recipient), Patient (the mother and the children, with the school), RelatedPerson (other
+/// members; each child's parents with their parental authority; the emergency contacts), RiskAssessment (the risk
+/// classifications), CareTeam (the regisseur, escalation, the organisations involved), CarePlan (the family plan
+/// with its goals, actions, owners, deadlines and the handover conversation; the veiligheidsplan with its measures),
+/// Goal, Consent (who gave it, for which sections) and Provenance (who handed what over, when, on which basis).
 ///
-/// Resources are linked by `urn:uuid:` full URLs derived from the plan's own ids, so the same bundle exports to
-/// the same FHIR every time. Free text stays in Dutch; codes use FHIR's own systems where R4 has one.
+/// Ids are UUIDs derived from the plan's own ids, so the same bundle exports to the same FHIR every time; every
+/// reference resolves inside the Bundle. Every resource carries confidentiality and domestic-violence labels and a
+/// narrative. Free text stays in Dutch; codes use FHIR's own systems where R4 has one. See docs/handover.md.
 public enum FHIRExport {
     /// The FHIR Bundle as JSON (pretty-printed, sorted keys).
     public static func bundle(_ document: HandoverDocument) throws -> Data {
         let plan = document.plan
         var entries: [[String: Any]] = []
-        func add(_ resource: [String: Any], id: String) { entries.append(["fullUrl": urn(id), "resource": resource]) }
+        // Every resource is about a family that fled domestic violence: restricted, with the sensitivity label; the
+        // client's own record is very restricted when the family lives at a secret address.
+        let secretAddress = plan.family?.bool(FamilyField.secretAddress) == true
+        func add(_ resource: [String: Any], id: String, narrative: String, veryRestricted: Bool = false) {
+            var resource = resource
+            resource["id"] = uuid(id)
+            resource["meta"] = ["security": security(veryRestricted: veryRestricted)]
+            resource["text"] = ["status": "generated", "div": xhtml(narrative)]
+            entries.append(["fullUrl": urn(id), "resource": resource])
+        }
         func reference(_ id: String, _ display: String? = nil) -> [String: Any] {
             var ref: [String: Any] = ["reference": urn(id)]
             if let display { ref["display"] = display }
@@ -24,31 +36,132 @@ public enum FHIRExport {
 
         let senderID = document.sender.organisation
         let recipientID = document.recipient.organisation
-        add(["resourceType": "Organization", "id": senderID, "name": document.sender.organisationName], id: senderID)
-        add(["resourceType": "Organization", "id": recipientID, "name": document.recipient.organisationName], id: recipientID)
+        for (id, name) in [(senderID, document.sender.organisationName), (recipientID, document.recipient.organisationName)] {
+            add(["resourceType": "Organization", "name": name], id: id, narrative: "Organisatie: \(name)")
+        }
 
         // The client: the parent in the shelter; without the core section an anonymous patient stands for the family.
-        let mother = plan.members.first { $0.text(MemberField.role) == MemberRole.parentInShelter.rawValue }
+        let mother = plan.members.first { $0.has(MemberField.role, MemberRole.parentInShelter) }
         let subjectID = mother?.id ?? document.family
         if mother == nil {
-            add(["resourceType": "Patient", "id": subjectID, "identifier": [identifier(document)]], id: subjectID)
+            add(["resourceType": "Patient", "identifier": [identifier(document)]], id: subjectID,
+                narrative: "Cliënt (de gegevens van het gezin zijn niet gedeeld)", veryRestricted: secretAddress)
         }
         // Who may be a Goal's subject (R4: Patient, Group or Organization): the mother and the children in this bundle.
         var patients: Set<String> = [subjectID]
+        let schools = Dictionary(plan.all(.child).compactMap { child in
+            child.ref(ChildField.member).flatMap { member in child.text(ChildField.school).map { (member, $0) } }
+        }, uniquingKeysWith: { first, _ in first })
         for member in plan.members {
-            let role = member.text(MemberField.role).flatMap(MemberRole.init(rawValue:))
-            if role == .parentInShelter || role == .child { patients.insert(member.id) }
-            var resource: [String: Any] = ["id": member.id, "name": [["text": member.text(MemberField.name) ?? "?"]]]
+            let role = member.term(MemberField.role, MemberRole.self)
+            let name = member.text(MemberField.name) ?? "?"
+            var resource: [String: Any] = ["name": [["text": name]]]
             if let born = member.text(MemberField.birthDate) { resource["birthDate"] = born }
             if role == .parentInShelter || role == .child {
+                patients.insert(member.id)
                 resource["resourceType"] = "Patient"
                 if role == .parentInShelter { resource["identifier"] = [identifier(document)] }
+                if let school = schools[member.id] {
+                    resource["contact"] = [["relationship": [["text": "school"]], "organization": ["display": school]]]
+                }
             } else {
                 resource["resourceType"] = "RelatedPerson"
                 resource["patient"] = reference(subjectID)
-                resource["relationship"] = [["text": role?.label ?? "gezinslid"]]
+                resource["relationship"] = [relationship(to: .parentInShelter, of: role)]
             }
-            add(resource, id: member.id)
+            add(resource, id: member.id, narrative: "\(name) (\(role?.label ?? "gezinslid"))",
+                veryRestricted: secretAddress && role != .otherParent && role != .newPartner)
+        }
+        // Each child's parents, with parental authority: a RelatedPerson per parent and child (v3 RoleCode PRN).
+        let parents = plan.members.filter { $0.has(MemberField.role, MemberRole.parentInShelter) || $0.has(MemberField.role, MemberRole.otherParent) }
+        for child in plan.members where child.has(MemberField.role, MemberRole.child) {
+            for parent in parents {
+                let name = parent.text(MemberField.name) ?? "?"
+                let authority = parent.bool(MemberField.parentalAuthority).map { $0 ? "met ouderlijk gezag" : "zonder ouderlijk gezag" }
+                    ?? "ouderlijk gezag niet vastgelegd"
+                let role = parent.term(MemberField.role, MemberRole.self)
+                var coded = relationship(to: .child, of: role)
+                coded["text"] = "\(role?.label ?? "ouder"), \(authority)"
+                add([
+                    "resourceType": "RelatedPerson", "patient": reference(child.id), "name": [["text": name]],
+                    "relationship": [coded],
+                ], id: derived(child.id, "ouder:\(parent.id)"),
+                    narrative: "\(name): \(role?.label ?? "ouder") van \(child.text(MemberField.name) ?? "het kind"), \(authority)",
+                    veryRestricted: secretAddress)
+            }
+        }
+        // Whom to call in an emergency (v2-0131 C), with their number.
+        for contact in plan.all(.emergencyContact) {
+            let name = contact.text(EmergencyContactField.name) ?? "?"
+            var resource: [String: Any] = [
+                "resourceType": "RelatedPerson", "patient": reference(subjectID), "name": [["text": name]],
+                "relationship": [[
+                    "coding": [["system": "http://terminology.hl7.org/CodeSystem/v2-0131", "code": "C", "display": "Emergency Contact"]],
+                    "text": "noodcontact\(contact.text(EmergencyContactField.relation).map { " (\($0))" } ?? "")",
+                ]],
+            ]
+            if let phone = contact.text(EmergencyContactField.phone) { resource["telecom"] = [["system": "phone", "value": phone]] }
+            add(resource, id: contact.id, narrative: "Noodcontact: \(name)", veryRestricted: secretAddress)
+        }
+
+        var resourceIDs: [String] = []
+        // Risk classifications (rood, oranje, groen) as RiskAssessment, for the member they are about.
+        for assessment in plan.all(.riskAssessment) {
+            let member = assessment.ref(RiskAssessmentField.member)
+            let subject = member.flatMap { patients.contains($0) ? $0 : nil } ?? subjectID
+            // The classification is required: an assessment without a known one is not exported as a risk level.
+            guard let level = assessment.term(RiskAssessmentField.classification, RiskClass.self) else { continue }
+            var notes = ["Beoordeeld door \(assessment.text(RiskAssessmentField.organisation) ?? "?")"
+                + (assessment.bool(RiskAssessmentField.faceToFace) == true ? ", in persoon gesproken" : ", niet in persoon gesproken")]
+            if let member, member != subject { notes.append("Betreft: \(plan.memberName(member) ?? "een gezinslid")") }
+            var resource: [String: Any] = [
+                "resourceType": "RiskAssessment", "status": "final", "subject": reference(subject),
+                "method": ["text": assessment.text(RiskAssessmentField.instrument) ?? "?"],
+                "prediction": [[
+                    "outcome": ["text": "(herhaling van) huiselijk geweld"],
+                    "qualitativeRisk": [
+                        "coding": [["system": "http://terminology.hl7.org/CodeSystem/risk-probability", "code": riskProbability(level)]],
+                        "text": level.label,
+                    ] as [String: Any],
+                ]],
+                "note": notes.map { ["text": $0] },
+            ]
+            if let date = assessment.text(RiskAssessmentField.date) { resource["occurrenceDateTime"] = date }
+            if let occasion = assessment.text(RiskAssessmentField.occasion) { resource["reasonCode"] = [["text": occasion]] }
+            resourceIDs.append(assessment.id)
+            add(resource, id: assessment.id, narrative: "Risicotaxatie: \(level.label) (\(assessment.text(RiskAssessmentField.instrument) ?? "?"))")
+        }
+
+        // The regisseur (with escalation) and the organisations involved, as one CareTeam.
+        let regisseurs = plan.all(.regisseur)
+        let involved = plan.all(.organisation)
+        if !regisseurs.isEmpty || !involved.isEmpty {
+            var participants: [[String: Any]] = regisseurs.map { regisseur in
+                var participant: [String: Any] = [
+                    "role": [["text": "regisseur (1 gezin 1 plan)"]],
+                    "member": ["display": regisseur.text(RegisseurField.name) ?? "?"],
+                    "onBehalfOf": ["display": regisseur.text(RegisseurField.organisation) ?? "?"],
+                ]
+                var period: [String: Any] = [:]
+                if let from = regisseur.text(RegisseurField.from) { period["start"] = from }
+                if let until = regisseur.text(RegisseurField.until) { period["end"] = until }
+                if !period.isEmpty { participant["period"] = period }
+                return participant
+            }
+            participants += involved.map { organisation in
+                var participant: [String: Any] = ["member": ["display": organisation.text(OrganisationField.name) ?? "?"]]
+                if let role = organisation.text(OrganisationField.role) { participant["role"] = [["text": role]] }
+                return participant
+            }
+            var team: [String: Any] = [
+                "resourceType": "CareTeam", "status": "active", "name": "Regisseur en betrokken organisaties",
+                "subject": reference(subjectID), "participant": participants,
+            ]
+            let escalation = regisseurs.compactMap { $0.text(RegisseurField.escalation) }
+            if !escalation.isEmpty { team["note"] = escalation.map { ["text": "Escalatie en doorzettingsmacht: \($0)"] } }
+            let teamID = derived(document.bundle, "careteam")
+            resourceIDs.append(teamID)
+            add(team, id: teamID, narrative: "Regisseur: \(regisseurs.compactMap { $0.text(RegisseurField.name) }.joined(separator: ", "))")
         }
 
         // Goals per life domain, with their actions on the family plan.
@@ -61,7 +174,7 @@ public enum FHIRExport {
             let member = goal.ref(GoalField.member)
             let subject = member.flatMap { patients.contains($0) ? $0 : nil } ?? subjectID
             var resource: [String: Any] = [
-                "resourceType": "Goal", "id": goal.id, "lifecycleStatus": lifecycle(status),
+                "resourceType": "Goal", "lifecycleStatus": lifecycle(status),
                 "description": ["text": goal.text(GoalField.description) ?? "?"],
                 "category": [["text": goal.text(GoalField.domain).flatMap(LifeDomain.init(rawValue:))?.label ?? "?"]],
                 "subject": reference(subject),
@@ -71,14 +184,14 @@ public enum FHIRExport {
                 resource["achievementStatus"] = ["coding": [["system": "http://terminology.hl7.org/CodeSystem/goal-achievement", "code": "achieved"]]]
             }
             if let who = goal.text(GoalField.responsible) { resource["expressedBy"] = ["display": who] }
-            add(resource, id: goal.id)
+            add(resource, id: goal.id, narrative: "Doel: \(goal.text(GoalField.description) ?? "?")")
             goalIDs.append(goal.id)
         }
-        var resourceIDs = goalIDs
+        resourceIDs += goalIDs
         if document.sections.contains(Section.plan.name) || !goalIDs.isEmpty {
             let planID = derived(document.bundle, "careplan")
             var careplan: [String: Any] = [
-                "resourceType": "CarePlan", "id": planID, "status": "active", "intent": "plan",
+                "resourceType": "CarePlan", "status": "active", "intent": "plan",
                 "title": "Gezinsplan (1 gezin 1 plan)", "subject": reference(subjectID), "author": reference(senderID),
             ]
             if !goalIDs.isEmpty { careplan["goal"] = goalIDs.map { reference($0) } }
@@ -92,6 +205,9 @@ public enum FHIRExport {
                     ]
                     // An action whose goal was deleted keeps its place in the plan, without a reference out of the Bundle.
                     if let goal = action.ref(ActionField.goal), exported.contains(goal) { detail["goal"] = [reference(goal)] }
+                    // Who does it, and by when.
+                    if let who = action.text(ActionField.who) { detail["performer"] = [["display": who]] }
+                    if let deadline = action.text(ActionField.deadline) { detail["scheduledPeriod"] = ["end": deadline] }
                     return ["detail": detail]
                 }
             }
@@ -100,7 +216,13 @@ public enum FHIRExport {
                 careplan["period"] = ["start": aftercare.text(AftercareField.start) ?? "", "end": aftercare.text(AftercareField.plannedEnd) ?? ""]
                 careplan["description"] = "Nazorg: \(aftercare.text(AftercareField.mode).flatMap(AftercareMode.init(rawValue:))?.label ?? "?")"
             }
-            add(careplan, id: planID)
+            // The warm handover's conversation: who took part, the family's own context, the agreements.
+            var notes = ["Overdrachtsgesprek \(document.meeting.date) (\(document.meeting.mode)), aanwezig: "
+                + document.meeting.attended.map { HandoverAttendee(rawValue: $0)?.label ?? $0 }.joined(separator: ", ")]
+            if !document.personalContext.isEmpty { notes.append("Persoonlijke context: \(document.personalContext)") }
+            notes += document.agreements.map { "Ketenafspraak: \($0)" }
+            careplan["note"] = notes.map { ["text": $0] }
+            add(careplan, id: planID, narrative: "Gezinsplan (1 gezin 1 plan)")
             resourceIDs.append(planID)
         }
         if document.sections.contains(Section.safety.name) {
@@ -113,11 +235,11 @@ public enum FHIRExport {
                 ["detail": ["status": "not-started", "description": "Bij signaal '\(signal.text(SignalField.description) ?? "?")': \(signal.text(SignalField.action) ?? "overleg met de regisseur")"]]
             }
             var safety: [String: Any] = [
-                "resourceType": "CarePlan", "id": safetyID, "status": "active", "intent": "plan", "title": "Veiligheidsplan",
+                "resourceType": "CarePlan", "status": "active", "intent": "plan", "title": "Veiligheidsplan",
                 "subject": reference(subjectID), "author": reference(senderID),
             ]
             if !activities.isEmpty { safety["activity"] = activities }
-            add(safety, id: safetyID)
+            add(safety, id: safetyID, narrative: "Veiligheidsplan", veryRestricted: secretAddress)
             resourceIDs.append(safetyID)
         }
 
@@ -137,15 +259,21 @@ public enum FHIRExport {
                 if let until = basis.text(ConsentField.until) { period["end"] = until }
                 provision["period"] = period
             }
+            // Who gave it (the members named, where they are in the Bundle), and which sections it covers.
+            let givers = basis.refs(ConsentField.givers).filter { id in entries.contains { ($0["fullUrl"] as? String) == urn(id) } }
+            provision["class"] = basis.sections(ConsentField.sections).map { section in
+                ["system": "urn:nazorg:sectie", "code": section.name, "display": section.label]
+            }
             add([
-                "resourceType": "Consent", "id": consentID, "status": "active",
+                "resourceType": "Consent", "status": "active",
+                "performer": (givers.isEmpty ? [subjectID] : givers).map { reference($0) },
                 "scope": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "patient-privacy"]]],
                 "category": [["coding": [["system": "http://loinc.org", "code": "59284-0", "display": "Patient Consent"]]]],
                 "patient": reference(subjectID), "dateTime": "\(basis.text(ConsentField.from) ?? String(document.created.prefix(10)))",
                 "organization": [reference(senderID)],
                 "policyRule": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "OPTIN"]]],
                 "provision": provision,
-            ], id: consentID)
+            ], id: consentID, narrative: "Toestemming: \(basis.text(ConsentField.purpose) ?? "?")")
             resourceIDs.append(consentID)
             reasonText = "toestemming \(consentID.prefix(8)): \(basis.text(ConsentField.purpose) ?? "?")"
         } else if let basis {
@@ -154,7 +282,7 @@ public enum FHIRExport {
 
         let provenanceID = derived(document.bundle, "provenance")
         add([
-            "resourceType": "Provenance", "id": provenanceID,
+            "resourceType": "Provenance",
             "target": (resourceIDs.isEmpty ? [subjectID] : resourceIDs).map { reference($0) },
             "recorded": document.created,
             "activity": ["text": "warme overdracht (bundel \(document.bundle.prefix(8)))"],
@@ -167,10 +295,11 @@ public enum FHIRExport {
                 ["type": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/provenance-participant-type", "code": "custodian"]]],
                  "who": reference(recipientID, document.recipient.organisationName)],
             ],
-        ], id: provenanceID)
+        ], id: provenanceID, narrative: "Warme overdracht van \(document.sender.organisationName) aan \(document.recipient.organisationName)")
 
         let bundle: [String: Any] = [
             "resourceType": "Bundle", "id": document.bundle, "type": "collection", "timestamp": document.created,
+            "meta": ["security": security(veryRestricted: secretAddress)],
             "identifier": ["system": "urn:nazorg:overdracht", "value": document.bundle], "entry": entries,
         ]
         return try JSONSerialization.data(withJSONObject: bundle, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -180,11 +309,60 @@ public enum FHIRExport {
         ["system": "urn:nazorg:gezin:\(document.sender.organisation)", "value": document.family]
     }
 
-    /// `urn:uuid:` for a 32-hex id, in UUID form.
-    static func urn(_ hex: String) -> String {
-        let h = Array(hex.lowercased())
-        guard h.count == 32 else { return "urn:uuid:\(hex)" }
-        return "urn:uuid:\(String(h[0..<8]))-\(String(h[8..<12]))-\(String(h[12..<16]))-\(String(h[16..<20]))-\(String(h[20..<32]))"
+    /// The resource id for a plan id: an RFC 9562 UUID (version 8, derived from the id by BLAKE2b), so the same
+    /// plan exports to the same ids every time and no plan id is shown to the receiving system as is.
+    static func uuid(_ id: String) -> String {
+        var bytes = Array(GenericHash.hash(Data("nazorg-fhir-id:\(id)".utf8), outputByteCount: 16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x80
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let h = Array(Data(bytes).hexEncoded)
+        return "\(String(h[0..<8]))-\(String(h[8..<12]))-\(String(h[12..<16]))-\(String(h[16..<20]))-\(String(h[20..<32]))"
+    }
+
+    static func urn(_ id: String) -> String { "urn:uuid:\(uuid(id))" }
+
+    /// Confidentiality (v3 Confidentiality R, or V for a secret address) and the sensitivity of information about
+    /// domestic violence (v3 ActCode SDV).
+    static func security(veryRestricted: Bool) -> [[String: Any]] {
+        [
+            veryRestricted
+                ? ["system": "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "code": "V", "display": "very restricted"]
+                : ["system": "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "code": "R", "display": "restricted"],
+            ["system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "SDV",
+             "display": "sexual assault, abuse, or domestic violence information sensitivity"],
+        ]
+    }
+
+    /// A narrative `div` with the text escaped.
+    static func xhtml(_ text: String) -> String {
+        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        return "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>\(escaped)</p></div>"
+    }
+
+    /// A member's relationship to the client (`to: .parentInShelter`) or to a child (`to: .child`), with a v3
+    /// RoleCode where one says it truly: PRN (parent) for a child's parents, SIGOTHR for a new partner. The plan
+    /// records no gender, so MTH and FTH are not claimed.
+    static func relationship(to: MemberRole, of role: MemberRole?) -> [String: Any] {
+        let roleCodes = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
+        switch (to, role) {
+        case (.child, .parentInShelter), (.child, .otherParent):
+            return ["coding": [["system": roleCodes, "code": "PRN", "display": "parent"]], "text": role?.label ?? "ouder"]
+        case (_, .newPartner):
+            return ["coding": [["system": roleCodes, "code": "SIGOTHR", "display": "significant other"]], "text": MemberRole.newPartner.label]
+        case (_, .otherParent):
+            return ["text": "andere ouder (van de kinderen)"]
+        default:
+            return ["text": role?.label ?? "gezinslid"]
+        }
+    }
+
+    static func riskProbability(_ level: RiskClass) -> String {
+        switch level {
+        case .red: "high"
+        case .orange: "moderate"
+        case .green: "low"
+        }
     }
 
     /// A stable id for a resource that has no plan entity of its own.
