@@ -98,6 +98,8 @@ import Testing
             #expect(flat.contains(expected), "\(expected) not on Bram's page:\n\(text)")
         }
         #expect(!flat.contains("Lotte"), "Lotte's own words on Bram's page")
+        // The emergency contact by name and number; not as "moeder van Anna", the family's relation to her.
+        #expect(flat.contains("Oma Zonnebloem: 06-00000001.") && !flat.contains("moeder van Anna"), "\(flat)")
         #expect(try #require(Dutch.fleschDouma(text)) >= Self.readability)
         // Lotte is 5: no plan of her own on paper; the worker goes through it with her mother.
         let lotte = try cli.run(["veiligheidsplan", family, "--voor", "kind", "--lid", "Lotte", "--uit", "lotte.html"], input: Data("ja\n".utf8))

@@ -159,7 +159,7 @@ public enum SafetyPlanPage {
         }
         typealias M = Messages.SafetyPlan
         var parts = [Part(heading: M.childDangerHeading, lines: [M.childDangerText], urgent: true)]
-        parts.append(Part(heading: M.childCallHeading, lines: [M.call112] + emergencyContacts(plan) + [M.kindertelefoon]))
+        parts.append(Part(heading: M.childCallHeading, lines: [M.call112] + emergencyContacts(plan, withRelation: false) + [M.kindertelefoon]))
         let arranged = plan.current(.measure).compactMap { m -> String? in
             switch m.term(MeasureField.category, MeasureKind.self) {
             case .contactBan, .restrainingOrder: M.childContactBan
@@ -177,10 +177,13 @@ public enum SafetyPlanPage {
             footer: M.childKeepSafe)
     }
 
-    private static func emergencyContacts(_ plan: FamilyPlan) -> [String] {
+    /// Whom to call. The relation is written as the family's relation ("moeder van Anna"): on a child's page it
+    /// would read wrongly ("oma" to the child), so the child sees the name and the number only.
+    private static func emergencyContacts(_ plan: FamilyPlan, withRelation: Bool = true) -> [String] {
         plan.current(.emergencyContact).compactMap { c in
             c.text(EmergencyContactField.name).map {
-                Messages.SafetyPlan.contact($0, relation: c.text(EmergencyContactField.relation), phone: c.text(EmergencyContactField.phone))
+                Messages.SafetyPlan.contact(
+                    $0, relation: withRelation ? c.text(EmergencyContactField.relation) : nil, phone: c.text(EmergencyContactField.phone))
             }
         }
     }
