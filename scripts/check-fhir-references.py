@@ -9,6 +9,7 @@ import re
 import sys
 
 # Element path -> the resource types R4 allows there ("*" for Reference(Any)).
+# Provenance.agent.who and .onBehalfOf:
 PERSON = {"Practitioner", "PractitionerRole", "RelatedPerson", "Patient", "Device", "Organization"}
 TARGETS = {
     "Goal.subject": {"Patient", "Group", "Organization"},
@@ -27,7 +28,7 @@ TARGETS = {
     "Consent.provision.actor.reference": {"Device", "Group", "CareTeam", "Organization", "Patient", "Practitioner", "RelatedPerson", "PractitionerRole"},
     "Provenance.target": {"*"},
     "Provenance.agent.who": PERSON,
-    "Provenance.agent.onBehalfOf": {"Practitioner", "PractitionerRole", "RelatedPerson", "Patient", "Device", "Organization"},
+    "Provenance.agent.onBehalfOf": PERSON,
     "RiskAssessment.subject": {"Patient", "Group"},
     "RiskAssessment.performer": {"Practitioner", "PractitionerRole", "Device"},
     "CareTeam.subject": {"Patient", "Group"},

@@ -52,6 +52,13 @@ public enum FHIRExport {
         let schools = Dictionary(plan.all(.child).compactMap { child in
             child.ref(ChildField.member).flatMap { member in child.text(ChildField.school).map { (member, $0) } }
         }, uniquingKeysWith: { first, _ in first })
+        // A member's goal or risk is about that member when it is a Patient here; else about the client, with the
+        // member named in a note: every reference resolves inside the Bundle, to a type R4 allows.
+        func about(_ member: String?) -> (subject: String, note: String?) {
+            guard let member else { return (subjectID, nil) }
+            if patients.contains(member) { return (member, nil) }
+            return (subjectID, "Betreft: \(plan.memberName(member) ?? "een gezinslid")")
+        }
         for member in plan.members {
             let role = member.term(MemberField.role, MemberRole.self)
             let name = member.text(MemberField.name) ?? "?"
@@ -107,13 +114,12 @@ public enum FHIRExport {
         var resourceIDs: [String] = []
         // Risk classifications (rood, oranje, groen) as RiskAssessment, for the member they are about.
         for assessment in plan.all(.riskAssessment) {
-            let member = assessment.ref(RiskAssessmentField.member)
-            let subject = member.flatMap { patients.contains($0) ? $0 : nil } ?? subjectID
+            let (subject, note) = about(assessment.ref(RiskAssessmentField.member))
             // The classification is required: an assessment without a known one is not exported as a risk level.
             guard let level = assessment.term(RiskAssessmentField.classification, RiskClass.self) else { continue }
             var notes = ["Beoordeeld door \(assessment.text(RiskAssessmentField.organisation) ?? "?")"
                 + (assessment.bool(RiskAssessmentField.faceToFace) == true ? ", in persoon gesproken" : ", niet in persoon gesproken")]
-            if let member, member != subject { notes.append("Betreft: \(plan.memberName(member) ?? "een gezinslid")") }
+            if let note { notes.append(note) }
             var resource: [String: Any] = [
                 "resourceType": "RiskAssessment", "status": "final", "subject": reference(subject),
                 "method": ["text": assessment.text(RiskAssessmentField.instrument) ?? "?"],
@@ -168,18 +174,16 @@ public enum FHIRExport {
         var goalIDs: [String] = []
         for goal in plan.all(.goal) {
             let status = goal.text(GoalField.status).flatMap(GoalStatus.init(rawValue:))
-            // A goal of a member who is not a Patient here (the other parent, a new partner, or a member whose
-            // core record is not in the bundle) has the client as its subject and names the member in a note:
-            // every reference resolves inside the Bundle.
-            let member = goal.ref(GoalField.member)
-            let subject = member.flatMap { patients.contains($0) ? $0 : nil } ?? subjectID
+            // A goal of a member who is not a Patient here (the other parent, a new partner, or a member whose core
+            // record is not in the bundle) has the client as its subject and names the member in a note.
+            let (subject, note) = about(goal.ref(GoalField.member))
             var resource: [String: Any] = [
                 "resourceType": "Goal", "lifecycleStatus": lifecycle(status),
                 "description": ["text": goal.text(GoalField.description) ?? "?"],
                 "category": [["text": goal.text(GoalField.domain).flatMap(LifeDomain.init(rawValue:))?.label ?? "?"]],
                 "subject": reference(subject),
             ]
-            if let member, member != subject { resource["note"] = [["text": "Betreft: \(plan.memberName(member) ?? "een gezinslid")"]] }
+            if let note { resource["note"] = [["text": note]] }
             if status == .achieved {
                 resource["achievementStatus"] = ["coding": [["system": "http://terminology.hl7.org/CodeSystem/goal-achievement", "code": "achieved"]]]
             }
@@ -365,9 +369,9 @@ public enum FHIRExport {
         }
     }
 
-    /// A stable id for a resource that has no plan entity of its own.
-    static func derived(_ bundle: String, _ what: String) -> String {
-        String(GenericHash.hash(Data("nazorg-fhir:\(bundle):\(what)".utf8), outputByteCount: 16).hexEncoded)
+    /// A stable id for a resource that has no plan entity of its own (`scope`: the bundle, or the child it is about).
+    static func derived(_ scope: String, _ what: String) -> String {
+        String(GenericHash.hash(Data("nazorg-fhir:\(scope):\(what)".utf8), outputByteCount: 16).hexEncoded)
     }
 
     static func lifecycle(_ status: GoalStatus?) -> String {
