@@ -27,7 +27,7 @@ struct DeviceCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let organisation = try Organisation.readInfo(URL(fileURLWithPath: org))
-                let passphrase = try Passphrase.read("Nieuwe wachtwoordzin voor dit profiel: ", confirm: true)
+                let passphrase = try Passphrase.read(Messages.CLI.newProfilePassphrase, confirm: true)
                 let request = try Profile.create(
                     directory: profile.directory, worker: worker, role: DeviceRole(rawValue: role)!,
                     organisation: organisation, passphrase: passphrase)
@@ -44,7 +44,7 @@ struct DeviceCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let opened = try Profile.open(directory: profile.directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))
+                let opened = try Profile.open(directory: profile.directory, passphrase: try Passphrase.read(Messages.CLI.profilePassphrase))
                 try opened.install(certificate: try Profile.readCertificate(URL(fileURLWithPath: certificate)))
                 say(Messages.Output.certificateInstalled)
             }
@@ -57,7 +57,7 @@ struct DeviceCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let opened = try Profile.open(directory: profile.directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))
+                let opened = try Profile.open(directory: profile.directory, passphrase: try Passphrase.read(Messages.CLI.profilePassphrase))
                 say(Messages.Output.deviceLine(opened.device.hex))
                 say(Messages.Output.organisationLine(opened.organisation.name, id: opened.organisation.id.short))
                 if let c = opened.certificate {

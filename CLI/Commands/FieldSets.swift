@@ -18,6 +18,7 @@ struct MemberFields: FieldSet {
     @Option(help: fieldHelp(Field.birthDate)) var geboortedatum: String?
     @Option(help: fieldHelp(Field.parentalAuthority)) var gezag: String?
     @Option(help: fieldHelp(Field.addedAfterDeparture)) var toegevoegdNaVertrek: String?
+    @Option(help: fieldHelp(Field.gender)) var geslacht: String?
     @Option(help: fieldHelp(Field.addedOn)) var toegevoegdOp: String?
     @Option(help: fieldHelp(Field.cameAlong)) var meegekomen: String?
     @Option(help: fieldHelp(Field.plainLanguage)) var eenvoudigeTaal: String?

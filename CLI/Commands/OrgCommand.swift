@@ -18,7 +18,7 @@ struct OrgCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let passphrase = try Passphrase.read("Nieuwe wachtwoordzin voor de organisatiesleutel: ", confirm: true)
+                let passphrase = try Passphrase.read(Messages.CLI.newOrganisationPassphrase, confirm: true)
                 let info = try Organisation.create(name: name, directory: URL(fileURLWithPath: dir), passphrase: passphrase)
                 say(Messages.Output.organisationCreated(info.id.short, name: info.name, in: dir))
             }
@@ -39,7 +39,7 @@ struct OrgCommand: ParsableCommand {
                 let request = try Profile.readRequest(URL(fileURLWithPath: request))
                 let organisation = try Organisation.open(
                     keyFile: URL(fileURLWithPath: orgKey),
-                    passphrase: try Passphrase.read("Wachtwoordzin van de organisatiesleutel: "))
+                    passphrase: try Passphrase.read(Messages.CLI.organisationPassphrase))
                 let certificate = try organisation.certify(request, from: Date(), days: days)
                 try certificate.write(to: URL(fileURLWithPath: out))
                 say(Messages.Output.certificateWritten(device: certificate.device.short, role: certificate.role.label, to: out))

@@ -108,7 +108,7 @@ struct RevokeDeviceCommand: AsyncParsableCommand {
         guard let id = ID128(hex: device) else { throw ValidationError(Messages.CLI.notADeviceID("<device>")) }
         try await reportingErrorsAsync {
             let organisation = try Organisation.open(
-                keyFile: URL(fileURLWithPath: orgKey), passphrase: try Passphrase.read("Wachtwoordzin van de organisatiesleutel: "))
+                keyFile: URL(fileURLWithPath: orgKey), passphrase: try Passphrase.read(Messages.CLI.organisationPassphrase))
             try await SyncClient.revoke(organisation.revocation(of: id, at: Date()), server: url)
             say(Messages.Output.deviceRevoked(id.short))
         }

@@ -22,7 +22,7 @@ enum Passphrase {
             throw ClientError(.noPassphrase, Messages.CLI.noPassphrase)
         }
         let first = try readHidden(prompt)
-        if confirm, try readHidden("Nogmaals: ") != first {
+        if confirm, try readHidden(Messages.CLI.passphraseAgain) != first {
             throw ClientError(.usage, Messages.CLI.passphrasesDiffer)
         }
         guard !first.isEmpty else { throw ClientError(.noPassphrase, Messages.Client.emptyPassphrase) }

@@ -1,3 +1,4 @@
+import NazorgMessages
 import ArgumentParser
 import Foundation
 import NazorgClient
@@ -18,12 +19,12 @@ struct ProfileOptions: ParsableArguments {
 
     /// Unlocks the profile (passphrase prompt or file).
     func unlocked() throws -> Profile {
-        try Profile.open(directory: directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))
+        try Profile.open(directory: directory, passphrase: try Passphrase.read(Messages.CLI.profilePassphrase))
     }
 
     /// Unlocks the profile (passphrase prompt or file) and opens the worker's workspace.
     func workspace() throws -> Workspace {
-        let profile = try Profile.open(directory: directory, passphrase: try Passphrase.read("Wachtwoordzin voor dit profiel: "))
+        let profile = try Profile.open(directory: directory, passphrase: try Passphrase.read(Messages.CLI.profilePassphrase))
         return try Workspace(profile: profile)
     }
 }

@@ -1,6 +1,12 @@
 extension Messages {
     /// The `nazorg` command's own checks of what was typed.
     public enum CLI {
+        // Passphrase prompts.
+        public static let profilePassphrase = "Wachtwoordzin voor dit profiel: "
+        public static let newProfilePassphrase = "Nieuwe wachtwoordzin voor dit profiel: "
+        public static let organisationPassphrase = "Wachtwoordzin van de organisatiesleutel: "
+        public static let newOrganisationPassphrase = "Nieuwe wachtwoordzin voor de organisatiesleutel: "
+        public static let passphraseAgain = "Nogmaals: "
         public static let giveAField = "geef minstens één veld om te wijzigen"
         public static func cannotReadPassphraseFile(_ path: String) -> String {
             "kan NAZORG_PASSPHRASE_FILE (\(path)) niet lezen; controleer het pad en de rechten"

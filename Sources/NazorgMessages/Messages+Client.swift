@@ -247,6 +247,9 @@ extension Messages {
             "onderdeel \(id) is geen onderdeel van een gezinsplan dat kan worden overgedragen"
         }
         public static func entityOutsideSections(_ id: String) -> String { "onderdeel \(id) ligt buiten de genoemde delen" }
+        public static func entityInWrongSection(_ kind: String, section: String) -> String {
+            "een \(kind) hoort niet in het deel \(section)"
+        }
         public static func entityProblem(_ id: String, _ message: String) -> String { "onderdeel \(id): \(message)" }
         public static func importedBefore(_ id: String, on day: String, family: String?) -> String {
             "overdrachtspakket \(id) is ingelezen op \(day)\(family.map { " als gezin \($0)" } ?? ""); een pakket wordt één keer ingelezen"
@@ -312,6 +315,61 @@ extension Messages {
             "nieuwe delen voor \(Dutch.count(count, "collega", "collega's"))"
         }
         public static func receivedFrom(_ organisation: String) -> String { "ontvangen van \(organisation)" }
+        public static let purposeCare = "hulpverlening"
+        public static let purposeHandover = "warme overdracht"
+        public static let purposeSafety = "veiligheid (meldcode)"
+        public static let purposeFollowUp = "vervolghulp"
+        public static func colleague(_ worker: String, device: String) -> String { "collega \(worker) (apparaat \(device))" }
+        public static func devices(_ count: Int) -> String { Dutch.count(count, "apparaat", "apparaten") }
+        public static func newEpochs(_ count: Int) -> String { "nieuwe sleutelperiode voor \(Dutch.count(count, "deel", "delen"))" }
+        public static func consentRecorded(form: String) -> String { "vastgelegd: \(form)" }
+        public static func overrideRecorded(ground: String, motherInformed: Bool) -> String {
+            "grond: \(ground); \(motherInformed ? Output.motherInformed : "moeder niet geïnformeerd")"
+        }
+        public static func handoverSent(bundle: String, devices: Int) -> String { "warme overdracht: bundel \(bundle), \(Self.devices(devices))" }
+        public static func handoverImported(bundle: String, family: String) -> String {
+            "warme overdracht ontvangen en geïmporteerd (bundel \(bundle), gezin daar \(family))"
+        }
+        public static func receiptSent(bundle: String, imported: Bool) -> String {
+            "ontvangstbevestiging verstuurd (bundel \(bundle), \(imported ? "geïmporteerd" : "niet geïmporteerd"))"
+        }
+        public static func receiptFrom(_ worker: String, bundle: String, imported: Bool) -> String {
+            "ontvangstbevestiging van \(worker) (bundel \(bundle), \(imported ? "geïmporteerd" : "niet geïmporteerd"))"
+        }
+        public static func reviewed(_ outcome: String, note: String) -> String { "\(outcome): \(note)" }
+        public static func provenanceBasis(consent: Bool, _ id: String, purpose: String?) -> String {
+            "\(consent ? "toestemming" : "doorbreking") \(id)" + (purpose.map { " (doel: \($0))" } ?? "")
+        }
+        public static func pulledSoFar(changes: Int, keys: Int) -> String {
+            "opgehaald: \(Dutch.count(changes, "wijziging", "wijzigingen")), \(Dutch.count(keys, "sleutel", "sleutels"))"
+        }
+
+        // What a sync report lists as refused: by the server, or here.
+        public static func refusedItem(_ kind: String, _ id: String, reason: String?) -> String {
+            let noun = kind == "grant" ? "sleuteltoekenning" : kind == "change" ? "wijziging" : kind
+            return "\(noun) \(id): \(reason ?? "geweigerd")"
+        }
+        public static func refusedGrant(from device: String, _ message: String) -> String {
+            "sleuteltoekenning van apparaat \(device): \(message)"
+        }
+        /// A change refused here; the reason names the change already when it says which one.
+        public static func refusedChange(_ id: String, _ message: String) -> String {
+            message.contains(id) ? message : "wijziging \(id): \(message)"
+        }
+        public static func refusedLogEntry(_ sequence: UInt64, reason: String?) -> String {
+            "logregel #\(sequence) van het deellogboek: \(reason ?? "geweigerd")"
+        }
+        public static func logProblem(_ problem: String) -> String { "deellogboek: \(problem)" }
+        public static let logEntriesResent =
+            "deellogboek: de server was logregels kwijt; ze zijn opnieuw verstuurd en de privacy officer is gewaarschuwd"
+        /// Why a section the sender holds is not in a handover bundle.
+        public static let consentStaysHome = "de toestemmingen en het logboek blijven bij de eigen organisatie"
+        public static let notChosen = "niet gekozen voor deze overdracht"
+        public static func outsideBasis(consent: Bool, _ id: String) -> String { "valt buiten de \(consent ? "toestemming" : "doorbreking") \(id)" }
+        /// What a warm handover lacks (keurmerk norm 4.1), named with the option that adds it.
+        public static let missingContext = "de persoonlijke context (--context)"
+        public static let missingAgreements = "de afspraken met ketenpartners (--afspraak)"
+        public static func missingAttendee(_ who: String, code: String) -> String { "\(who) bij het gesprek (--aanwezig \(code))" }
     }
 
     /// What `AuditLogVerifier` finds wrong with a server's copy of the share log.

@@ -124,5 +124,37 @@ extension Messages {
         public static func childOf12Too(_ section: String) -> String {
             "een kind van 12 of ouder geeft ook zelf toestemming voor \(section): de toestemming van het kind ontbreekt"
         }
+
+        // MARK: Attention and what the rules find
+
+        public static func doneOn(_ day: String) -> String { "gedaan op \(day)" }
+        public static let notDoneAnymore = "niet meer gedaan"
+        public static func missed(_ rule: String, member: String?, due: String, done: String) -> String {
+            "\(rule)" + (member.map { " (\($0))" } ?? "") + ": uiterlijk \(due), \(done)"
+        }
+        public static func open(_ urgency: String, due: String, overdue: Bool, detail: String) -> String {
+            "[\(overdue ? "te laat" : urgency), uiterlijk \(due)] \(detail)"
+        }
+        public static let highRisk = "hoog risico"
+        public static func highRiskNotice(_ category: String) -> String {
+            "hoog-risicogezin (\(category)): elke deling op toestemming vraagt een tweede besluit (--tweede-besluit) of een doorbreking"
+        }
+        public static func highRiskWarning(_ category: String) -> String {
+            "Let op: hoog-risicogezin (\(category)). Deel alleen wat strikt nodig is; het geheime adres en de afspraken met politie en OM gaan alleen mee na een tweede besluit."
+        }
+        public static func concurrentEdits(_ kind: String, _ id: String) -> String {
+            "\(kind) \(id) heeft gelijktijdige wijzigingen die een keuze vragen: zie 'nazorg conflicts'"
+        }
+        public static func overrideNotReviewed(_ id: String, on day: String) -> String { "doorbreking \(id) van \(day) is nog niet getoetst" }
+        public static func contactFrequency(_ count: Int, perDays days: Int) -> String { "\(count) keer per \(days) dagen" }
+
+        // MARK: Changes that call for a new risk assessment
+
+        public static func joinedHousehold(_ member: String) -> String { "\(member) kwam bij het huishouden" }
+        public static let aChild = "een kind"
+        public static func arrangement(_ kind: String, for child: String) -> String { "\(kind) voor \(child)" }
+        public static func backHome(_ member: String) -> String { "\(member) is weer in huis" }
+        public static let anotherMunicipality = "een andere gemeente"
+        public static func moving(to place: String) -> String { "verhuizing naar \(place)" }
     }
 }

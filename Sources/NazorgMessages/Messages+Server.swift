@@ -68,6 +68,10 @@ extension Messages {
 
         // Share log
         public static let notLeaves = "de inhoud is geen lijst van regels van het deellogboek (JSON met regels in base64)"
+        public static let logSequenceTaken = "er staat al een andere regel met dit volgnummer in het deellogboek"
+        public static func logSequenceExpected(_ expected: UInt64) -> String {
+            "regels komen op volgorde en zonder gaten binnen: verwacht werd volgnummer \(expected)"
+        }
         public static func appendTooLarge(_ limit: Int) -> String { "een aanvulling van het deellogboek bevat hoogstens \(limit) regels" }
         public static func leafProblem(_ index: Int, _ message: String) -> String { "regel \(index): \(message)" }
         public static func leafNotOwn(_ index: Int) -> String {
@@ -123,6 +127,7 @@ extension Messages {
         public static func notAnOrganisationFile(_ file: String) -> String { "\(file) is geen organisation.pub-bestand" }
         public static func cannotOpenData(_ type: String) -> String { "kan de datamap niet openen (\(type))" }
         public static let deviceRegistered = "apparaat geregistreerd"
+        public static func listening(host: String, port: Int) -> String { "nazorg-server luistert op \(host):\(port)" }
         public static let deviceRevokedLog = "apparaat ingetrokken"
         public static let mailStored = "post bewaard"
         public static func cannotRestrict(_ file: String) -> String { "kan \(file) niet afschermen voor anderen dan de eigenaar" }

@@ -62,6 +62,12 @@ extension Messages {
         public static func logEntryUnreadable(_ sequence: some BinaryInteger) -> String {
             "regel \(sequence) van het deellogboek op dit apparaat is niet te ontsleutelen"
         }
+        public static func changeByUnknownDevice(_ change: String, device: String) -> String {
+            "wijziging \(change) is gemaakt door apparaat \(device), dat hier niet bekend is"
+        }
+        public static func noKeyForChange(_ change: String) -> String {
+            "geen sleutel op dit apparaat voor het deel van wijziging \(change)"
+        }
         public static let badChangeRowID = "een opgeslagen wijziging heeft een id dat geen 16 bytes lang is"
         public static func bundleImportedBefore(_ id: String) -> String { "overdrachtspakket \(id) is al eerder ingelezen" }
         public static func entityUnreadable(_ id: String) -> String {

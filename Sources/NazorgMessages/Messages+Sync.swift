@@ -2,6 +2,9 @@ extension Messages {
     /// The sync core: changes, batches, key grants, certificates, handover bundles and share-log entries
     /// that do not verify, decrypt or decode. They reach a worker when another party's bytes are wrong.
     public enum Sync {
+        /// The sensitivity every share-log entry records (NEN 7513): a family plan is special-category data.
+        /// Signed into each entry: changing it changes what new entries say, never the old ones.
+        public static let specialCategory = "bijzonder persoonsgegeven (AVG art. 9)"
         /// What a decoder was reading when the bytes ran out or made no sense.
         public enum Encoded: String, Sendable, CaseIterable {
             case batch = "pakket wijzigingen"

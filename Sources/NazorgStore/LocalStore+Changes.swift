@@ -148,7 +148,7 @@ extension LocalStore {
                     do {
                         let h = change.header
                         guard let publicKey = authorKey(h.author) else {
-                            throw SyncError(.unknownAuthor, "change \(change.idHex.prefix(16)) is by unknown device \(h.author.short)")
+                            throw SyncError(.unknownAuthor, Messages.Store.changeByUnknownDevice(String(change.idHex.prefix(16)), device: h.author.short))
                         }
                         if !authenticator.isAuthentic(change, authorKey: publicKey) {
                             // Not vouched for and not signed: let the change's own check say why.
@@ -159,7 +159,7 @@ extension LocalStore {
                             keys[cacheKey] = try sectionKey(family: h.family, tag: h.sectionTag, epoch: h.epoch, db)
                         }
                         guard let sectionKey = keys[cacheKey] else {
-                            throw SyncError(.missingKey, "no key held for the section of change \(change.idHex.prefix(16))")
+                            throw SyncError(.missingKey, Messages.Store.noKeyForChange(String(change.idHex.prefix(16))))
                         }
                         let ops = try change.open(key: sectionKey)
                         var candidate = clock

@@ -24,7 +24,7 @@ struct NazorgServerCommand: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if var command = command as? AsyncParsableCommand {
+            if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
                 try command.run()
@@ -77,7 +77,7 @@ struct NazorgServerCommand: AsyncParsableCommand {
             let lock = try withExit { try data.lock() }
             let registry = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-            var logger = Logger(label: "nazorg-server")
+            var logger = Logger(label: "nazorg-server") { label in OperatorLogHandler(StreamLogHandler.standardError(label: label)) }
             logger.logLevel = .info
             let storage = try withExit { try SQLiteStorage(directory: data.directory) }
             var limits = ServerLimits()

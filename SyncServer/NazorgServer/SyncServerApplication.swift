@@ -59,6 +59,9 @@ public enum SyncServerApplication {
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "nazorg-server",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
+            onServerRunning: { channel in
+                logger.info("\(Messages.Server.listening(host: host, port: channel.localAddress?.port ?? port))")
+            },
             logger: logger)
     }
 }

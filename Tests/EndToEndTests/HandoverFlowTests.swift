@@ -104,7 +104,7 @@ struct HandoverFlowTests {
         let summary = try setup.on("wijkteam-laptop", ["handover", "summary", bundle]).stdout
         for part in ["# Warme overdracht: Gezin Zonnebloem", "## Veiligheidsplan", "Contactverbod", "## Doelen per leefgebied",
                      "## Regisseur", "Sanne de Wit", "## Afspraken met ketenpartners", "School meldt afwezigheid",
-                     "Anna wil zelf de regie", "## Niet overgedragen", "contactverslagen: valt buiten de toestemming"]
+                     "Anna wil zelf de regie", "## Niet overgedragen", "contactjournaal: valt buiten de toestemming"]
         {
             #expect(summary.contains(part), "summary lacks \(part)")
         }

@@ -147,6 +147,28 @@ struct FHIRExportTests {
         Self.expectResolved(bundle, "labelled")
     }
 
+    /// A corrected risk assessment is not shown as a second valid one: the earlier is entered-in-error, the
+    /// correcting one corrected, and each note names the other's date.
+    @Test func aCorrectedRiskAssessmentIsMarkedAsSuch() throws {
+        let earlier = try #require(try sender.plan(family).riskHistory(of: mother.id).last)
+        let correction = try sender.add(.riskAssessment, to: family, [
+            "lid": mother.id, "classificatie": "rood", "instrument": "RiVaS", "faceToFace": "ja", "organisatie": "Opvang Zonnebloem",
+            "datum": "2026-11-21", "corrigeert": earlier.id,
+        ])
+        let bundle = try export(sections: "core,safety")
+        Self.expectResolved(bundle, "corrected")
+        let risks = Self.resources(bundle, "RiskAssessment")
+        func risk(_ id: String) throws -> [String: Any] { try #require(risks.first { $0["id"] as? String == FHIRExport.uuid(id) }) }
+        func notes(_ r: [String: Any]) -> [String] { (r["note"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
+        let old = try risk(earlier.id)
+        let new = try risk(correction.hex)
+        #expect(old["status"] as? String == "entered-in-error")
+        #expect(new["status"] as? String == "corrected")
+        #expect(notes(old).contains("Gecorrigeerd door de risicotaxatie van 2026-11-21"), "\(notes(old))")
+        #expect(notes(new).contains("Corrigeert de risicotaxatie van \(earlier.text(RiskAssessmentField.date) ?? "?")"), "\(notes(new))")
+        #expect(risks.filter { $0["status"] as? String == "final" }.allSatisfy { $0["id"] as? String != FHIRExport.uuid(earlier.id) })
+    }
+
     /// What a receiving system needs beyond the plan: the risk levels, the regisseur, whom to call, the school,
     /// each child's parents with their authority, who does an action by when, who consented to which sections,
     /// and the handover conversation.
@@ -180,6 +202,11 @@ struct FHIRExportTests {
                 #expect(Self.codes(relationship).contains("PRN"))
                 #expect((relationship?["text"] as? String)?.contains("gezag") == true)
             }
+            // The fixture records the parents' gender: mother and father are named as such, and only from that.
+            let mothers = parents.filter { Self.codes(($0["relationship"] as? [[String: Any]])?.first).first == "MTH" }
+            let fathers = parents.filter { Self.codes(($0["relationship"] as? [[String: Any]])?.first).first == "FTH" }
+            #expect(mothers.count == 1 && fathers.count == 1, "\(parents)")
+            #expect(mothers.first?["gender"] as? String == "female" && fathers.first?["gender"] as? String == "male")
         }
         #expect(Self.resources(bundle, "Patient").contains { ($0["contact"] as? [[String: Any]])?.first?["organization"] != nil }, "no school")
 

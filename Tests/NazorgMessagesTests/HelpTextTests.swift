@@ -98,6 +98,32 @@ import Testing
         }
     }
 
+    /// Every sentence the command-line code writes is help: it appears in some command's `--help`. A prompt, a
+    /// confirmation or a log line written there instead of in the catalogue does not, and fails here.
+    @Test func everySentenceInTheCommandsIsHelp() throws {
+        func normalised(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var help = ""
+        for binary in ["nazorg", "nazorg-server"] {
+            var pages: [(path: [String], help: Output)] = []
+            try Self.walk(binary, [], into: &pages)
+            help += pages.map { normalised($0.help.stdout) }.joined(separator: " ")
+        }
+        var unknown: [String] = []
+        var checked = 0
+        for folder in ["CLI", "SyncServer/Main"] {
+            for file in MessageCatalogueTests.swiftFiles(under: folder) {
+                for (line, text) in try MessageCatalogueTests.sentences(in: file) {
+                    checked += 1
+                    let unescaped = text.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+                    let pieces = unescaped.components(separatedBy: "…").map { normalised($0) }.filter { $0.count >= 4 }
+                    if pieces.contains(where: { !help.contains($0) }) { unknown.append("\(file.lastPathComponent):\(line): \(text)") }
+                }
+            }
+        }
+        #expect(checked > 30, "only \(checked) sentences found")
+        #expect(unknown.isEmpty, "sentences in the commands that no --help shows (write them in the catalogue):\n\(unknown.joined(separator: "\n"))")
+    }
+
     @Test(arguments: [
         ["family", "show"], ["--bogus"], ["family", "frobnicate"], ["sync", "--server"], ["audit", "report", "--format", "xml"],
         ["overzicht", "--horizon", "veel"], ["family", "list", "een", "twee"],

@@ -15,7 +15,7 @@ import Testing
 
     /// A line of Swift with every string interpolation replaced by `…`.
     static func withoutInterpolations(_ line: some StringProtocol) -> String {
-        String(line).replacing(#/\\\([^()]*(\([^()]*\))*[^()]*\)/#, with: "…")
+        String(line).replacing(#/\\\((?:[^()]|\([^()]*\))*\)/#, with: "…")
     }
 
     /// The string literals of a Swift source, without their interpolations.
@@ -48,6 +48,103 @@ import Testing
             }
         }
         #expect(found.isEmpty, "messages written outside Sources/NazorgMessages:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// Code that is read by a program or a programmer, never by a worker: checks that stop the program on a
+    /// programming error, SQL, decoding diagnostics, the displays of HL7 codes (defined by their code system),
+    /// and a `case` mapping an enum case to its Dutch label (a declaration, checked by
+    /// `theDeclarationsAreDutch`).
+    static func isNotForPeople(_ line: some StringProtocol) -> Bool {
+        String(line).contains(#/\b(precondition|preconditionFailure|assert|assertionFailure|fatalError)\(|\bsql:|debugDescription:|"display":|^\s*case\s+\.\w+(\(let \w+\))?(\s*,\s*\.\w+)*\s*:\s*"[^"]*"\s*$/#)
+    }
+
+    /// Literals that contain words but are not sentences: markup, iCalendar properties, URNs, a font, a MIME
+    /// type, and the labels libsodium binds into ciphertext as associated data (changing them would make every
+    /// stored secret unreadable).
+    static func isTechnical(_ literal: String) -> Bool {
+        literal.contains(#/<\/?[a-z][a-z0-9]*[ >]/#) || literal.contains(#/^[A-Z]+[;:]/#) || literal.hasPrefix("urn:")
+            || literal.contains(#/^(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|ALTER|DROP|WITH) /#) || literal.hasPrefix("Bearer ")
+            || ["DejaVu Sans", "text/plain; version=0.0.4", "organisation key", "device profile"].contains(literal)
+    }
+
+    /// A literal that reads as words for a person: two words of letters, side by side. A command to type
+    /// (`nazorg …`, a subcommand such as `child update …`, or one with `--options`) is not prose, and neither is
+    /// the program's name before a message (`nazorg: …`).
+    static func readsAsProse(_ literal: String) -> Bool {
+        guard literal.contains(#/\p{L}{2,}[ ,:;]+\p{L}{2,}|\p{L}{3,}: /#), !isTechnical(literal) else { return false }
+        let command = literal.contains(#/^nazorg(-server)?[: ]/#) || literal.contains(" --")
+            || literal.contains(#/^[a-z-]+ (add|update|assess|give|withdraw|list|show|start|close) /#)
+        return !command
+    }
+
+    /// The sentences a file writes: the literals that read as prose, outside comments and code not for people.
+    static func sentences(in file: URL) throws -> [(line: Int, text: String)] {
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.enumerated().flatMap { number, line -> [(line: Int, text: String)] in
+            guard !line.trimmingCharacters(in: .whitespaces).hasPrefix("//"), !isNotForPeople(line) else { return [] }
+            return literals(in: String(line)).filter(readsAsProse).map { (number + 1, $0) }
+        }
+    }
+
+    /// The labels a file declares (`case .overdue: "te laat"`): not sentences, but read by people, so Dutch.
+    static func labels(in file: URL) throws -> [String] {
+        try String(contentsOf: file, encoding: .utf8).split(separator: "\n").filter {
+            $0.contains(#/^\s*case\s+\.\w+(\(let \w+\))?(\s*,\s*\.\w+)*\s*:\s*"[^"]*"\s*$/#)
+        }.flatMap { literals(in: String($0)) }
+    }
+
+    /// Files that declare things with their Dutch names rather than write messages: the schema (field labels),
+    /// the vocabularies (term labels), the rule catalogue (each norm's title, advice and citation), and the fuzzing
+    /// seeds (bytes, not read by anyone).
+    static let declarations = ["Sources/NazorgModel/Schema", "Sources/NazorgModel/Vocabulary", "Sources/NazorgModel/Rules/Rule+"]
+
+    /// Every sentence outside the catalogue is a failure, wherever it is written: views, FHIR narratives,
+    /// share-log details, sync reports, the server's answers and its operator log. The commands' help texts (in
+    /// `CLI/` and `SyncServer/Main/`) are checked from the binaries by `HelpTextTests`.
+    @Test func noSentenceIsWrittenOutsideTheCatalogue() throws {
+        let exempt = [Self.catalogue.path, "Sources/NazorgFuzzing", "SyncServer/Main"].map { $0.hasPrefix("/") ? $0 : Self.repository.appendingPathComponent($0).path }
+            + Self.declarations.map { Self.repository.appendingPathComponent($0).path }
+        var found: [String] = []
+        for folder in ["Sources", "SyncServer"] {
+            for file in Self.swiftFiles(under: folder) where !exempt.contains(where: file.path.hasPrefix) {
+                for (line, text) in try Self.sentences(in: file) { found.append("\(file.lastPathComponent):\(line): \(text)") }
+                for label in try Self.labels(in: file) where !EnglishText.words(in: label).isEmpty {
+                    found.append("\(file.lastPathComponent): English label \"\(label)\"")
+                }
+            }
+        }
+        #expect(found.isEmpty, "sentences written outside Sources/NazorgMessages:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// The declarations name things in Dutch too.
+    @Test func theDeclarationsAreDutch() throws {
+        var english: [String] = []
+        for folder in Self.declarations {
+            let parent = Self.repository.appendingPathComponent(folder).deletingLastPathComponent()
+            let prefix = Self.repository.appendingPathComponent(folder).path
+            for file in try FileManager.default.contentsOfDirectory(at: parent, includingPropertiesForKeys: nil)
+            where file.path.hasPrefix(prefix) && file.pathExtension == "swift" {
+                for literal in Self.literals(in: try String(contentsOf: file, encoding: .utf8)) where Self.readsAsProse(literal) {
+                    let words = EnglishText.words(in: literal)
+                    if !words.isEmpty { english.append("\(file.lastPathComponent): \(words) in \"\(literal)\"") }
+                }
+            }
+        }
+        #expect(english.isEmpty, "English in the declarations:\n\(english.joined(separator: "\n"))")
+    }
+
+    /// The detector itself: what it must find and what it must leave alone.
+    @Test func theSentenceDetectorFindsSentencesOnly() {
+        #expect(Self.readsAsProse("Overzicht op … over …"))
+        #expect(Self.readsAsProse("grant from …: …"))
+        #expect(Self.readsAsProse("Organisatie: …"))
+        #expect(!Self.readsAsProse("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>…</p></div>"))
+        #expect(!Self.readsAsProse("DTSTART;VALUE=DATE:…"))
+        #expect(!Self.readsAsProse("nazorg family show …"))
+        #expect(!Self.readsAsProse("core"))
+        #expect(Self.isNotForPeople("        precondition(count > 0, \"a chunk holds at least one byte\")"))
+        #expect(Self.isNotForPeople("            case .overdue: \"te laat\""))
+        #expect(!Self.isNotForPeople("            case .overdue: return \"te laat, \\(x)\" + y"))
     }
 
     @Test func theCatalogueIsDutch() throws {

@@ -111,7 +111,7 @@ public struct Auditor: Sendable {
             event: .review, action: .update, time: Int64(Date().timeIntervalSince1970 * 1000), worker: certificate.worker,
             role: certificate.role.rawValue, purpose: Messages.Client.officerPurpose, organisation: profile.organisation.id.hex,
             organisationName: profile.organisation.name, device: profile.device.hex, family: reviewed.family, sections: reviewed.sections,
-            basis: reviewed.basis, record: reviewed.id, detail: "\(outcome): \(note)")
+            basis: reviewed.basis, record: reviewed.id, detail: Messages.Client.reviewed(outcome, note: note))
         try store.appendAudit([record], author: profile.author)
         return record
     }

@@ -1,5 +1,6 @@
 public import Foundation
 import NazorgCrypto
+import NazorgMessages
 import NazorgModel
 import NazorgSync
 
@@ -37,7 +38,7 @@ public enum FHIRExport {
         let senderID = document.sender.organisation
         let recipientID = document.recipient.organisation
         for (id, name) in [(senderID, document.sender.organisationName), (recipientID, document.recipient.organisationName)] {
-            add(["resourceType": "Organization", "name": name], id: id, narrative: "Organisatie: \(name)")
+            add(["resourceType": "Organization", "name": name], id: id, narrative: Messages.FHIR.organisation(name))
         }
 
         // The client: the parent in the shelter; without the core section an anonymous patient stands for the family.
@@ -45,7 +46,7 @@ public enum FHIRExport {
         let subjectID = mother?.id ?? document.family
         if mother == nil {
             add(["resourceType": "Patient", "identifier": [identifier(document)]], id: subjectID,
-                narrative: "Cliënt (de gegevens van het gezin zijn niet gedeeld)", veryRestricted: secretAddress)
+                narrative: Messages.FHIR.anonymousClient, veryRestricted: secretAddress)
         }
         // Who may be a Goal's subject (R4: Patient, Group or Organization): the mother and the children in this bundle.
         var patients: Set<String> = [subjectID]
@@ -57,13 +58,14 @@ public enum FHIRExport {
         func about(_ member: String?) -> (subject: String, note: String?) {
             guard let member else { return (subjectID, nil) }
             if patients.contains(member) { return (member, nil) }
-            return (subjectID, "Betreft: \(plan.memberName(member) ?? "een gezinslid")")
+            return (subjectID, Messages.FHIR.about(plan.memberName(member)))
         }
         for member in plan.members {
             let role = member.term(MemberField.role, MemberRole.self)
             let name = member.text(MemberField.name) ?? "?"
             var resource: [String: Any] = ["name": [["text": name]]]
             if let born = member.text(MemberField.birthDate) { resource["birthDate"] = born }
+            if let gender = member.term(MemberField.gender, Gender.self) { resource["gender"] = administrativeGender(gender) }
             if role == .parentInShelter || role == .child {
                 patients.insert(member.id)
                 resource["resourceType"] = "Patient"
@@ -76,7 +78,7 @@ public enum FHIRExport {
                 resource["patient"] = reference(subjectID)
                 resource["relationship"] = [relationship(to: .parentInShelter, of: role)]
             }
-            add(resource, id: member.id, narrative: "\(name) (\(role?.label ?? "gezinslid"))",
+            add(resource, id: member.id, narrative: Messages.FHIR.member(name, role: role?.label ?? Messages.FHIR.aMember),
                 veryRestricted: secretAddress && role != .otherParent && role != .newPartner)
         }
         // Each child's parents, with parental authority: a RelatedPerson per parent and child (v3 RoleCode PRN).
@@ -84,16 +86,18 @@ public enum FHIRExport {
         for child in plan.members where child.has(MemberField.role, MemberRole.child) {
             for parent in parents {
                 let name = parent.text(MemberField.name) ?? "?"
-                let authority = parent.bool(MemberField.parentalAuthority).map { $0 ? "met ouderlijk gezag" : "zonder ouderlijk gezag" }
-                    ?? "ouderlijk gezag niet vastgelegd"
+                let authority = Messages.FHIR.authority(parent.bool(MemberField.parentalAuthority))
                 let role = parent.term(MemberField.role, MemberRole.self)
-                var coded = relationship(to: .child, of: role)
-                coded["text"] = "\(role?.label ?? "ouder"), \(authority)"
-                add([
-                    "resourceType": "RelatedPerson", "patient": reference(child.id), "name": [["text": name]],
-                    "relationship": [coded],
-                ], id: derived(child.id, "ouder:\(parent.id)"),
-                    narrative: "\(name): \(role?.label ?? "ouder") van \(child.text(MemberField.name) ?? "het kind"), \(authority)",
+                var coded = relationship(to: .child, of: role, gender: parent.term(MemberField.gender, Gender.self))
+                coded["text"] = Messages.FHIR.parentRelation(role?.label ?? Messages.FHIR.aParent, authority: authority)
+                var related: [String: Any] = [
+                    "resourceType": "RelatedPerson", "patient": reference(child.id), "name": [["text": name]], "relationship": [coded],
+                ]
+                if let gender = parent.term(MemberField.gender, Gender.self) { related["gender"] = administrativeGender(gender) }
+                add(related, id: derived(child.id, "ouder:\(parent.id)"),
+                    narrative: Messages.FHIR.parentOf(
+                        name, role: role?.label ?? Messages.FHIR.aParent, child: child.text(MemberField.name) ?? Messages.FHIR.theChild,
+                        authority: authority),
                     veryRestricted: secretAddress)
             }
         }
@@ -104,11 +108,11 @@ public enum FHIRExport {
                 "resourceType": "RelatedPerson", "patient": reference(subjectID), "name": [["text": name]],
                 "relationship": [[
                     "coding": [["system": "http://terminology.hl7.org/CodeSystem/v2-0131", "code": "C", "display": "Emergency Contact"]],
-                    "text": "noodcontact\(contact.text(EmergencyContactField.relation).map { " (\($0))" } ?? "")",
+                    "text": Messages.FHIR.emergencyRelation(contact.text(EmergencyContactField.relation)),
                 ]],
             ]
             if let phone = contact.text(EmergencyContactField.phone) { resource["telecom"] = [["system": "phone", "value": phone]] }
-            add(resource, id: contact.id, narrative: "Noodcontact: \(name)", veryRestricted: secretAddress)
+            add(resource, id: contact.id, narrative: Messages.FHIR.emergencyContact(name), veryRestricted: secretAddress)
         }
 
         var resourceIDs: [String] = []
@@ -117,14 +121,24 @@ public enum FHIRExport {
             let (subject, note) = about(assessment.ref(RiskAssessmentField.member))
             // The classification is required: an assessment without a known one is not exported as a risk level.
             guard let level = assessment.term(RiskAssessmentField.classification, RiskClass.self) else { continue }
-            var notes = ["Beoordeeld door \(assessment.text(RiskAssessmentField.organisation) ?? "?")"
-                + (assessment.bool(RiskAssessmentField.faceToFace) == true ? ", in persoon gesproken" : ", niet in persoon gesproken")]
+            var notes = [Messages.FHIR.assessedBy(
+                assessment.text(RiskAssessmentField.organisation) ?? "?", faceToFace: assessment.bool(RiskAssessmentField.faceToFace) == true)]
             if let note { notes.append(note) }
+            // A correction is a new record that says an earlier one was wrong (the plan never changes a fact): the
+            // earlier one is entered-in-error, the correcting one corrected, each with a note naming the other.
+            var status = "final"
+            if let later = plan.correction(of: assessment) {
+                status = "entered-in-error"
+                notes.append(Messages.FHIR.correctedBy(later.text(RiskAssessmentField.date) ?? "?"))
+            } else if let earlier = assessment.ref(RiskAssessmentField.corrects).flatMap({ id in plan.all(.riskAssessment).first { $0.id == id } }) {
+                status = "corrected"
+                notes.append(Messages.FHIR.corrects(earlier.text(RiskAssessmentField.date) ?? "?"))
+            }
             var resource: [String: Any] = [
-                "resourceType": "RiskAssessment", "status": "final", "subject": reference(subject),
+                "resourceType": "RiskAssessment", "status": status, "subject": reference(subject),
                 "method": ["text": assessment.text(RiskAssessmentField.instrument) ?? "?"],
                 "prediction": [[
-                    "outcome": ["text": "(herhaling van) huiselijk geweld"],
+                    "outcome": ["text": Messages.FHIR.riskOutcome],
                     "qualitativeRisk": [
                         "coding": [["system": "http://terminology.hl7.org/CodeSystem/risk-probability", "code": riskProbability(level)]],
                         "text": level.label,
@@ -135,7 +149,7 @@ public enum FHIRExport {
             if let date = assessment.text(RiskAssessmentField.date) { resource["occurrenceDateTime"] = date }
             if let occasion = assessment.text(RiskAssessmentField.occasion) { resource["reasonCode"] = [["text": occasion]] }
             resourceIDs.append(assessment.id)
-            add(resource, id: assessment.id, narrative: "Risicotaxatie: \(level.label) (\(assessment.text(RiskAssessmentField.instrument) ?? "?"))")
+            add(resource, id: assessment.id, narrative: Messages.FHIR.riskAssessment(level.label, instrument: assessment.text(RiskAssessmentField.instrument) ?? "?"))
         }
 
         // The regisseur (with escalation) and the organisations involved, as one CareTeam.
@@ -160,14 +174,14 @@ public enum FHIRExport {
                 return participant
             }
             var team: [String: Any] = [
-                "resourceType": "CareTeam", "status": "active", "name": "Regisseur en betrokken organisaties",
+                "resourceType": "CareTeam", "status": "active", "name": Messages.FHIR.careTeamName,
                 "subject": reference(subjectID), "participant": participants,
             ]
             let escalation = regisseurs.compactMap { $0.text(RegisseurField.escalation) }
-            if !escalation.isEmpty { team["note"] = escalation.map { ["text": "Escalatie en doorzettingsmacht: \($0)"] } }
+            if !escalation.isEmpty { team["note"] = escalation.map { ["text": Messages.FHIR.escalation($0)] } }
             let teamID = derived(document.bundle, "careteam")
             resourceIDs.append(teamID)
-            add(team, id: teamID, narrative: "Regisseur: \(regisseurs.compactMap { $0.text(RegisseurField.name) }.joined(separator: ", "))")
+            add(team, id: teamID, narrative: Messages.FHIR.careTeam(regisseurs.compactMap { $0.text(RegisseurField.name) }))
         }
 
         // Goals per life domain, with their actions on the family plan.
@@ -188,7 +202,7 @@ public enum FHIRExport {
                 resource["achievementStatus"] = ["coding": [["system": "http://terminology.hl7.org/CodeSystem/goal-achievement", "code": "achieved"]]]
             }
             if let who = goal.text(GoalField.responsible) { resource["expressedBy"] = ["display": who] }
-            add(resource, id: goal.id, narrative: "Doel: \(goal.text(GoalField.description) ?? "?")")
+            add(resource, id: goal.id, narrative: Messages.FHIR.goal(goal.text(GoalField.description) ?? "?"))
             goalIDs.append(goal.id)
         }
         resourceIDs += goalIDs
@@ -218,32 +232,34 @@ public enum FHIRExport {
             if let aftercare = plan.aftercare {
                 if aftercare.text(AftercareField.closed) != nil { careplan["status"] = "completed" }
                 careplan["period"] = ["start": aftercare.text(AftercareField.start) ?? "", "end": aftercare.text(AftercareField.plannedEnd) ?? ""]
-                careplan["description"] = "Nazorg: \(aftercare.text(AftercareField.mode).flatMap(AftercareMode.init(rawValue:))?.label ?? "?")"
+                careplan["description"] = Messages.FHIR.aftercare(aftercare.text(AftercareField.mode).flatMap(AftercareMode.init(rawValue:))?.label ?? "?")
             }
             // The warm handover's conversation: who took part, the family's own context, the agreements.
-            var notes = ["Overdrachtsgesprek \(document.meeting.date) (\(document.meeting.mode)), aanwezig: "
-                + document.meeting.attended.map { HandoverAttendee(rawValue: $0)?.label ?? $0 }.joined(separator: ", ")]
-            if !document.personalContext.isEmpty { notes.append("Persoonlijke context: \(document.personalContext)") }
-            notes += document.agreements.map { "Ketenafspraak: \($0)" }
+            var notes = [Messages.FHIR.meeting(
+                on: document.meeting.date, mode: HandoverMode(rawValue: document.meeting.mode)?.label ?? document.meeting.mode,
+                attended: document.meeting.attended.map { HandoverAttendee(rawValue: $0)?.label ?? $0 })]
+            if !document.personalContext.isEmpty { notes.append(Messages.FHIR.personalContext(document.personalContext)) }
+            notes += document.agreements.map(Messages.FHIR.agreement)
             careplan["note"] = notes.map { ["text": $0] }
-            add(careplan, id: planID, narrative: "Gezinsplan (1 gezin 1 plan)")
+            add(careplan, id: planID, narrative: Messages.FHIR.familyPlan)
             resourceIDs.append(planID)
         }
         if document.sections.contains(Section.safety.name) {
             let safetyID = derived(document.bundle, "veiligheidsplan")
             var activities: [[String: Any]] = plan.all(.measure).map { measure in
-                let kind = measure.text(MeasureField.category).flatMap(MeasureKind.init(rawValue:))?.label ?? "maatregel"
-                return ["detail": ["status": "in-progress", "description": "\(kind)\(measure.text(MeasureField.description).map { ": \($0)" } ?? "")"]]
+                let kind = measure.text(MeasureField.category).flatMap(MeasureKind.init(rawValue:))?.label ?? Messages.FHIR.measure
+                return ["detail": ["status": "in-progress", "description": Messages.FHIR.measure(kind, what: measure.text(MeasureField.description))]]
             }
             activities += plan.all(.signal).map { signal in
-                ["detail": ["status": "not-started", "description": "Bij signaal '\(signal.text(SignalField.description) ?? "?")': \(signal.text(SignalField.action) ?? "overleg met de regisseur")"]]
+                ["detail": ["status": "not-started", "description": Messages.FHIR.signal(
+                    signal.text(SignalField.description) ?? "?", action: signal.text(SignalField.action) ?? Messages.FHIR.defaultSignalAction)]]
             }
             var safety: [String: Any] = [
-                "resourceType": "CarePlan", "status": "active", "intent": "plan", "title": "Veiligheidsplan",
+                "resourceType": "CarePlan", "status": "active", "intent": "plan", "title": Messages.FHIR.safetyPlan,
                 "subject": reference(subjectID), "author": reference(senderID),
             ]
             if !activities.isEmpty { safety["activity"] = activities }
-            add(safety, id: safetyID, narrative: "Veiligheidsplan", veryRestricted: secretAddress)
+            add(safety, id: safetyID, narrative: Messages.FHIR.safetyPlan, veryRestricted: secretAddress)
             resourceIDs.append(safetyID)
         }
 
@@ -256,7 +272,7 @@ public enum FHIRExport {
                 "type": "permit",
                 "actor": [["role": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "IRCP"]]],
                            "reference": reference(recipientID, document.recipient.organisationName)]],
-                "purpose": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": "TREAT", "display": basis.text(ConsentField.purpose) ?? "vervolghulp"]],
+                "purpose": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": "TREAT", "display": basis.text(ConsentField.purpose) ?? Messages.FHIR.defaultPurpose]],
             ]
             if let from = basis.text(ConsentField.from) {
                 var period: [String: Any] = ["start": from]
@@ -277,11 +293,13 @@ public enum FHIRExport {
                 "organization": [reference(senderID)],
                 "policyRule": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "OPTIN"]]],
                 "provision": provision,
-            ], id: consentID, narrative: "Toestemming: \(basis.text(ConsentField.purpose) ?? "?")")
+            ], id: consentID, narrative: Messages.FHIR.consent(basis.text(ConsentField.purpose) ?? "?"))
             resourceIDs.append(consentID)
-            reasonText = "toestemming \(consentID.prefix(8)): \(basis.text(ConsentField.purpose) ?? "?")"
+            reasonText = Messages.FHIR.consentReason(String(consentID.prefix(8)), purpose: basis.text(ConsentField.purpose) ?? "?")
         } else if let basis {
-            reasonText = "doorbreking beroepsgeheim (\(basis.text(SafetyOverrideField.ground).flatMap(LegalGround.init(rawValue:))?.label ?? "?")): \(basis.text(SafetyOverrideField.justification) ?? "?")"
+            reasonText = Messages.FHIR.overrideReason(
+                ground: basis.text(SafetyOverrideField.ground).flatMap(LegalGround.init(rawValue:))?.label ?? "?",
+                why: basis.text(SafetyOverrideField.justification) ?? "?")
         }
 
         let provenanceID = derived(document.bundle, "provenance")
@@ -289,7 +307,7 @@ public enum FHIRExport {
             "resourceType": "Provenance",
             "target": (resourceIDs.isEmpty ? [subjectID] : resourceIDs).map { reference($0) },
             "recorded": document.created,
-            "activity": ["text": "warme overdracht (bundel \(document.bundle.prefix(8)))"],
+            "activity": ["text": Messages.FHIR.activity(bundle: String(document.bundle.prefix(8)))],
             "reason": [["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": basis?.kind == .consent ? "TREAT" : "PUBHLTH"]], "text": reasonText]],
             "agent": [
                 [
@@ -299,7 +317,7 @@ public enum FHIRExport {
                 ["type": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/provenance-participant-type", "code": "custodian"]]],
                  "who": reference(recipientID, document.recipient.organisationName)],
             ],
-        ], id: provenanceID, narrative: "Warme overdracht van \(document.sender.organisationName) aan \(document.recipient.organisationName)")
+        ], id: provenanceID, narrative: Messages.FHIR.provenance(from: document.sender.organisationName, to: document.recipient.organisationName))
 
         let bundle: [String: Any] = [
             "resourceType": "Bundle", "id": document.bundle, "type": "collection", "timestamp": document.created,
@@ -345,19 +363,25 @@ public enum FHIRExport {
     }
 
     /// A member's relationship to the client (`to: .parentInShelter`) or to a child (`to: .child`), with a v3
-    /// RoleCode where one says it truly: PRN (parent) for a child's parents, SIGOTHR for a new partner. The plan
-    /// records no gender, so MTH and FTH are not claimed.
-    static func relationship(to: MemberRole, of role: MemberRole?) -> [String: Any] {
+    /// RoleCode where one says it truly: PRN (parent) for a child's parents — preceded by MTH or FTH when the plan
+    /// records the parent's gender, and only then —, SIGOTHR for a new partner.
+    static func relationship(to: MemberRole, of role: MemberRole?, gender: Gender? = nil) -> [String: Any] {
         let roleCodes = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
         switch (to, role) {
         case (.child, .parentInShelter), (.child, .otherParent):
-            return ["coding": [["system": roleCodes, "code": "PRN", "display": "parent"]], "text": role?.label ?? "ouder"]
+            var codings = [["system": roleCodes, "code": "PRN", "display": "parent"]]
+            switch gender {
+            case .female: codings.insert(["system": roleCodes, "code": "MTH", "display": "mother"], at: 0)
+            case .male: codings.insert(["system": roleCodes, "code": "FTH", "display": "father"], at: 0)
+            default: break
+            }
+            return ["coding": codings, "text": role?.label ?? Messages.FHIR.aParent]
         case (_, .newPartner):
             return ["coding": [["system": roleCodes, "code": "SIGOTHR", "display": "significant other"]], "text": MemberRole.newPartner.label]
         case (_, .otherParent):
-            return ["text": "andere ouder (van de kinderen)"]
+            return ["text": Messages.FHIR.otherParent]
         default:
-            return ["text": role?.label ?? "gezinslid"]
+            return ["text": role?.label ?? Messages.FHIR.aMember]
         }
     }
 
@@ -390,4 +414,8 @@ public enum FHIRExport {
         default: "not-started"
         }
     }
+
+    /// FHIR `AdministrativeGender` codes for the plan's gender.
+    static let administrativeGenders: [Gender: String] = [.female: "female", .male: "male", .other: "other", .unknown: "unknown"]
+    static func administrativeGender(_ gender: Gender) -> String { administrativeGenders[gender] ?? "unknown" }
 }

@@ -44,129 +44,131 @@ public enum HandoverSummary {
     }
 
     static func blocks(_ document: HandoverDocument) -> [Block] {
+        typealias M = Messages.Summary
         let plan = document.plan
         let day = CalendarDate(String(document.created.prefix(10))) ?? CalendarDate(year: 2000, month: 1, day: 1)
         let included = Set(document.sections)
         func label<V: Vocabulary>(_ v: V.Type, _ code: String?) -> String { code.flatMap(V.init(rawValue:))?.label ?? code ?? "?" }
-        func name(_ id: String?) -> String? {
-            plan.memberName(id)
-        }
+        func name(_ id: String?) -> String? { plan.memberName(id) }
         func section(_ name: String) -> String {
-            if name.hasPrefix("child:") { return "deel van kind \(self.name(String(name.dropFirst(6)), in: plan) ?? String(name.dropFirst(6).prefix(8)))" }
-            return sectionNames[name] ?? name
+            if name.hasPrefix("child:") {
+                let child = String(name.dropFirst(6))
+                return M.childSection(plan.memberName(child) ?? String(child.prefix(8)))
+            }
+            return Section(name: name)?.label ?? name
         }
         var blocks: [Block] = []
         let family = plan.family
-        blocks.append(.title("Warme overdracht: \(family?.text(FamilyField.name) ?? "gezin \(document.family.prefix(8))")"))
-        blocks.append(.paragraph(
-            "Van \(document.sender.organisationName) (\(document.sender.worker)) aan \(document.recipient.organisationName), \(document.created.prefix(10)). Bundel \(document.bundle.prefix(8))."))
+        blocks.append(.title(M.title(family?.text(FamilyField.name) ?? M.unnamedFamily(String(document.family.prefix(8))))))
+        blocks.append(.paragraph(M.fromTo(
+            sender: document.sender.organisationName, worker: document.sender.worker, recipient: document.recipient.organisationName,
+            day: String(document.created.prefix(10)), bundle: String(document.bundle.prefix(8)))))
         if let basis = document.basisEntity {
             if basis.kind == .consent {
-                let givers = basis.refs(ConsentField.givers).map { name($0) ?? "een gezinslid" }
-                var text = "Grondslag: toestemming van \(givers.joined(separator: " en ")) (\(label(ConsentForm.self, basis.text(ConsentField.form)))), voor: \(basis.text(ConsentField.purpose) ?? "?")"
-                text += ", geldig vanaf \(basis.text(ConsentField.from) ?? "?")\(basis.text(ConsentField.until).map { " tot en met \($0)" } ?? "")."
-                blocks.append(.paragraph(text))
+                blocks.append(.paragraph(M.consentBasis(
+                    givers: basis.refs(ConsentField.givers).map { name($0) ?? M.aMember },
+                    form: label(ConsentForm.self, basis.text(ConsentField.form)), purpose: basis.text(ConsentField.purpose) ?? "?",
+                    from: basis.text(ConsentField.from) ?? "?", until: basis.text(ConsentField.until))))
             } else {
-                blocks.append(.paragraph(
-                    "Grondslag: doorbreking van het beroepsgeheim (\(label(LegalGround.self, basis.text(SafetyOverrideField.ground)))), besloten door \(basis.text(SafetyOverrideField.decidedBy) ?? "?") op \(basis.text(SafetyOverrideField.date) ?? "?"). Waarom: \(basis.text(SafetyOverrideField.justification) ?? "?")"))
+                blocks.append(.paragraph(M.overrideBasis(
+                    ground: label(LegalGround.self, basis.text(SafetyOverrideField.ground)),
+                    decidedBy: basis.text(SafetyOverrideField.decidedBy) ?? "?", on: basis.text(SafetyOverrideField.date) ?? "?",
+                    why: basis.text(SafetyOverrideField.justification) ?? "?")))
                 if basis.bool(SafetyOverrideField.motherInformed) == false {
-                    blocks.append(.warning("De moeder is vooraf niet geïnformeerd: \(basis.text(SafetyOverrideField.whyNotInformed) ?? "?")"))
+                    blocks.append(.warning(M.motherNotInformed(basis.text(SafetyOverrideField.whyNotInformed) ?? "?")))
                 }
             }
         }
         if let first = safetyFirst(document, on: day) { blocks.append(first) }
         // What the receiving worker must act on first.
         var warnings: [String] = []
-        if let moving = document.movingTo {
-            warnings.append("Het gezin verhuist naar \(moving): een nieuwe veiligheidstaxatie is nodig, en de regisseur komt uit de nieuwe gemeente.")
-        }
-        if included.contains(Section.core.name), plan.regisseur(on: day) == nil {
-            warnings.append("Er is geen regisseur benoemd: het gezin dreigt uit beeld te raken. Spreek af wie de regie heeft.")
-        }
+        if let moving = document.movingTo { warnings.append(M.moving(to: moving)) }
+        if included.contains(Section.core.name), plan.regisseur(on: day) == nil { warnings.append(M.noRegisseur) }
         let absent = HandoverAttendee.allCases.filter { !document.meeting.attended.contains($0.rawValue) }
-        if !absent.isEmpty {
-            warnings.append("Niet bij het overdrachtsgesprek: \(absent.map(\.label).joined(separator: ", ")). Een warme overdracht is een gesprek met de cliënt en de hulpverleners van beide organisaties.")
-        }
-        if let reason = document.incompleteBecause, !reason.isEmpty {
-            warnings.append("De afzender heeft vastgelegd waarom de overdracht onvolledig is: \(reason)")
-        }
+        if !absent.isEmpty { warnings.append(M.absent(absent.map(\.label))) }
+        if let reason = document.incompleteBecause, !reason.isEmpty { warnings.append(M.incompleteBecause(reason)) }
         warnings.forEach { blocks.append(.warning($0)) }
 
-        blocks.append(.heading("Het overdrachtsgesprek"))
-        blocks.append(.paragraph(
-            "\(document.meeting.date), \(label(HandoverMode.self, document.meeting.mode)). Aanwezig: \(document.meeting.attended.isEmpty ? "niemand vastgelegd" : document.meeting.attended.map { label(HandoverAttendee.self, $0) }.joined(separator: ", "))."))
+        blocks.append(.heading(M.meetingHeading))
+        blocks.append(.paragraph(M.meeting(
+            on: document.meeting.date, mode: label(HandoverMode.self, document.meeting.mode),
+            attended: document.meeting.attended.map { label(HandoverAttendee.self, $0) })))
 
         if included.contains(Section.core.name) {
-            blocks.append(.heading("Het gezin"))
+            blocks.append(.heading(M.familyHeading))
             var about: [String] = []
-            if let place = family?.text(FamilyField.municipality) { about.append("gemeente \(place)") }
-            if family?.bool(FamilyField.secretAddress) == true { about.append("GEHEIM ADRES: geef het adres aan niemand") }
+            if let place = family?.text(FamilyField.municipality) { about.append(M.municipality(place)) }
+            if family?.bool(FamilyField.secretAddress) == true { about.append(M.secretAddressShort) }
             if !about.isEmpty { blocks.append(.paragraph(capitalized(about.joined(separator: "; ")) + ".")) }
             blocks.append(.bullets(orderedMembers(plan).map { member in
-                var text = "\(member.text(MemberField.name) ?? "?"), \(label(MemberRole.self, member.text(MemberField.role)))"
-                if let born = member.text(MemberField.birthDate) { text += ", geboren \(born)" }
-                if member.bool(MemberField.parentalAuthority) == true { text += ", met ouderlijk gezag" }
-                if member.bool(MemberField.addedAfterDeparture) == true { text += " (na vertrek bijgekomen: opnieuw taxeren)" }
-                return text
+                M.member(
+                    member.text(MemberField.name) ?? "?", role: label(MemberRole.self, member.text(MemberField.role)),
+                    born: member.text(MemberField.birthDate), authority: member.bool(MemberField.parentalAuthority) == true,
+                    addedAfterDeparture: member.bool(MemberField.addedAfterDeparture) == true)
             }))
-            blocks.append(.heading("Regisseur"))
+            blocks.append(.heading(M.regisseurHeading))
             if let regisseur = plan.regisseur(on: day) {
-                var text = "\(regisseur.text(RegisseurField.name) ?? "?") (\(regisseur.text(RegisseurField.organisation) ?? "?")), vanaf \(regisseur.text(RegisseurField.from) ?? "?")"
-                if let until = regisseur.text(RegisseurField.until) { text += " tot en met \(until)" }
-                blocks.append(.paragraph(text + "."))
-                blocks.append(.paragraph("Escalatie: \(regisseur.text(RegisseurField.escalation) ?? "niet vastgelegd")."))
+                blocks.append(.paragraph(M.regisseur(
+                    regisseur.text(RegisseurField.name) ?? "?", organisation: regisseur.text(RegisseurField.organisation) ?? "?",
+                    from: regisseur.text(RegisseurField.from) ?? "?", until: regisseur.text(RegisseurField.until))))
+                blocks.append(.paragraph(M.escalation(regisseur.text(RegisseurField.escalation))))
             } else {
-                blocks.append(.paragraph("Niet benoemd."))
+                blocks.append(.paragraph(M.notAppointed))
             }
             let organisations = plan.all(.organisation)
             if !organisations.isEmpty {
-                blocks.append(.subheading("Betrokken organisaties"))
+                blocks.append(.subheading(M.organisationsHeading))
                 blocks.append(.bullets(organisations.map { o in
-                    var text = o.text(OrganisationField.name) ?? "?"
-                    if let role = o.text(OrganisationField.role) { text += ": \(role)" }
-                    if let contact = o.text(OrganisationField.contactPerson) { text += " (contact: \(contact))" }
-                    if let member = name(o.ref(OrganisationField.member)) { text += ", alleen voor \(member)" }
-                    return text
+                    M.organisation(
+                        o.text(OrganisationField.name) ?? "?", role: o.text(OrganisationField.role),
+                        contact: o.text(OrganisationField.contactPerson), onlyFor: name(o.ref(OrganisationField.member)))
                 }))
             }
         }
 
         if included.contains(Section.safety.name) {
-            blocks.append(.heading("Veiligheidsplan"))
+            blocks.append(.heading(M.safetyHeading))
             let measures = plan.all(.measure).map { m in
-                var text = capitalized(label(MeasureKind.self, m.text(MeasureField.category)))
-                if let what = m.text(MeasureField.description) { text += ": \(what)" }
-                if let member = name(m.ref(MeasureField.member)) { text += " (voor \(member))" }
-                if let with = m.text(MeasureField.agreedWith) { text += ", afgesproken met \(with)" }
-                return text
+                M.measure(
+                    capitalized(label(MeasureKind.self, m.text(MeasureField.category))), what: m.text(MeasureField.description),
+                    member: name(m.ref(MeasureField.member)), agreedWith: m.text(MeasureField.agreedWith))
             }
-            blocks.append(.subheading("Wat er geregeld is"))
-            blocks.append(measures.isEmpty ? .paragraph("Geen maatregelen vastgelegd.") : .bullets(measures))
+            blocks.append(.subheading(M.measuresHeading))
+            blocks.append(measures.isEmpty ? .paragraph(M.noMeasures) : .bullets(measures))
             let signals = plan.all(.signal)
             if !signals.isEmpty {
-                blocks.append(.subheading("Als je dit merkt, doe dan dit"))
+                blocks.append(.subheading(M.signalsHeading))
                 blocks.append(.bullets(signals.map { s in
-                    "Als je merkt: \(s.text(SignalField.description) ?? "?")\(name(s.ref(SignalField.member)).map { " (bij \($0))" } ?? "") — doe dan: \(s.text(SignalField.action) ?? "bel de regisseur of Veilig Thuis (0800-2000)")"
+                    M.signal(
+                        s.text(SignalField.description) ?? "?", member: name(s.ref(SignalField.member)),
+                        action: s.text(SignalField.action) ?? M.defaultSignalAction)
                 }))
             }
             let contacts = plan.all(.emergencyContact)
             if !contacts.isEmpty {
-                blocks.append(.subheading("Wie je belt in nood"))
+                blocks.append(.subheading(M.contactsHeading))
                 blocks.append(.bullets(contacts.map { c in
-                    "\(c.text(EmergencyContactField.name) ?? "?")\(c.text(EmergencyContactField.phone).map { ", \($0)" } ?? "")\(c.text(EmergencyContactField.relation).map { " (\($0))" } ?? "")"
+                    M.emergencyContact(
+                        c.text(EmergencyContactField.name) ?? "?", phone: c.text(EmergencyContactField.phone),
+                        relation: c.text(EmergencyContactField.relation))
                 }))
             }
+            func risk(_ r: PlanEntity, of member: String?, organisation: Bool) -> String {
+                M.risk(
+                    of: member, level: r.text(RiskAssessmentField.classification) ?? "?", on: r.text(RiskAssessmentField.date) ?? "?",
+                    instrument: r.text(RiskAssessmentField.instrument) ?? "?",
+                    organisation: organisation ? r.text(RiskAssessmentField.organisation) ?? "?" : nil)
+            }
             let assessed = orderedMembers(plan).compactMap { member -> String? in
-                guard let risk = plan.riskHistory(of: member.id).last else { return nil }
-                return "\(member.text(MemberField.name) ?? "?"): \(risk.text(RiskAssessmentField.classification) ?? "?") op \(risk.text(RiskAssessmentField.date) ?? "?") (\(risk.text(RiskAssessmentField.instrument) ?? "?"), \(risk.text(RiskAssessmentField.organisation) ?? "?"))"
+                plan.riskHistory(of: member.id).last.map { risk($0, of: member.text(MemberField.name) ?? "?", organisation: true) }
             }
             let loose = plan.all(.riskAssessment).filter { r in !plan.members.contains { $0.id == r.ref(RiskAssessmentField.member) } }
-            blocks.append(.subheading("Risicotaxatie"))
-            blocks.append(.bullets(assessed + loose.map { "\($0.text(RiskAssessmentField.classification) ?? "?") op \($0.text(RiskAssessmentField.date) ?? "?") (\($0.text(RiskAssessmentField.instrument) ?? "?"))" }))
+            blocks.append(.subheading(M.riskHeading))
+            blocks.append(.bullets(assessed + loose.map { risk($0, of: nil, organisation: false) }))
         }
 
         if included.contains(Section.plan.name) {
-            blocks.append(.heading("Doelen per leefgebied"))
+            blocks.append(.heading(M.goalsHeading))
             let goals = plan.all(.goal)
             let actions = plan.all(.action)
             for domain in LifeDomain.allCases {
@@ -174,97 +176,98 @@ public enum HandoverSummary {
                 guard !inDomain.isEmpty else { continue }
                 blocks.append(.subheading(capitalized(domain.label)))
                 blocks.append(.bullets(inDomain.map { goal in
-                    var text = "\(goal.text(GoalField.description) ?? "?") — \(label(GoalStatus.self, goal.text(GoalField.status) ?? "open"))"
-                    if let who = goal.text(GoalField.responsible) { text += ", \(who)" }
-                    let steps = actions.filter { $0.ref(ActionField.goal) == goal.id }.map { a in
-                        "\(a.text(ActionField.description) ?? "?")\(a.text(ActionField.who).map { " (\($0))" } ?? "")\(a.text(ActionField.deadline).map { ", uiterlijk \($0)" } ?? "")"
-                    }
-                    if !steps.isEmpty { text += ". Acties: \(steps.joined(separator: "; "))" }
-                    return text
+                    M.goal(
+                        goal.text(GoalField.description) ?? "?", status: label(GoalStatus.self, goal.text(GoalField.status) ?? "open"),
+                        responsible: goal.text(GoalField.responsible),
+                        steps: actions.filter { $0.ref(ActionField.goal) == goal.id }.map { a in
+                            M.action(a.text(ActionField.description) ?? "?", who: a.text(ActionField.who), deadline: a.text(ActionField.deadline))
+                        })
                 }))
             }
             if let aftercare = plan.aftercare {
-                blocks.append(.subheading("Nazorg"))
-                blocks.append(.paragraph(
-                    "\(label(AftercareMode.self, aftercare.text(AftercareField.mode))) van \(aftercare.text(AftercareField.start) ?? "?") tot \(aftercare.text(AftercareField.plannedEnd) ?? "?")\(aftercare.text(AftercareField.frequency).map { ", \($0)" } ?? "")\(aftercare.text(AftercareField.closed).map { "; afgesloten op \($0)" } ?? "")."))
+                blocks.append(.subheading(M.aftercareHeading))
+                blocks.append(.paragraph(M.aftercare(
+                    label(AftercareMode.self, aftercare.text(AftercareField.mode)), from: aftercare.text(AftercareField.start) ?? "?",
+                    to: aftercare.text(AftercareField.plannedEnd) ?? "?", frequency: aftercare.text(AftercareField.frequency),
+                    closed: aftercare.text(AftercareField.closed))))
             }
             let stalled = plan.all(.stagnation).filter { $0.text(StagnationField.resolved) == nil }
             if !stalled.isEmpty {
-                blocks.append(.subheading("Waar de hulp stagneert"))
+                blocks.append(.subheading(M.stagnationHeading))
                 blocks.append(.bullets(stalled.map { s in
-                    "\(label(LifeDomain.self, s.text(StagnationField.domain))): \(s.text(StagnationField.description) ?? "?") sinds \(s.text(StagnationField.since) ?? "?")\(s.text(StagnationField.escalatedTo).map { ", geëscaleerd naar \($0)" } ?? "")"
+                    M.stagnation(
+                        label(LifeDomain.self, s.text(StagnationField.domain)), what: s.text(StagnationField.description) ?? "?",
+                        since: s.text(StagnationField.since) ?? "?", escalatedTo: s.text(StagnationField.escalatedTo))
                 }))
             }
         }
 
         let children = plan.all(.child).filter { included.contains($0.section.name) }
         if !children.isEmpty {
-            blocks.append(.heading("De kinderen"))
+            blocks.append(.heading(M.childrenHeading))
             for part in children {
-                blocks.append(.subheading(name(part.ref(ChildField.member)) ?? part.text(ChildField.name) ?? "Kind \(part.ref(ChildField.member)?.prefix(8) ?? "?")"))
+                blocks.append(.subheading(
+                    name(part.ref(ChildField.member)) ?? part.text(ChildField.name)
+                        ?? M.unnamedChild(String(part.ref(ChildField.member)?.prefix(8) ?? "?"))))
                 var lines: [String] = []
-                if let school = part.text(ChildField.school) { lines.append("School: \(school)\(part.text(ChildField.schoolStart).map { ", sinds \($0)" } ?? "")") }
-                if let contact = part.text(ChildField.contactArrangement) { lines.append("Omgang met de andere ouder: \(contact)") }
-                lines.append(part.bool(ChildField.referralIndex) == true ? "Geregistreerd in de Verwijsindex (VIR)" : "Niet geregistreerd in de Verwijsindex (VIR)")
-                if let moves = part.int(ChildField.moves) { lines.append("Aantal verhuizingen: \(moves)") }
-                if let voice = part.text(ChildField.ownVoice) { lines.append("Wat het kind zelf zegt: \(voice)") }
+                if let school = part.text(ChildField.school) { lines.append(M.school(school, since: part.text(ChildField.schoolStart))) }
+                if let contact = part.text(ChildField.contactArrangement) { lines.append(M.contactArrangement(contact)) }
+                lines.append(M.referralIndex(part.bool(ChildField.referralIndex) == true))
+                if let moves = part.int(ChildField.moves) { lines.append(M.moves(moves)) }
+                if let voice = part.text(ChildField.ownVoice) { lines.append(M.ownVoice(voice)) }
                 blocks.append(.bullets(lines))
             }
         }
 
-        blocks.append(.heading("Persoonlijke context"))
-        blocks.append(.paragraph(document.personalContext.isEmpty ? "Niet vastgelegd." : document.personalContext))
-        blocks.append(.heading("Afspraken met ketenpartners"))
-        blocks.append(document.agreements.isEmpty ? .paragraph("Geen afspraken vastgelegd.") : .bullets(document.agreements))
-        blocks.append(.heading("Contactpersoon"))
+        blocks.append(.heading(M.contextHeading))
+        blocks.append(.paragraph(document.personalContext.isEmpty ? M.notRecorded : document.personalContext))
+        blocks.append(.heading(M.agreementsHeading))
+        blocks.append(document.agreements.isEmpty ? .paragraph(M.noAgreements) : .bullets(document.agreements))
+        blocks.append(.heading(M.contactHeading))
         blocks.append(.paragraph(document.contact))
-        blocks.append(.heading("Niet overgedragen"))
+        blocks.append(.heading(M.withheldHeading))
         blocks.append(
             document.withheld.isEmpty
-                ? .paragraph("Niets: alle delen die de afzender had, zijn overgedragen.")
-                : .bullets(document.withheld.map { "\(section($0.section)): \($0.reason)" }))
+                ? .paragraph(M.nothingWithheld)
+                : .bullets(document.withheld.map { M.withheld(section($0.section), reason: $0.reason) }))
         return blocks
     }
-
-    static let sectionNames: [String: String] = [
-        "core": "gezin en regie", "safety": "veiligheidsplan", "plan": "doelen en nazorg", "health": "gezondheid",
-        "finance": "financiën", "journal": "contactverslagen", "consent": "toestemmingen en logboek",
-    ]
 
     /// Safety first: the secret address, the contact and house bans, who may not pick up the children, whom to
     /// call and the risk levels, from the sections the bundle holds; nil when it holds none of them.
     static func safetyFirst(_ document: HandoverDocument, on day: CalendarDate) -> Block? {
+        typealias M = Messages.Summary
         let plan = document.plan
         let included = Set(document.sections)
         var items: [String] = []
         if included.contains(Section.core.name), plan.family?.bool(FamilyField.secretAddress) == true {
-            items.append("GEHEIM ADRES: geef het adres aan niemand, ook niet aan familie of instanties zonder toestemming.")
+            items.append(M.secretAddress)
         }
         if included.contains(Section.safety.name) {
             for m in plan.current(.measure) {
-                let what = m.text(MeasureField.description).map { ": \($0)" } ?? ""
+                let what = m.text(MeasureField.description)
                 switch m.term(MeasureField.category, MeasureKind.self) {
-                case .contactBan: items.append("Contactverbod\(what).")
-                case .restrainingOrder: items.append("Huisverbod\(what).")
-                case .schoolBriefed: items.append("Ophalen van de kinderen\(what).")
-                case .awareAlarm: items.append("AWARE-alarm\(what).")
+                case .contactBan: items.append(M.contactBan(what))
+                case .restrainingOrder: items.append(M.restrainingOrder(what))
+                case .schoolBriefed: items.append(M.pickUp(what))
+                case .awareAlarm: items.append(M.awareAlarm(what))
                 default: break
                 }
             }
             for r in plan.current(.highRisk) {
-                items.append("Hoog risico: \(r.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "?")\(r.text(HighRiskField.agreements).map { "; afspraken: \($0)" } ?? "").")
+                items.append(M.highRisk(r.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "?", agreements: r.text(HighRiskField.agreements)))
             }
             let contacts = plan.current(.emergencyContact).compactMap { c in
                 c.text(EmergencyContactField.name).map { "\($0)\(c.text(EmergencyContactField.phone).map { " \($0)" } ?? "")" }
             }
-            items.append("Bij gevaar: 112. Daarna\(contacts.isEmpty ? "" : ": " + Dutch.list(contacts) + ";") Veilig Thuis 0800-2000.")
+            items.append(M.whomToCall(contacts))
             let risks = orderedMembers(plan).compactMap { member -> String? in
                 guard let risk = plan.riskHistory(of: member.id).last, let level = risk.text(RiskAssessmentField.classification) else { return nil }
-                return "\(member.text(MemberField.name) ?? "?") \(level) (\(risk.text(RiskAssessmentField.date) ?? "?"))"
+                return M.riskLevel(member.text(MemberField.name) ?? "?", level: level, on: risk.text(RiskAssessmentField.date) ?? "?")
             }
-            if !risks.isEmpty { items.append("Risico: \(risks.joined(separator: ", ")).") }
+            if !risks.isEmpty { items.append(M.risks(risks)) }
         }
-        return items.isEmpty ? nil : .safetyFirst("Eerst de veiligheid", items)
+        return items.isEmpty ? nil : .safetyFirst(M.safetyFirstHeading, items)
     }
 
     /// The members in the order a reader looks for them: the client, the children (oldest first), then the others.
@@ -285,10 +288,6 @@ public enum HandoverSummary {
     /// The text with its first letter a capital (labels are stored in lower case).
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
-    static func name(_ member: String, in plan: FamilyPlan) -> String? {
-        plan.memberName(member)
-    }
-
     static func markdown(_ blocks: [Block]) -> String {
         var out: [String] = []
         for block in blocks {
@@ -298,7 +297,7 @@ public enum HandoverSummary {
             case .subheading(let text): out.append("### \(text)\n")
             case .paragraph(let text): out.append("\(text)\n")
             case .bullets(let items): out.append(items.map { "- \($0)" }.joined(separator: "\n") + "\n")
-            case .warning(let text): out.append("> **Let op:** \(text)\n")
+            case .warning(let text): out.append("> **\(Messages.Summary.letOp)** \(text)\n")
             case .safetyFirst(let heading, let items): out.append("> **\(heading)**\n>\n" + items.map { "> - \($0)" }.joined(separator: "\n") + "\n")
             }
         }
@@ -307,7 +306,7 @@ public enum HandoverSummary {
 
     static func html(_ blocks: [Block]) -> String {
         let escape = HTML.escape
-        var title = "Warme overdracht"
+        var title = Messages.Summary.documentTitle
         var body: [String] = []
         for block in blocks {
             switch block {
@@ -318,7 +317,7 @@ public enum HandoverSummary {
             case .subheading(let text): body.append("<h3>\(escape(text))</h3>")
             case .paragraph(let text): body.append("<p>\(escape(text))</p>")
             case .bullets(let items): body.append("<ul>\n" + items.map { "  <li>\(escape($0))</li>" }.joined(separator: "\n") + "\n</ul>")
-            case .warning(let text): body.append("<p class=\"letop\"><strong>Let op:</strong> \(escape(text))</p>")
+            case .warning(let text): body.append("<p class=\"letop\"><strong>\(Messages.Summary.letOp)</strong> \(escape(text))</p>")
             case .safetyFirst(let heading, let items):
                 body.append(
                     "<section class=\"veiligheid\"><h2>\(escape(heading))</h2><ul>"

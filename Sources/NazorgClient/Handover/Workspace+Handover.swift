@@ -122,10 +122,10 @@ extension Workspace {
         for name in held.sorted() where !chosenNames.contains(name) {
             let reason =
                 name == Section.consent.name
-                ? "de toestemmingen en het logboek blijven bij de eigen organisatie"
+                ? Messages.Client.consentStaysHome
                 : covered.contains(name)
-                    ? "niet gekozen voor deze overdracht"
-                    : "valt buiten de \(basisEntity.kind == .consent ? "toestemming" : "doorbreking") \(basisEntity.shortID)"
+                    ? Messages.Client.notChosen
+                    : Messages.Client.outsideBasis(consent: basisEntity.kind == .consent, basisEntity.shortID)
             withheld.append(.init(section: name, reason: reason))
         }
         let bundle = ID128.random()
@@ -160,8 +160,8 @@ extension Workspace {
         let audit = auditRecord(
             .share, .transfer, family: family, sections: document.sections, basis: Self.basisName(basis),
             recipient: (recipient.id.hex, recipient.name), record: shareID.hex,
-            detail: "warme overdracht: bundel \(bundle.short), \(recipients.count) apparaten",
-            purpose: BasisTerms(basisEntity)?.purpose ?? (basisEntity.kind == .consent ? "warme overdracht" : "veiligheid (meldcode)"))
+            detail: Messages.Client.handoverSent(bundle: bundle.short, devices: recipients.count),
+            purpose: BasisTerms(basisEntity)?.purpose ?? (basisEntity.kind == .consent ? Messages.Client.purposeHandover : Messages.Client.purposeSafety))
         let record = HandoverRecord(
             id: bundle, direction: .sent, organisation: recipient.id, family: family, created: Int64(created.timeIntervalSince1970 * 1000),
             digest: HandoverEnvelope.digest(bytes), bytes: bytes)
@@ -192,10 +192,10 @@ extension Workspace {
     /// receiving worker. A missing one needs a recorded reason.
     static func checkComplete(_ request: HandoverRequest) throws {
         var missing: [String] = []
-        if request.personalContext.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append("de persoonlijke context (--context)") }
-        if request.agreements.isEmpty { missing.append("de afspraken met ketenpartners (--afspraak)") }
+        if request.personalContext.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append(Messages.Client.missingContext) }
+        if request.agreements.isEmpty { missing.append(Messages.Client.missingAgreements) }
         for attendee in HandoverAttendee.allCases where !request.meeting.attended.contains(attendee.rawValue) {
-            missing.append("\(attendee.label) bij het gesprek (--aanwezig \(attendee.rawValue))")
+            missing.append(Messages.Client.missingAttendee(attendee.label, code: attendee.rawValue))
         }
         let reason = request.incompleteBecause?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !missing.isEmpty, reason.isEmpty else {
@@ -339,7 +339,7 @@ extension Workspace {
                 try Validation.validate(kind, fields: values)
                 let child = kind.sectionMember(values)
                 guard kind.section(child: child).name == entity.section else {
-                    throw ModelError(.invalidValue, "\(kind.rawValue) does not belong in section \(entity.section)")
+                    throw ModelError(.invalidValue, Messages.Client.entityInWrongSection(kind.rawValue, section: entity.section))
                 }
             } catch let error as ModelError {
                 throw refuse(Messages.Client.entityProblem(String(entity.id.prefix(8)), error.message))
@@ -376,8 +376,7 @@ extension Workspace {
         var provenance: [ProvenanceField: String] = [
             .bundle: document.bundle, .from: document.sender.organisationName, .fromID: document.sender.organisation,
             .by: document.sender.worker, .date: String(document.created.prefix(10)),
-            .basis: "\(basis.kind == .consent ? "toestemming" : "doorbreking") \(basis.id)"
-                + (BasisTerms(basis)?.purpose.map { " (doel: \($0))" } ?? ""),
+            .basis: Messages.Client.provenanceBasis(consent: basis.kind == .consent, basis.id, purpose: BasisTerms(basis)?.purpose ?? nil),
             .sections: document.sections.joined(separator: ","), .meetingDate: document.meeting.date,
             .meetingMode: document.meeting.mode, .receivedBy: certificate.worker, .originalFamily: document.family,
         ]
@@ -402,8 +401,8 @@ extension Workspace {
             .receipt, .create, family: family, sections: document.sections,
             basis: Self.logBasis(basis),
             recipient: (opened.sender.id.hex, opened.sender.name), record: document.bundle,
-            detail: "warme overdracht ontvangen en geïmporteerd (bundel \(opened.header.bundle.short), gezin daar \(document.family.prefix(8)))",
-            purpose: BasisTerms(basis)?.purpose ?? "warme overdracht")
+            detail: Messages.Client.handoverImported(bundle: opened.header.bundle.short, family: String(document.family.prefix(8))),
+            purpose: BasisTerms(basis)?.purpose ?? Messages.Client.purposeHandover)
         let record = HandoverRecord(
             id: opened.header.bundle, direction: .received, organisation: opened.header.sender, family: family,
             created: opened.header.created, digest: HandoverEnvelope.digest(opened.bytes), bytes: opened.bytes,
@@ -434,8 +433,8 @@ extension Workspace {
             .receipt, .transfer, family: record.family ?? FamilyID(hex: opened.document.family) ?? opened.header.bundle,
             sections: opened.document.sections, basis: Self.logBasis(basis),
             recipient: (opened.sender.id.hex, opened.sender.name), record: opened.document.bundle,
-            detail: "ontvangstbevestiging verstuurd (bundel \(opened.header.bundle.short), \(receipt.imported ? "geïmporteerd" : "niet geïmporteerd"))",
-            purpose: BasisTerms(basis)?.purpose ?? "warme overdracht")
+            detail: Messages.Client.receiptSent(bundle: opened.header.bundle.short, imported: receipt.imported),
+            purpose: BasisTerms(basis)?.purpose ?? Messages.Client.purposeHandover)
         try profile.store.acknowledge(
             opened.header.bundle, at: receipt.time, receipt: try JSONEncoder().encode(receipt), audit: [audit], author: profile.author)
         return receipt
@@ -469,8 +468,8 @@ extension Workspace {
             .receipt, .create, family: sent.family ?? receipt.bundle,
             sections: (share?.sections(ShareField.sections) ?? []).map(\.name), basis: basis,
             recipient: (receiver.id.hex, receiver.name), record: receipt.bundle.hex,
-            detail: "ontvangstbevestiging van \(receipt.certificate.worker) (bundel \(receipt.bundle.short), \(receipt.imported ? "geïmporteerd" : "niet geïmporteerd"))",
-            purpose: "warme overdracht")
+            detail: Messages.Client.receiptFrom(receipt.certificate.worker, bundle: receipt.bundle.short, imported: receipt.imported),
+            purpose: Messages.Client.purposeHandover)
         try profile.store.acknowledge(receipt.bundle, at: receipt.time, receipt: try JSONEncoder().encode(receipt), audit: [audit], author: profile.author)
         return true
     }

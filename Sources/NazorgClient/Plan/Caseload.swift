@@ -1,6 +1,7 @@
 public import Foundation
 public import NazorgModel
 public import NazorgSync
+import NazorgMessages
 import NazorgStore
 
 /// The rules over every family on this device: the caseload overview (`nazorg overzicht`), the worker's calendar
@@ -15,7 +16,7 @@ public struct Caseload: Sendable {
         public var results: [RuleEngine.Result]
 
         /// How people see the family: working name and short id.
-        public var label: String { name.map { "\($0) (\(id.short))" } ?? "gezin \(id.short)" }
+        public var label: String { name.map { "\($0) (\(id.short))" } ?? Messages.Caseload.family(id.short) }
     }
 
     /// One open obligation with what a reader needs around it.

@@ -12,10 +12,9 @@ public enum CaseloadViews {
     public static func overviewText(_ items: [Caseload.Item], caseload: Caseload, horizonDays: Int) -> String {
         let familyCount = Set(items.map(\.family.id)).count
         var out = [
-            "Overzicht op \(caseload.today.written) over \(count(caseload.families.count, "gezin", "gezinnen")): "
-                + (items.isEmpty
-                    ? "niets dat binnen \(count(horizonDays, "dag", "dagen")) aandacht vraagt."
-                    : "\(count(items.count, "punt", "punten")) in \(count(familyCount, "gezin", "gezinnen")), binnen \(count(horizonDays, "dag", "dagen")).")
+            Messages.Caseload.overviewHead(
+                on: caseload.today.written, families: caseload.families.count, items: items.count, inFamilies: familyCount,
+                horizonDays: horizonDays)
         ]
         for urgency in RuleEngine.Urgency.allCases {
             let group = items.filter { $0.urgency == urgency }
@@ -66,11 +65,14 @@ public enum CaseloadViews {
             let o = item.obligation
             let on = max(o.due, today)
             let uidSource = [o.rule.rawValue, o.family, o.member ?? "", o.subject ?? "", o.due.description].joined(separator: "|")
-            let late = o.due < today ? " (te laat sinds \(o.due.written))" : ""
-            var summary = "Nazorg: \(item.rule.title)\(late) · gezin \(item.family.id.short)"
-            var description = "\(item.rule.advice)\nTermijn: \(item.rule.deadline).\nNorm: \(item.rule.citations.map(\.description).joined(separator: "; ")).\nBekijk: nazorg family show \(item.family.id.short)"
+            let late = o.due < today ? Messages.Caseload.lateSince(o.due.written) : ""
+            let short = Messages.Caseload.family(item.family.id.short)
+            var summary = Messages.Caseload.eventSummary(item.rule.title, late: late, family: short, member: nil)
+            var description = Messages.Caseload.eventDescription(
+                advice: item.rule.advice, deadline: item.rule.deadline, citations: item.rule.citations.map(\.description),
+                family: item.family.id.short)
             if names {
-                summary = "Nazorg: \(item.rule.title)\(late) · \(item.family.name ?? "gezin \(item.family.id.short)")\(item.memberName.map { ", \($0)" } ?? "")"
+                summary = Messages.Caseload.eventSummary(item.rule.title, late: late, family: item.family.name ?? short, member: item.memberName)
                 description = "\(Dutch.writingDates(in: o.detail))\n\(o.command ?? "")\n" + description
             }
             lines += [
@@ -154,20 +156,21 @@ public enum CaseloadViews {
     /// The report as a table for the screen.
     public static func normsTable(_ rows: [NormRow], caseload: Caseload, period: ClosedRange<CalendarDate>?, names: Bool) -> String {
         var out = [
-            "Normen over \(count(caseload.families.count, "gezin", "gezinnen")) op \(caseload.today)"
-                + (period.map { ", termijnen van \($0.lowerBound) tot en met \($0.upperBound)" } ?? ""),
+            Messages.Caseload.normsHead(
+                families: caseload.families.count, on: caseload.today.description,
+                period: period.map { ($0.lowerBound.description, $0.upperBound.description) }),
             "",
-            "regel                          voldaan  niet  uitz.  nog niet  n.v.t.  niet gedeeld",
+            Messages.Caseload.normsColumns,
         ]
         for row in rows {
             let cells = verdicts.map { String(row.counts[$0] ?? 0) }
             out.append(
                 row.rule.id.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0) + " "
                     + zip(cells, [7, 5, 6, 9, 7, 12]).map { String(repeating: " ", count: max(0, $1 - $0.count)) + $0 }.joined(separator: " "))
-            if !row.missed.isEmpty { out.append("    niet voldaan: " + row.missed.map { label($0, names: names) }.joined(separator: ", ")) }
+            if !row.missed.isEmpty { out.append(Messages.Caseload.missedBy(row.missed.map { label($0, names: names) })) }
         }
         out.append("")
-        out.append("Per regel de bron en de termijn: nazorg rapport normen --format json, of docs/rules.md.")
+        out.append(Messages.Caseload.normsFooter)
         return Dutch.writingDates(in: out.joined(separator: "\n") + "\n")
     }
 
@@ -191,7 +194,8 @@ public enum CaseloadViews {
     /// The report as CSV (RFC 4180), one row per norm.
     public static func normsCSV(_ rows: [NormRow], names: Bool) -> String {
         func cell(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"\(s.replacingOccurrences(of: "\"", with: "\"\""))\"" : s }
-        var lines = [(["regel", "norm", "bron"] + verdicts.map(\.rawValue) + ["niet voldaan door"]).joined(separator: ",")]
+        typealias M = Messages.Caseload
+        var lines = [([M.csvRule, M.csvNorm, M.csvSource] + verdicts.map(\.rawValue) + [M.csvMissedBy]).joined(separator: ",")]
         for row in rows {
             let fields = [row.rule.id.rawValue, row.rule.title, row.rule.citations.map(\.description).joined(separator: "; ")]
                 + verdicts.map { String(row.counts[$0] ?? 0) } + [row.missed.map { label($0, names: names) }.joined(separator: " ")]
@@ -215,11 +219,11 @@ public enum CaseloadViews {
                 return "<span class=\"seg\" style=\"width:\(String(format: "%.2f", width))%;background:\(colours[v]!)\" title=\"\(h(v.label)): \(n)\"></span>"
             }.joined()
             let counts = verdicts.filter { (row.counts[$0] ?? 0) > 0 }.map { "\(h($0.label)): \(row.counts[$0]!)" }.joined(separator: " · ")
-            let missed = row.missed.isEmpty ? "" : "<p class=\"missed\">Niet voldaan: \(row.missed.map { h(label($0, names: names)) }.joined(separator: ", "))</p>"
+            let missed = row.missed.isEmpty ? "" : "<p class=\"missed\">\(h(Messages.Caseload.pageMissed(row.missed.map { label($0, names: names) })))</p>"
             body += """
                 <section class="norm" id="\(row.rule.id.rawValue)">
                 <h2>\(h(row.rule.title))</h2>
-                <p class="meta">\(h(row.rule.id.rawValue)) · \(h(row.rule.citations.map(\.description).joined(separator: "; "))) · termijn: \(h(row.rule.deadline))\(row.rule.isDefault ? " (standaard van Nazorg)" : "")</p>
+                <p class="meta">\(h(Messages.Caseload.pageMeta(rule: row.rule.id.rawValue, citations: row.rule.citations.map(\.description), deadline: row.rule.deadline, isDefault: row.rule.isDefault)))</p>
                 <div class="bar" role="img" aria-label="\(counts)">\(segments)</div>
                 <p class="counts">\(counts)</p>\(missed)
                 </section>
@@ -227,13 +231,12 @@ public enum CaseloadViews {
                 """
         }
         let legend = verdicts.map { "<span><i style=\"background:\(colours[$0]!)\"></i>\(h($0.label))</span>" }.joined(separator: " ")
-        let scope = period.map { ", termijnen van \($0.lowerBound.written) tot en met \($0.upperBound.written)" } ?? ""
         return """
             <!DOCTYPE html>
             <html lang="nl">
             <head>
             <meta charset="utf-8">
-            <title>Nazorg: normen aantoonbaar</title>
+            <title>\(h(Messages.Caseload.pageTitle))</title>
             <style>
             body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #212121; max-width: 60em; }
             h1 { font-size: 1.4em; } h2 { font-size: 1.05em; margin: 0.2em 0; }
@@ -246,7 +249,7 @@ public enum CaseloadViews {
             </style>
             </head>
             <body>
-            <h1>Normen aantoonbaar: \(count(caseload.families.count, "gezin", "gezinnen")) op \(caseload.today.written)\(scope)</h1>
+            <h1>\(h(Messages.Caseload.pageHeading(families: caseload.families.count, on: caseload.today.written, period: period.map { ($0.lowerBound.written, $0.upperBound.written) })))</h1>
             <p class="legend">\(legend)</p>
             \(body)</body>
             </html>
@@ -254,8 +257,5 @@ public enum CaseloadViews {
             """
     }
 
-    static func label(_ family: Caseload.Family, names: Bool) -> String { names ? family.label : "gezin \(family.id.short)" }
-
-    /// "1 gezin", "3 gezinnen".
-    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+    static func label(_ family: Caseload.Family, names: Bool) -> String { names ? family.label : Messages.Caseload.family(family.id.short) }
 }

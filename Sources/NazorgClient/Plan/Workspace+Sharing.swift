@@ -71,7 +71,7 @@ extension Workspace {
         let id = EntityID.random()
         let audit = auditRecord(
             .share, .transfer, family: family, sections: sections.map(\.name), basis: Self.basisName(basis),
-            recipient: (recipient.id.hex, recipient.name), record: id.hex, detail: "\(recipients.count) apparaten",
+            recipient: (recipient.id.hex, recipient.name), record: id.hex, detail: Messages.Client.devices(recipients.count),
             purpose: (basisEntity.kind == .consent ? basisEntity.text(ConsentField.purpose) ?? "vervolghulp" : "veiligheid (meldcode)"))
         _ = try write(family: family, edits: [.create(.share, id: id, values: values, child: nil)], grants: grants, audit: [audit])
         return ShareOutcome(share: id, basis: basis, sections: sections, devices: recipients.count, grants: grants.count)
@@ -126,7 +126,7 @@ extension Workspace {
         let audit = auditRecord(
             .withdrawal, .update, family: family, sections: names.sorted(), basis: "consent:\(consentID)",
             recipient: consent.text(ConsentField.recipient).map { ($0, consent.text(ConsentField.recipientName) ?? "?") }, record: id.hex,
-            detail: "nieuwe sleutelperiode voor \(newEpochs.count) delen", purpose: consent.text(ConsentField.purpose) ?? "vervolghulp")
+            detail: Messages.Client.newEpochs(newEpochs.count), purpose: consent.text(ConsentField.purpose) ?? Messages.Client.purposeFollowUp)
         _ = try write(
             family: family, edits: [.create(.withdrawal, id: id, values: values, child: nil)], newEpochs: newEpochs, rekeys: rekeys,
             audit: [audit])
@@ -162,7 +162,7 @@ extension Workspace {
     func checkHighRisk(_ plan: FamilyPlan, basis: PlanEntity, secondDecision: String?) throws {
         guard let risk = plan.highRisk(on: today), basis.kind == .consent else { return }
         guard (secondDecision ?? "").trimmingCharacters(in: .whitespaces).isEmpty else { return }
-        let category = risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "hoog risico"
+        let category = risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? Messages.Model.highRisk
         throw ClientError(
             .refused,
             Messages.Client.highRiskNeedsSecondDecision(category))
@@ -171,8 +171,8 @@ extension Workspace {
     /// The warning a worker reads before any share of a high-risk family, nil for other families.
     public func highRiskWarning(_ family: FamilyID) throws -> String? {
         guard let risk = try plan(family, sections: [.safety]).highRisk(on: today) else { return nil }
-        let category = risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "hoog risico"
-        return "Let op: hoog-risicogezin (\(category)). Deel alleen wat strikt nodig is; het geheime adres en de afspraken met politie en OM gaan alleen mee na een tweede besluit."
+        let category = risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? Messages.Model.highRisk
+        return Messages.Model.highRiskWarning(category)
     }
 
     /// Parses a worker's list of sections (`core,child:7cc7`), expanding a child's short member id.
@@ -243,17 +243,17 @@ extension Workspace {
                 .consent, .create, family: family, sections: (values[ConsentField.sections]?.sections ?? []).map(\.name),
                 members: values[ConsentField.givers]?.refs ?? [], basis: "consent:\(id.hex)",
                 recipient: values[ConsentField.recipient]?.text.map { ($0, values[ConsentField.recipientName]?.text ?? "?") },
-                record: id.hex, detail: "vastgelegd: \(values[ConsentField.form]?.text ?? "?")",
+                record: id.hex, detail: Messages.Client.consentRecorded(form: values[ConsentField.form]?.text ?? "?"),
                 purpose: values[ConsentField.purpose]?.text ?? "?")]
         case .safetyOverride:
             let sections = (values[SafetyOverrideField.sections]?.sections ?? []).map(\.name)
             let recipient = values[SafetyOverrideField.recipient]?.text.map { ($0, values[SafetyOverrideField.recipientName]?.text ?? "?") }
             let ground = values[SafetyOverrideField.ground]?.text.flatMap(LegalGround.init(rawValue:))?.label ?? "?"
-            let told = values[SafetyOverrideField.motherInformed]?.bool == true ? "moeder geïnformeerd" : "moeder niet geïnformeerd"
             return [auditRecord(
                 .override, .execute, family: family, sections: sections, members: values[SafetyOverrideField.members]?.refs ?? [],
                 basis: "safety-override:\(id.hex)", recipient: recipient,
-                record: id.hex, detail: "grond: \(ground); \(told)", purpose: "veiligheid (meldcode)", outcome: "flagged")]
+                record: id.hex, detail: Messages.Client.overrideRecorded(ground: ground, motherInformed: values[SafetyOverrideField.motherInformed]?.bool == true),
+                purpose: Messages.Client.purposeSafety, outcome: "flagged")]
         default:
             return []
         }
@@ -271,7 +271,7 @@ extension Workspace {
     public func recordReads(_ families: [FamilyID], detail: String) throws {
         guard !families.isEmpty else { return }
         let records = try families.map { family in
-            auditRecord(.read, .read, family: family, sections: try latestKeys(family).map(\.name).sorted(), detail: detail, purpose: "hulpverlening")
+            auditRecord(.read, .read, family: family, sections: try latestKeys(family).map(\.name).sorted(), detail: detail, purpose: Messages.Client.purposeCare)
         }
         try profile.store.appendAudit(records, author: profile.author)
     }

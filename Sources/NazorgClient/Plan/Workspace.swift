@@ -323,7 +323,7 @@ public struct Workspace: Sendable {
             audit: [auditRecord(
                 .grant, .transfer, family: family, sections: Set(sections).sorted(), basis: "own-organisation",
                 recipient: (profile.organisation.id.hex, profile.organisation.name),
-                detail: "collega \(certificate.worker) (apparaat \(certificate.device.short))", purpose: "behandelrelatie (collega)")],
+                detail: Messages.Client.colleague(certificate.worker, device: certificate.device.short), purpose: Messages.Client.purposeColleague)],
             author: profile.author)
         return grants.count
     }

@@ -137,7 +137,7 @@ public struct SyncClient: Sendable {
                         report.droppedGrants += 1
                         continue
                     }
-                    report.rejected.append("\(result.kind) \(result.id.prefix(16)): \(result.reason ?? "refused")")
+                    report.rejected.append(Messages.Client.refusedItem(result.kind, String(result.id.prefix(16)), reason: result.reason))
                     continue
                 }
                 report.pushed += 1
@@ -203,7 +203,7 @@ public struct SyncClient: Sendable {
             try store.setMeta(cursorKey, Data(String(cursor).utf8))
             try noteSeen(cursor)
             let more = reply.headers["nazorg-more"] == "1"
-            if more || pages > 1 { progress("opgehaald: \(report.pulledChanges) wijzigingen, \(report.receivedGrants) sleutels") }
+            if more || pages > 1 { progress(Messages.Client.pulledSoFar(changes: report.pulledChanges, keys: report.receivedGrants)) }
             if !more { return restored }
         }
     }
@@ -256,7 +256,7 @@ public struct SyncClient: Sendable {
                         try logReceipt(of: grant, section: contents.name, record: record, from: granter)
                     }
                 } catch let error as SyncError {
-                    report.refusedLocally.append("grant from \(grant.granter.short): \(error.message)")
+                    report.refusedLocally.append(Messages.Client.refusedGrant(from: grant.granter.short, error.message))
                 }
             case .change(let change, _):
                 changes.append(change)
@@ -341,7 +341,7 @@ public struct SyncClient: Sendable {
                     if let expected = result.expected, expected <= lastIncluded {
                         lostFrom = min(lostFrom ?? expected, expected)
                     } else {
-                        report.rejected.append("share-log entry #\(result.sequence): \(result.reason ?? "refused")")
+                        report.rejected.append(Messages.Client.refusedLogEntry(result.sequence, reason: result.reason))
                     }
                 }
             }
@@ -362,10 +362,10 @@ public struct SyncClient: Sendable {
         if !problems.isEmpty {
             try recordIncident(problems)
             report.auditIncidents += 1
-            report.rejected += problems.map { "deellogboek: \($0)" }
+            report.rejected += problems.map(Messages.Client.logProblem)
             // The incident entry goes out with the next sync; the head is not taken as verified.
         } else if report.auditIncidents > 0 {
-            report.rejected.append("deellogboek: de server was logregels kwijt; ze zijn opnieuw verstuurd en de privacy officer is gewaarschuwd")
+            report.rejected.append(Messages.Client.logEntriesResent)
         }
     }
 
@@ -672,7 +672,7 @@ public struct SyncClient: Sendable {
         let still = Set(report.refusedChanges.values.map(\.section)).union(unreachable)
         if still != (try divergedSections()) { try store.setMeta(divergedKey, try JSONEncoder().encode(still)) }
         for (id, refusal) in report.refusedChanges.sorted(by: { $0.key.hexEncoded < $1.key.hexEncoded }) {
-            report.refusedLocally.append("change \(id.prefix(8).hexEncoded): \(refusal.message)")
+            report.refusedLocally.append(Messages.Client.refusedChange(id.prefix(8).hexEncoded, refusal.message))
         }
         report.divergedSections = still.count
     }

@@ -1,3 +1,5 @@
+import NazorgMessages
+
 /// What the plan can tell about the scenarios of REQUIREMENTS.md §9 that the rules (`Rules/`) reason about:
 /// risk-bearing changes, overlapping regisseurs, a regisseur's municipality, children left behind, school changes,
 /// and high-risk families. Pure functions of the plan and a day.
@@ -30,24 +32,24 @@ extension FamilyPlan {
         let everyone = members.map(\.id)
         for member in members where member.bool(MemberField.addedAfterDeparture) == true || member.has(MemberField.role, MemberRole.newPartner) {
             changes.append(RiskBearingChange(
-                what: "\(describe(member)) kwam bij het huishouden", date: member.date(MemberField.addedOn), members: everyone))
+                what: Messages.Model.joinedHousehold(describe(member)), date: member.date(MemberField.addedOn), members: everyone))
         }
         for part in all(.child) {
             guard let arrangement = part.term(ChildField.arrangement, ContactArrangement.self), arrangement != .none,
                 let child = part.ref(ChildField.member)
             else { continue }
             let parents = members.filter { $0.has(MemberField.role, MemberRole.parentInShelter) || $0.has(MemberField.role, MemberRole.otherParent) }
-            let who = members.first { $0.id == child }.map(describe) ?? "een kind"
+            let who = members.first { $0.id == child }.map(describe) ?? Messages.Model.aChild
             changes.append(RiskBearingChange(
-                what: "\(arrangement.label) voor \(who)", date: part.date(ChildField.arrangementSince), members: [child] + parents.map(\.id)))
+                what: Messages.Model.arrangement(arrangement.label, for: who), date: part.date(ChildField.arrangementSince), members: [child] + parents.map(\.id)))
         }
         for member in members {
             guard let back = member.date(MemberField.returnedOn) else { continue }
-            changes.append(RiskBearingChange(what: "\(describe(member)) is weer in huis", date: back, members: everyone))
+            changes.append(RiskBearingChange(what: Messages.Model.backHome(describe(member)), date: back, members: everyone))
         }
         for move in all(.regionMove) {
             changes.append(RiskBearingChange(
-                what: "verhuizing naar \(move.text(RegionMoveField.to) ?? "een andere gemeente")", date: move.date(RegionMoveField.date),
+                what: Messages.Model.moving(to: move.text(RegionMoveField.to) ?? Messages.Model.anotherMunicipality), date: move.date(RegionMoveField.date),
                 members: everyone))
         }
         return changes

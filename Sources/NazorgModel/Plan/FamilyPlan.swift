@@ -143,10 +143,10 @@ public struct FamilyPlan: Hashable, Sendable {
         let who = obligation.member.map { describe(member: $0) }
         let done: String =
             switch obligation.resolution {
-            case .done(let day): "gedaan op \(day)"
-            default: "niet meer gedaan"
+            case .done(let day): Messages.Model.doneOn(day.description)
+            default: Messages.Model.notDoneAnymore
             }
-        return "\(obligation.rule.rawValue)\(who.map { " (\($0))" } ?? ""): uiterlijk \(obligation.due), \(done)"
+        return Messages.Model.missed(obligation.rule.rawValue, member: who, due: obligation.due.description, done: done)
     }
 
     /// What needs attention on `today`, in plain words: every open obligation of the rules (most urgent first),
@@ -160,8 +160,7 @@ public struct FamilyPlan: Hashable, Sendable {
     /// An open obligation as one line: how soon, the due day, what.
     public static func line(_ obligation: Obligation, today: CalendarDate) -> String {
         let urgency = RuleEngine.Urgency(due: obligation.due, today: today)
-        let when = urgency == .overdue ? "te laat, uiterlijk \(obligation.due)" : "\(urgency.label), uiterlijk \(obligation.due)"
-        return "[\(when)] \(obligation.detail)"
+        return Messages.Model.open(urgency.label, due: obligation.due.description, overdue: urgency == .overdue, detail: obligation.detail)
     }
 
     /// What the rules find in this plan on `today`.
@@ -182,11 +181,10 @@ public struct FamilyPlan: Hashable, Sendable {
         let results = RuleEngine.evaluate(self, today: today)
         var notices: [String] = []
         if let risk = highRisk(on: today) {
-            let category = risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? "hoog risico"
-            notices.append("hoog-risicogezin (\(category)): elke deling op toestemming vraagt een tweede besluit (--tweede-besluit) of een doorbreking")
+            notices.append(Messages.Model.highRiskNotice(risk.term(HighRiskField.category, HighRiskCategory.self)?.label ?? Messages.Model.highRisk))
         }
         for entity in entities where !entity.conflicts.isEmpty {
-            notices.append("\(entity.kind.rawValue) \(entity.shortID) heeft gelijktijdige wijzigingen die een keuze vragen: zie 'nazorg conflicts'")
+            notices.append(Messages.Model.concurrentEdits(entity.kind.rawValue, entity.shortID))
         }
         return Attention(
             open: RuleEngine.open(results, today: today, horizonDays: 36_500),

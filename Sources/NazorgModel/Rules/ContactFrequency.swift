@@ -1,4 +1,5 @@
 import Foundation
+import NazorgMessages
 
 /// The planned contact frequency of an aftercare episode, read from the words a worker writes ("twee keer per
 /// week", "1x per week huisbezoek", "eens per twee weken", "1-3 per week", "maandelijks"). A range counts by its
@@ -18,7 +19,7 @@ public struct ContactFrequency: Hashable, Sendable, CustomStringConvertible {
     /// up (twice a week: 4 days; once a week: 7 days).
     public var maxGapDays: Int { (periodDays + count - 1) / count }
 
-    public var description: String { "\(count) keer per \(periodDays) dagen" }
+    public var description: String { Messages.Model.contactFrequency(count, perDays: periodDays) }
 
     /// The default where none is recorded for support: 1 contact a week, the low end of 003 §8.1's 1–3.
     public static let supportDefault = ContactFrequency(count: 1, periodDays: 7)

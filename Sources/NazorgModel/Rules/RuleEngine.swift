@@ -1,3 +1,5 @@
+import NazorgMessages
+
 /// Runs the rules over plans: what is open (the caseload overview, `family show`, the calendar) and where each norm
 /// stands per family (the evidence report). One engine for all of them, so they never disagree.
 public enum RuleEngine {
@@ -102,7 +104,7 @@ public enum RuleEngine {
             Obligation(
                 rule: .overrideReview, family: item.family, member: nil, subject: item.entry, due: item.date.addingWorkingDays(Rule.reviewWorkingDays),
                 resolution: item.reviewed.map(Obligation.Resolution.done),
-                detail: "doorbreking \(item.entry.prefix(8)) van \(item.date) is nog niet getoetst",
+                detail: Messages.Model.overrideNotReviewed(String(item.entry.prefix(8)), on: item.date.description),
                 command: "nazorg audit review \(item.entry.prefix(8)) --uitkomst akkoord|onterecht|nader-onderzoek --toelichting TEKST")
         }
     }

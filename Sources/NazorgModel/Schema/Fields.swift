@@ -31,6 +31,7 @@ public enum MemberField: String, EntityField {
     case plainLanguage = "eenvoudigeTaal"
     case language = "taal"
     case returnedOn = "terugInHuisSinds"
+    case gender = "geslacht"
 
     public static let kind = EntityKind.member
     public var definition: FieldDefinition {
@@ -45,6 +46,7 @@ public enum MemberField: String, EntityField {
         case .plainLanguage: FieldDefinition(.bool, "heeft uitleg in eenvoudige taal nodig (norm 2.6)")
         case .language: FieldDefinition(.name, "taal van de gesprekken (en of er een tolk nodig is)")
         case .returnedOn: FieldDefinition(.date, "(als pleger) weer in huis sinds", past: true)
+        case .gender: FieldDefinition(.choice(Gender.self), "geslacht (voor een ontvangend systeem: moeder of vader van de kinderen)")
         }
     }
 }

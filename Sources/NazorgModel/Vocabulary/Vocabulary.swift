@@ -28,6 +28,17 @@ public enum MemberRole: String, Vocabulary {
     }
 }
 
+/// A member's gender as a receiving system records it (FHIR `Patient.gender`), and whether a parent is the
+/// children's mother or father (v3 RoleCode MTH, FTH). Not asked for: the plan works without it.
+public enum Gender: String, Vocabulary {
+    case female = "vrouw"
+    case male = "man"
+    case other = "anders"
+    case unknown = "onbekend"
+
+    public var label: String { rawValue }
+}
+
 /// The risk classification of a member (risicotaxatie).
 public enum RiskClass: String, Vocabulary {
     case red = "rood"

@@ -88,7 +88,7 @@ public struct AuditRecord: Codable, Hashable, Sendable {
         self.family = family
         self.members = members
         self.sections = sections
-        self.sensitivity = "bijzonder persoonsgegeven (AVG art. 9)"
+        self.sensitivity = Messages.Sync.specialCategory
         self.basis = basis
         self.recipient = recipient
         self.recipientName = recipientName

@@ -61,8 +61,7 @@ extension SyncController {
                 AuditAppendAnswer.Result(
                     sequence: leaf.sequence, status: "rejected",
                     reason: expected == 0
-                        ? "another entry with this sequence is in the log already"
-                        : "entries arrive in order without gaps: expected sequence \(expected)",
+                        ? Messages.Server.logSequenceTaken : Messages.Server.logSequenceExpected(expected),
                     expected: expected == 0 ? nil : expected)
             }
         }

@@ -24,7 +24,7 @@ struct DivergenceTests {
 
         let first = try setup.sync("collega")
         #expect(first.status == 67, "\(first.stdout)")
-        #expect(first.stdout.contains("niet toegepast: change"), "\(first.stdout)")
+        #expect(first.stdout.contains("niet toegepast: wijziging"), "\(first.stdout)")
         // Not silent afterwards: every later sync, and --verify, says so again.
         for arguments in [["sync"], ["sync", "--verify"]] {
             let again = try cli.on("collega", arguments, server: setup.server)
