@@ -164,7 +164,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NazorgClientTests",
-            dependencies: ["NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto"],
+            dependencies: ["NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto", "NazorgMessages"],
             swiftSettings: swiftSettings
         ),
         // Every input kept in Fixtures/fuzz/ (seeds and any crash found) through the fuzzing targets.

@@ -11,14 +11,20 @@
 #   5. the privacy officer pulling, verifying and reporting the share log, reviewing the override, and
 #      answering the mother's GDPR art. 15 request.
 # Everything happens in a scratch directory that is removed at the end (keep it with KEEP=1).
+# NAZORG_BIN_DIR=DIR runs it on binaries built before (the test suite does, to check that it is Dutch throughout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
-swift build --product nazorg >/dev/null
-swift build --product nazorg-server >/dev/null
-./scripts/install-completions.sh
-bin="$(swift build --product nazorg --show-bin-path)/nazorg"
-server_bin="$(swift build --product nazorg --show-bin-path)/nazorg-server"
+if [ -n "${NAZORG_BIN_DIR:-}" ]; then
+    bin="$(cd "$NAZORG_BIN_DIR" && pwd)/nazorg"
+    server_bin="$(cd "$NAZORG_BIN_DIR" && pwd)/nazorg-server"
+else
+    ./scripts/setup.sh
+    swift build --product nazorg >/dev/null
+    swift build --product nazorg-server >/dev/null
+    ./scripts/install-completions.sh
+    bin="$(swift build --product nazorg --show-bin-path)/nazorg"
+    server_bin="$(swift build --product nazorg --show-bin-path)/nazorg-server"
+fi
 
 work="$(mktemp -d /tmp/nazorg-demo.XXXXXX)"
 server_pid=""

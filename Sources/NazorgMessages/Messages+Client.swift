@@ -435,6 +435,11 @@ extension Messages {
             default: code
             }
         }
+        /// What a disclosure rested on, in words, when it was the own organisation (a colleague's access).
+        public static let ownOrganisation = "eigen organisatie"
+        /// A child's or a member's own part in the table, with a short id.
+        public static func childSection(_ id: String) -> String { "kind \(id)" }
+        public static func memberSection(_ id: String) -> String { "lid \(id)" }
         /// `success` or `flagged` in words.
         public static func outcome(_ code: String) -> String {
             switch code {

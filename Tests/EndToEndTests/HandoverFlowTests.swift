@@ -279,11 +279,14 @@ struct HandoverFlowTests {
             bundle["entry"] = entries
         }
         // A Goal without its required lifecycleStatus.
-        for validator in [FHIRValidator.resources, .pyfhircheck] {
+        for validator in [FHIRValidator.resources, .pyfhircheck, .fhirkit] {
             try refused(validator) { change("Goal", in: &$0) { $0["lifecycleStatus"] = nil } }
         }
         // A CarePlan status outside its required value set; a narrative without its XHTML div.
         try refused(.pyfhircheck) { change("CarePlan", in: &$0) { $0["status"] = "bezig" } }
+        // An element R4 does not have (the official schema's additionalProperties), a date that is not one.
+        try refused(.fhirkit) { change("Organization", in: &$0) { $0["zorgniveau"] = 1 } }
+        try refused(.fhirkit) { change("Goal", in: &$0) { $0["startDate"] = "3 maart" } }
         try refused(.pyfhircheck) { change("Patient", in: &$0) { $0["text"] = ["status": "generated", "div": "<p>tekst</p>"] } }
         // A Goal whose subject is not in the Bundle, or is a Provenance.
         try refused(.references) { change("Goal", in: &$0) { $0["subject"] = ["reference": "urn:uuid:00000000-0000-8000-8000-000000000000"] } }
@@ -295,12 +298,14 @@ struct HandoverFlowTests {
 }
 
 /// The independent FHIR validators: `fhir.resources` (the R4B models, `scripts/validate-fhir.py`), pyfhircheck
-/// (cardinality, datatypes, required value sets, narratives, FHIRPath invariants) and the reference checker
+/// (cardinality, datatypes, required value sets, narratives, FHIRPath invariants), fhirkit-rs (R4 4.0.1 itself,
+/// generated from the official specification: unknown elements, cardinality, primitive formats) and the reference checker
 /// (`scripts/check-fhir-references.py`: every reference resolves inside the Bundle, to a type R4 allows there).
-/// All three from `scripts/setup.sh`'s virtual environment (or `NAZORG_FHIR_PYTHON`).
+/// All four from `scripts/setup.sh`'s virtual environment (or `NAZORG_FHIR_PYTHON`).
 enum FHIRValidator: String, CaseIterable {
     case resources = "fhir.resources"
     case pyfhircheck
+    case fhirkit = "fhirkit-rs"
     case references = "referentiecontrole"
 
     static func validate(_ file: URL) throws -> (status: Int32, output: String) {
@@ -323,6 +328,7 @@ enum FHIRValidator: String, CaseIterable {
         process.arguments = switch self {
         case .resources: [scripts.appendingPathComponent("validate-fhir.py").path, file.path]
         case .pyfhircheck: ["-m", "pyfhircheck", "bundle", file.path]
+        case .fhirkit: ["-c", "import sys; from fhirkit.cli import main; sys.exit(main())", "validate", file.path]
         case .references: [scripts.appendingPathComponent("check-fhir-references.py").path, file.path]
         }
         // pyfhircheck writes its evidence into the working directory: the file's own (temporary) one.

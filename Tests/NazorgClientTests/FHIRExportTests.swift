@@ -1,4 +1,5 @@
 import Foundation
+import NazorgMessages
 import NazorgModel
 import NazorgSync
 import Testing
@@ -164,8 +165,8 @@ struct FHIRExportTests {
         let new = try risk(correction.hex)
         #expect(old["status"] as? String == "entered-in-error")
         #expect(new["status"] as? String == "corrected")
-        #expect(notes(old).contains("Gecorrigeerd door de risicotaxatie van 2026-11-21"), "\(notes(old))")
-        #expect(notes(new).contains("Corrigeert de risicotaxatie van \(earlier.text(RiskAssessmentField.date) ?? "?")"), "\(notes(new))")
+        #expect(notes(old).contains("Gecorrigeerd door de risicotaxatie van 21 november 2026"), "\(notes(old))")
+        #expect(notes(new).contains(Dutch.writingDates(in: "Corrigeert de risicotaxatie van \(earlier.text(RiskAssessmentField.date) ?? "?")")), "\(notes(new))")
         #expect(risks.filter { $0["status"] as? String == "final" }.allSatisfy { $0["id"] as? String != FHIRExport.uuid(earlier.id) })
     }
 
@@ -216,7 +217,7 @@ struct FHIRExportTests {
         #expect((action["performer"] as? [[String: Any]])?.first?["display"] as? String == "Anna")
         #expect((action["scheduledPeriod"] as? [String: Any])?["end"] as? String == "2027-01-15")
         let notes = plans.flatMap { ($0["note"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
-        #expect(notes.contains { $0.hasPrefix("Overdrachtsgesprek 2026-11-20") } && notes.contains("Persoonlijke context: eigen regie"))
+        #expect(notes.contains { $0.hasPrefix("Overdrachtsgesprek 20 november 2026") } && notes.contains("Persoonlijke context: eigen regie"))
         #expect(notes.contains("Ketenafspraak: school belt bij afwezigheid"))
 
         let consent = try #require(Self.resources(bundle, "Consent").first)

@@ -29,7 +29,9 @@ enum EnglishText {
             let token = String(token.drop { $0 == "(" })
             if token.hasPrefix("-") || token.hasPrefix("<") || token.hasPrefix("[") || token.hasPrefix("$") { return [] }
             // A code in parentheses after its Dutch label, as it is typed on the command line: `(consent)`.
-            if token.wholeMatch(of: #/[a-z][a-z:-]*\)[.,;:]?/#) != nil { return [] }
+            if token.wholeMatch(of: #/[a-z][a-z:-]*\)+[.,;:]?/#) != nil { return [] }
+            // An id (`94be5f49`): letters and digits together are not a word.
+            if token.contains(where: \.isNumber) && token.contains(where: \.isLetter) { return [] }
             if token.contains(where: { "._/=:@\\".contains($0) }) && token.contains(where: { $0.isLetter }) {
                 // file names, addresses, identifiers — but keep a word that only ends a sentence
                 let trimmed = token.trimmingCharacters(in: CharacterSet(charactersIn: ".:;,!?)("))

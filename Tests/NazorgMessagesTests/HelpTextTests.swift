@@ -124,6 +124,35 @@ import Testing
         #expect(unknown.isEmpty, "sentences in the commands that no --help shows (write them in the catalogue):\n\(unknown.joined(separator: "\n"))")
     }
 
+    /// The README's main job, the demo, is Dutch from start to finish: the worker's, the server's, the receiving
+    /// organisation's and the privacy officer's output, warnings and refusals included. What the demo shows of
+    /// programs' own formats (the FHIR JSON, CSV codes, ids) is not prose and is left out by the detector.
+    @Test func theDemoIsDutchThroughout() throws {
+        let process = Process()
+        process.executableURL = MessageCatalogueTests.repository.appendingPathComponent("scripts/demo.sh")
+        var environment = ProcessInfo.processInfo.environment
+        environment["NAZORG_BIN_DIR"] = MessageCatalogueTests.repository.appendingPathComponent(".build/debug").path
+        environment["COLUMNS"] = "120"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "the demo failed:\n\(text.suffix(3000))")
+        // The lines a person reads: not the commands the demo echoes, not JSON or CSV.
+        let read = text.split(separator: "\n").map { $0.replacingOccurrences(of: "\u{1B}[1m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "") }
+            .filter { !$0.hasPrefix("$ nazorg") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("nazorg ") && !$0.hasPrefix("{") && !$0.hasPrefix("  \"") && !$0.contains(#/^[a-z_]+(,[a-z_]+){3,}/#) }
+        #expect(read.count > 100, "only \(read.count) lines")
+        let english = read.compactMap { line -> String? in
+            let words = EnglishText.words(in: String(line))
+            return words.isEmpty ? nil : "\(words): \(line)"
+        }
+        #expect(english.isEmpty, "English in the demo's output:\n\(english.joined(separator: "\n"))")
+    }
+
     @Test(arguments: [
         ["family", "show"], ["--bogus"], ["family", "frobnicate"], ["sync", "--server"], ["audit", "report", "--format", "xml"],
         ["overzicht", "--horizon", "veel"], ["family", "list", "een", "twee"],

@@ -1,5 +1,6 @@
 public import Foundation
 import NazorgMessages
+import NazorgModel
 public import NazorgSync
 
 /// The NEN 7513 views of a verified share-log copy: filters, orderings, the override review queue, and the
@@ -105,6 +106,15 @@ public enum AuditViews {
         cells[2] = Messages.Audit.action(r.action.rawValue)
         cells[3] = Messages.Audit.outcome(r.outcome)
         cells[5] = DeviceRole(rawValue: r.role)?.label ?? r.role
+        cells[11] = r.sections.map { name in
+            switch Section(name: name) {
+            case .child(let id): Messages.Audit.childSection(String(id.prefix(8)))
+            case .member(let id): Messages.Audit.memberSection(String(id.prefix(8)))
+            case let section?: section.label
+            case nil: name
+            }
+        }.joined(separator: ", ")
+        if r.basis == AuditRecord.ownOrganisationBasis { cells[12] = Messages.Audit.ownOrganisation }
         return cells
     }
 }

@@ -144,7 +144,7 @@ public enum FHIRExport {
                         "text": level.label,
                     ] as [String: Any],
                 ]],
-                "note": notes.map { ["text": $0] },
+                "note": annotations(notes),
             ]
             if let date = assessment.text(RiskAssessmentField.date) { resource["occurrenceDateTime"] = date }
             if let occasion = assessment.text(RiskAssessmentField.occasion) { resource["reasonCode"] = [["text": occasion]] }
@@ -178,7 +178,7 @@ public enum FHIRExport {
                 "subject": reference(subjectID), "participant": participants,
             ]
             let escalation = regisseurs.compactMap { $0.text(RegisseurField.escalation) }
-            if !escalation.isEmpty { team["note"] = escalation.map { ["text": Messages.FHIR.escalation($0)] } }
+            if !escalation.isEmpty { team["note"] = annotations(escalation.map(Messages.FHIR.escalation)) }
             let teamID = derived(document.bundle, "careteam")
             resourceIDs.append(teamID)
             add(team, id: teamID, narrative: Messages.FHIR.careTeam(regisseurs.compactMap { $0.text(RegisseurField.name) }))
@@ -197,7 +197,7 @@ public enum FHIRExport {
                 "category": [["text": goal.text(GoalField.domain).flatMap(LifeDomain.init(rawValue:))?.label ?? "?"]],
                 "subject": reference(subject),
             ]
-            if let note { resource["note"] = [["text": note]] }
+            if let note { resource["note"] = annotations([note]) }
             if status == .achieved {
                 resource["achievementStatus"] = ["coding": [["system": "http://terminology.hl7.org/CodeSystem/goal-achievement", "code": "achieved"]]]
             }
@@ -240,7 +240,7 @@ public enum FHIRExport {
                 attended: document.meeting.attended.map { HandoverAttendee(rawValue: $0)?.label ?? $0 })]
             if !document.personalContext.isEmpty { notes.append(Messages.FHIR.personalContext(document.personalContext)) }
             notes += document.agreements.map(Messages.FHIR.agreement)
-            careplan["note"] = notes.map { ["text": $0] }
+            careplan["note"] = annotations(notes)
             add(careplan, id: planID, narrative: Messages.FHIR.familyPlan)
             resourceIDs.append(planID)
         }
@@ -355,9 +355,13 @@ public enum FHIRExport {
         ]
     }
 
-    /// A narrative `div` with the text escaped.
+    /// Notes for the receiving system's users (`Annotation.text`), with their days written as people write them;
+    /// the structured dates stay ISO 8601.
+    static func annotations(_ texts: [String]) -> [[String: String]] { texts.map { ["text": Dutch.writingDates(in: $0)] } }
+
+    /// A narrative `div` with the text escaped, and its days written as people write them.
     static func xhtml(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        let escaped = Dutch.writingDates(in: text).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
         return "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>\(escaped)</p></div>"
     }

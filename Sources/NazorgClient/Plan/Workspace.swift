@@ -321,7 +321,7 @@ public struct Workspace: Sendable {
         try profile.store.queue(
             grants: grants,
             audit: [auditRecord(
-                .grant, .transfer, family: family, sections: Set(sections).sorted(), basis: "own-organisation",
+                .grant, .transfer, family: family, sections: Set(sections).sorted(), basis: AuditRecord.ownOrganisationBasis,
                 recipient: (profile.organisation.id.hex, profile.organisation.name),
                 detail: Messages.Client.colleague(certificate.worker, device: certificate.device.short), purpose: Messages.Client.purposeColleague)],
             author: profile.author)

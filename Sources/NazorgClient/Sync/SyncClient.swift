@@ -526,7 +526,7 @@ public struct SyncClient: Sendable {
             }
             guard !grants.isEmpty else { continue }
             let audit = workspace.auditRecord(
-                .grant, .transfer, family: family, sections: names.sorted(), basis: "own-organisation",
+                .grant, .transfer, family: family, sections: names.sorted(), basis: AuditRecord.ownOrganisationBasis,
                 recipient: (profile.organisation.id.hex, profile.organisation.name),
                 detail: Messages.Client.newSectionsForColleagues(colleagues.count), purpose: Messages.Client.purposeColleague)
             try store.queue(grants: grants, audit: [audit], author: profile.author)

@@ -98,6 +98,8 @@ public struct AuditRecord: Codable, Hashable, Sendable {
 
     /// The software version written into every entry.
     public static let software = "nazorg 0.4"
+    /// The basis of a disclosure inside the own organisation (a colleague's access): the treatment relationship.
+    public static let ownOrganisationBasis = "own-organisation"
 
     /// Canonical JSON (sorted keys), the bytes that are signed.
     public func encoded() throws -> Data {
