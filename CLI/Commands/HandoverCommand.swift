@@ -170,7 +170,7 @@ struct HandoverCommand: AsyncParsableCommand {
                     ID128(hex: hex).flatMap { try? workspace.profile.trustedOrganisation($0) }?.name ?? Messages.Output.notAPartner(String(hex.prefix(8)))
                 }
                 let kept = Dictionary(uniqueKeysWithValues: try workspace.profile.store.handovers().map { ($0.id.hex, $0) })
-                let bundles = try await mail.inbox().filter { $0.kind == "bundle" }
+                let bundles = try await mail.inbox().filter { $0.kind == .bundle }
                 say(Messages.Output.received)
                 if bundles.isEmpty { say(Messages.Output.noBundles) }
                 for entry in bundles {

@@ -94,6 +94,7 @@ extension Messages {
             case certificate = "een apparaatcertificaat"
             case mailbox = "de inhoud van de postbus"
             case treeHead = "de ondertekende stand van het deellogboek"
+            case digest = "de samenvatting van een deel"
             case logEntries = "de regels van het deellogboek"
         }
         public static func serverAnswerMalformed(_ what: ServerAnswer) -> String {

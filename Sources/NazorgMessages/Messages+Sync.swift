@@ -158,7 +158,7 @@ extension Messages {
 
         // Certificates
         public static func certificateVersion(_ version: some BinaryInteger) -> String {
-            "versie \(version) van dit apparaatcertificaat kent deze versie van Nazorg niet (zij leest 1 en 2); werk Nazorg bij"
+            "versie \(version) van dit apparaatcertificaat kent deze versie van Nazorg niet (zij leest 1, 2 en 3); werk Nazorg bij"
         }
         public static func certificateWrongDevice(_ device: String) -> String {
             "het certificaat noemt apparaat \(device), maar dat is niet het id van zijn ondertekensleutel"

@@ -73,3 +73,40 @@ struct SyncBatchTests {
         #expect((#expect(throws: SyncError.self) { try SyncBatch(decoding: huge) })?.code == .tooLarge)
     }
 }
+
+/// The protocol's JSON messages are one definition for both sides; their wire form is pinned here, so a change to
+/// a message is a deliberate change to the protocol.
+struct ProtocolMessageTests {
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test func pushAnswersKeepTheirWireForm() throws {
+        let answer = PushAnswer(results: [
+            .init(id: "ab", kind: .change, status: .accepted, sequence: 5),
+            .init(id: "cd", kind: .grant, status: .rejected, reason: "ingetrokken", code: .recipientRevoked),
+        ])
+        let text = try Self.json(answer)
+        #expect(text == #"{"results":[{"id":"ab","kind":"change","sequence":5,"status":"accepted"},{"code":"recipient-revoked","id":"cd","kind":"grant","reason":"ingetrokken","status":"rejected"}]}"#)
+        #expect(try JSONDecoder().decode(PushAnswer.self, from: Data(text.utf8)) == answer)
+        // A kind or status the protocol does not have is refused, not guessed.
+        for bad in [#"{"results":[{"id":"ab","kind":"ruil","status":"accepted"}]}"#, #"{"results":[{"id":"ab","kind":"change","status":"misschien"}]}"#] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(PushAnswer.self, from: Data(bad.utf8)) }
+        }
+    }
+
+    @Test func theOtherAnswersKeepTheirWireForm() throws {
+        #expect(try Self.json(DigestAnswer(count: 3, hash: "00ff")) == #"{"count":3,"hash":"00ff"}"#)
+        #expect(try Self.json(LogKeyAnswer(key: Data([1, 2, 3]))) == #"{"key":"AQID"}"#)
+        #expect(try Self.json(DeviceList(devices: [])) == #"{"devices":[]}"#)
+        #expect(try Self.json(DeviceAnswer(device: "ab", status: .revoked)) == #"{"device":"ab","status":"revoked"}"#)
+        #expect(try Self.json(MailboxPostAnswer(id: "ab", status: .stored)) == #"{"id":"ab","status":"stored"}"#)
+        let entry = MailboxEntry(sequence: 4, kind: .receipt, id: "ab", sender: "cd", senderDevice: "ef", received: 1_700_000_000_000, size: 9)
+        #expect(try Self.json(MailboxListing(items: [entry]))
+            == #"{"items":[{"id":"ab","kind":"receipt","received":1700000000000,"sender":"cd","senderDevice":"ef","sequence":4,"size":9}]}"#)
+        // The kind byte of a batch item is the kind the server stores.
+        #expect(ItemKind.change.rawValue == 1 && ItemKind.grant.rawValue == 2)
+    }
+}

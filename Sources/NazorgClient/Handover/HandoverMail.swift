@@ -3,24 +3,6 @@ public import Foundation
 import NazorgStore
 public import NazorgSync
 
-/// A bundle addressed to this organisation, as the server's mailbox lists it.
-public struct MailboxEntry: Sendable, Hashable, Decodable {
-    /// Mailbox order.
-    public var sequence: UInt64
-    /// `bundle` or `receipt`.
-    public var kind: String
-    /// The bundle id (hex).
-    public var id: String
-    /// The sending organisation (hex).
-    public var sender: String
-    /// The sending device (hex).
-    public var senderDevice: String
-    /// Server time of arrival (ms).
-    public var received: Int64
-    /// Size in bytes.
-    public var size: Int
-}
-
 /// The warm handover through the server's mailbox: deliver a bundle, list and fetch what is addressed to this
 /// organisation, send a receipt, and collect the receipts for bundles this device sent.
 public struct HandoverMail: Sendable {
@@ -54,8 +36,7 @@ public struct HandoverMail: Sendable {
     /// What the mailbox holds for this organisation.
     public func inbox() async throws -> [MailboxEntry] {
         let reply = try await registered().send("GET", "/v1/mailbox")
-        struct Listing: Decodable { var items: [MailboxEntry] }
-        guard let listing = try? JSONDecoder().decode(Listing.self, from: reply.body) else {
+        guard let listing = try? JSONDecoder().decode(MailboxListing.self, from: reply.body) else {
             throw ClientError(.network, Messages.Client.serverAnswerMalformed(.mailbox))
         }
         return listing.items
@@ -70,7 +51,7 @@ public struct HandoverMail: Sendable {
     public func bytes(of idOrPrefix: String) async throws -> Data {
         if let kept = try? workspace.handover(idOrPrefix), kept.direction == .received, let bytes = kept.bytes { return bytes }
         let key = idOrPrefix.lowercased().filter { $0 != "-" }
-        let matches = try await inbox().filter { $0.kind == "bundle" && !key.isEmpty && $0.id.hasPrefix(key) }
+        let matches = try await inbox().filter { $0.kind == .bundle && !key.isEmpty && $0.id.hasPrefix(key) }
         guard matches.count == 1, let id = ID128(hex: matches[0].id) else {
             throw ClientError(
                 .notFound,
@@ -108,7 +89,7 @@ public struct HandoverMail: Sendable {
         guard !waiting.isEmpty else { return ([], []) }
         var arrived: [HandoverReceipt] = []
         var refused: [String] = []
-        for entry in try await inbox() where entry.kind == "receipt" && waiting.contains(entry.id) {
+        for entry in try await inbox() where entry.kind == .receipt && waiting.contains(entry.id) {
             let body = try await client.connection.send("GET", "/v1/mailbox/receipts/\(entry.id)").body
             do {
                 guard let receipt = try? JSONDecoder().decode(HandoverReceipt.self, from: body) else {

@@ -114,30 +114,21 @@ public struct SyncClient: Sendable {
             items.removeFirst(chunk.count)
             let reply = try await connection.send("POST", "/v1/push", body: SyncBatch(items: chunk).encoded())
             report.roundTrips += 1
-            struct Result: Decodable {
-                var id: String
-                var kind: String
-                var status: String
-                var reason: String?
-                var sequence: UInt64?
-                var code: String?
-            }
-            struct Results: Decodable { var results: [Result] }
-            guard let results = try? JSONDecoder().decode(Results.self, from: reply.body).results, results.count == chunk.count else {
+            guard let results = try? JSONDecoder().decode(PushAnswer.self, from: reply.body).results, results.count == chunk.count else {
                 throw ClientError(.network, Messages.Client.serverAnswerMalformed(.push))
             }
             var acknowledgedChanges: [Data] = []
             var acknowledgedGrants: [Data] = []
             for (item, result) in zip(chunk, results) {
-                if result.status == "rejected" {
+                if result.status == .rejected {
                     // A grant to a device revoked since it was queued can never be delivered: it leaves the outbox
                     // (the key it carried is replaced by a new epoch, `rotateAfterRevocations`).
-                    if result.code == "recipient-revoked", case .grant(let grant, _) = item {
+                    if result.code == .recipientRevoked, case .grant(let grant, _) = item {
                         acknowledgedGrants.append(grant.id)
                         report.droppedGrants += 1
                         continue
                     }
-                    report.rejected.append(Messages.Client.refusedItem(result.kind, String(result.id.prefix(16)), reason: result.reason))
+                    report.rejected.append(Messages.Client.refusedItem(result.kind.name, String(result.id.prefix(16)), reason: result.reason))
                     continue
                 }
                 report.pushed += 1
@@ -145,7 +136,7 @@ public struct SyncClient: Sendable {
                 case .change(let change, _): acknowledgedChanges.append(change.id)
                 case .grant(let grant, _):
                     acknowledgedGrants.append(grant.id)
-                    if grant.basis == .creator, grant.epoch == 1, result.status == "accepted" {
+                    if grant.basis == .creator, grant.epoch == 1, result.status == .accepted {
                         report.createdSections.append(SectionEpochKey(family: grant.family, tag: grant.tag, epoch: grant.epoch))
                     }
                 }
@@ -326,7 +317,7 @@ public struct SyncClient: Sendable {
             var lostFrom: UInt64?
             for (leaf, result) in zip(leaves, answer.results) {
                 switch result.status {
-                case "accepted", "duplicate":
+                case .accepted, .duplicate:
                     guard let index = result.index, let proof = result.proof,
                         MerkleTree.verifyInclusion(
                             leafHash: MerkleTree.leafHash(leaf), index: Int(clamping: index), size: Int(clamping: head.size), proof: proof,
@@ -336,7 +327,7 @@ public struct SyncClient: Sendable {
                         continue
                     }
                     included.append((result.sequence, index))
-                default:
+                case .rejected:
                     let lastIncluded = try store.lastIncludedAuditSequence()
                     if let expected = result.expected, expected <= lastIncluded {
                         lostFrom = min(lostFrom ?? expected, expected)
@@ -395,8 +386,7 @@ public struct SyncClient: Sendable {
         if let pinned = try store.meta(logKeyKey) { return pinned }
         let reply = try await connection.send("GET", "/v1/audit/key")
         report.roundTrips += 1
-        struct Key: Decodable { var key: Data }
-        guard let key = try? JSONDecoder().decode(Key.self, from: reply.body).key, key.count == SigningKeyPair.publicKeyByteCount else {
+        guard let key = try? JSONDecoder().decode(LogKeyAnswer.self, from: reply.body).key, key.count == SigningKeyPair.publicKeyByteCount else {
             throw ClientError(.network, Messages.Client.serverAnswerMalformed(.logKey))
         }
         try store.setMeta(logKeyKey, key)
@@ -428,8 +418,7 @@ public struct SyncClient: Sendable {
         let own = profile.organisation
         let reply = try await connection.send("GET", "/v1/organisations/\(own.id.hex)/devices?role=privacy-officer")
         report.roundTrips += 1
-        struct Devices: Decodable { var devices: [DeviceCertificate] }
-        guard let listed = try? JSONDecoder().decode(Devices.self, from: reply.body).devices else {
+        guard let listed = try? JSONDecoder().decode(DeviceList.self, from: reply.body).devices else {
             throw ClientError(.network, Messages.Client.serverAnswerMalformed(.officers))
         }
         let officers = listed.filter { $0.role == .privacyOfficer && $0.organisation == own.id && (try? $0.verify(by: own, at: Date())) != nil }
@@ -560,8 +549,7 @@ public struct SyncClient: Sendable {
         var report = SyncReport()
         try await register(&report)
         let reply = try await connection.send("GET", "/v1/organisations/\(organisation.id.hex)/devices")
-        struct Devices: Decodable { var devices: [DeviceCertificate] }
-        guard let devices = try? JSONDecoder().decode(Devices.self, from: reply.body).devices else {
+        guard let devices = try? JSONDecoder().decode(DeviceList.self, from: reply.body).devices else {
             throw ClientError(.network, Messages.Client.serverAnswerMalformed(.devices))
         }
         return devices
@@ -632,9 +620,11 @@ public struct SyncClient: Sendable {
                 let local = try store.digest(family: family, tag: tag)
                 let reply = try await connection.send("GET", "/v1/digest?family=\(family.hex)&tag=\(tag.hex)")
                 report.roundTrips += 1
-                let object = (try? JSONSerialization.jsonObject(with: reply.body)) as? [String: String] ?? [:]
-                let remote = Int(object["count"] ?? "") ?? 0
-                guard object["hash"] != local.hash.hexEncoded else { continue }
+                guard let answer = try? JSONDecoder().decode(DigestAnswer.self, from: reply.body) else {
+                    throw ClientError(.network, Messages.Client.serverAnswerMalformed(.digest))
+                }
+                let remote = answer.count
+                guard answer.hash != local.hash.hexEncoded else { continue }
                 if remote < local.count, local.count > 0 { requeued += try store.requeue(family: family, tag: tag) }
                 if remote > local.count { behind.insert(DivergedSection(family: family, tag: tag)) }
             }

@@ -23,7 +23,7 @@ public struct AuditAppendAnswer: Codable, Sendable {
         /// The entry's sequence number in the device's chain.
         public var sequence: UInt64
         /// `accepted`, `duplicate` (the same bytes are in the log) or `rejected`.
-        public var status: String
+        public var status: ItemStatus
         /// Its index in the organisation's log.
         public var index: UInt64?
         /// RFC 6962 inclusion proof of the leaf at `index` under `head`.
@@ -35,7 +35,7 @@ public struct AuditAppendAnswer: Codable, Sendable {
         public var expected: UInt64?
 
         /// Creates a result.
-        public init(sequence: UInt64, status: String, index: UInt64? = nil, proof: [Data]? = nil, reason: String? = nil, expected: UInt64? = nil) {
+        public init(sequence: UInt64, status: ItemStatus, index: UInt64? = nil, proof: [Data]? = nil, reason: String? = nil, expected: UInt64? = nil) {
             self.sequence = sequence
             self.status = status
             self.index = index

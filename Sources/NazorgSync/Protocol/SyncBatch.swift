@@ -41,12 +41,12 @@ public struct SyncBatch: Hashable, Sendable {
         for item in items {
             switch item {
             case .change(let change, let sequence):
-                writer.write(1)
+                writer.write(ItemKind.change.rawValue)
                 writer.writeFixed(sequence)
                 writer.writeFixed(UInt32(change.bytes.count))
                 writer.writeRaw(change.bytes)
             case .grant(let grant, let sequence):
-                writer.write(2)
+                writer.write(ItemKind.grant.rawValue)
                 writer.writeFixed(sequence)
                 writer.writeFixed(UInt32(grant.bytes.count))
                 writer.writeRaw(grant.bytes)
@@ -78,10 +78,10 @@ public struct SyncBatch: Hashable, Sendable {
             let length = Int(try reader.readFixed(UInt32.self))
             let bytes = try reader.readRaw(length)
             do {
-                switch kind {
-                case 1: items.append(.change(try SignedChange(bytes: bytes), sequence: sequence))
-                case 2: items.append(.grant(try KeyGrant(bytes: bytes), sequence: sequence))
-                default: throw SyncError(.malformedChange, Messages.Sync.unknownItemKind(kind))
+                switch ItemKind(rawValue: kind) {
+                case .change: items.append(.change(try SignedChange(bytes: bytes), sequence: sequence))
+                case .grant: items.append(.grant(try KeyGrant(bytes: bytes), sequence: sequence))
+                case nil: throw SyncError(.malformedChange, Messages.Sync.unknownItemKind(kind))
                 }
             } catch let error as SyncError {
                 throw SyncError(error.code, Messages.Sync.batchItem(index + 1, error.message))

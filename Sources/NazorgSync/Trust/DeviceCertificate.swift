@@ -71,13 +71,17 @@ public struct CertificateRequest: Codable, Hashable, Sendable {
 ///
 /// Version 2 signs a salted commitment to the worker's name instead of the name itself, so the certificate still
 /// verifies when the name and salt are left out: the server gives another organisation's devices the
-/// certificate without them (`withholdingWorker`) — they need the keys, not who works there. Version 1 (the name
-/// signed as is) is still read and verified.
+/// certificate without them (`withholdingWorker`) — they need the keys, not who works there.
+///
+/// Version 3 signs the certificate as it travels: its own JSON encoding (`signedBytes`), with the signature
+/// empty and the withheld fields (the name and its salt) left out. A field added to this type is therefore
+/// signed the moment it is encoded; there is no second, hand-written list of signed fields to forget it in.
+/// Versions 1 (the name signed as is) and 2 (hand-written bytes with the commitment) are still read and verified.
 public struct DeviceCertificate: Codable, Hashable, Sendable {
     /// The format this build writes.
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
-    /// Certificate format version (1 or 2).
+    /// Certificate format version (1, 2 or 3).
     public var version: Int = DeviceCertificate.currentVersion
     /// The device id.
     public var device: DeviceID
@@ -129,8 +133,22 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
         return GenericHash.hash(Data("nazorg-worker-v1\n\(worker)".utf8), key: key)
     }
 
-    /// The canonical bytes the organisation signs.
+    /// The bytes the organisation signs. Version 3: a domain tag, then the certificate's own JSON encoding
+    /// (keys sorted, slashes unescaped) with the signature empty and the name and salt left out.
     public var signedBytes: Data {
+        guard version >= 3 else { return handWrittenSignedBytes }
+        var signed = self
+        signed.signature = Data()
+        signed.worker = ""
+        signed.workerSalt = nil
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain values into JSON does not fail; an empty body would not verify against any signature.
+        return Data("nazorg-device-certificate-v3\n".utf8) + ((try? encoder.encode(signed)) ?? Data())
+    }
+
+    /// Versions 1 and 2: the fields written one by one.
+    var handWrittenSignedBytes: Data {
         var writer = ByteWriter()
         writer.writeString("nazorg-device-certificate")
         writer.writeVarint(UInt64(clamping: version))

@@ -2,21 +2,7 @@ import NazorgMessages
 import Foundation
 import NazorgSync
 
-/// The answer for one pushed item.
-struct PushResult: Codable, Sendable, Hashable {
-    /// Change or grant id, hex.
-    var id: String
-    /// `change` or `grant`.
-    var kind: String
-    /// `accepted`, `duplicate` or `rejected`.
-    var status: String
-    /// Why it was rejected.
-    var reason: String?
-    /// For a rejection that retrying can never change: `recipient-revoked` (the client drops the grant).
-    var code: String?
-    /// The server sequence number it is stored under.
-    var sequence: UInt64?
-}
+typealias PushResult = PushAnswer.Result
 
 /// Checks and stores pushed items one by one: each is accepted, a duplicate, or rejected with a reason,
 /// and a rejected item leaves nothing behind.
@@ -54,31 +40,31 @@ struct PushHandler {
                 }
                 valid.append((index, item))
             } catch let rejection as Rejection {
-                results[index] = result(for: item, status: "rejected", reason: rejection.reason, code: rejection.code)
+                results[index] = result(for: item, status: .rejected, reason: rejection.reason, code: rejection.code)
             } catch {
-                results[index] = result(for: item, status: "rejected", reason: Messages.Server.couldNotCheck)
+                results[index] = result(for: item, status: .rejected, reason: Messages.Server.couldNotCheck)
             }
         }
         do {
             let outcomes = try storage.store(valid.map(\.item), organisation: me.certificate.organisation)
             for ((index, item), outcome) in zip(valid, outcomes) {
                 switch outcome {
-                case .stored(let seq): results[index] = result(for: item, status: "accepted", sequence: seq)
-                case .duplicate(let seq): results[index] = result(for: item, status: "duplicate", sequence: seq)
+                case .stored(let seq): results[index] = result(for: item, status: .accepted, sequence: seq)
+                case .duplicate(let seq): results[index] = result(for: item, status: .duplicate, sequence: seq)
                 case .sequenceTaken:
                     results[index] = result(
-                        for: item, status: "rejected", reason: Messages.Server.sequenceUsed)
+                        for: item, status: .rejected, reason: Messages.Server.sequenceUsed)
                 }
             }
         } catch {
-            for (index, item) in valid { results[index] = result(for: item, status: "rejected", reason: Messages.Server.couldNotStore) }
+            for (index, item) in valid { results[index] = result(for: item, status: .rejected, reason: Messages.Server.couldNotStore) }
         }
         return results.map { $0! }
     }
 
     private struct Rejection: Error {
         var reason: String
-        var code: String? = nil
+        var code: PushAnswer.Code? = nil
     }
 
     /// Access given by grants earlier in the same push.
@@ -101,12 +87,12 @@ struct PushHandler {
     }
 
     private func result(
-        for item: SyncBatch.Item, status: String, reason: String? = nil, code: String? = nil, sequence: UInt64? = nil
+        for item: SyncBatch.Item, status: ItemStatus, reason: String? = nil, code: PushAnswer.Code? = nil, sequence: UInt64? = nil
     ) -> PushResult {
-        let (id, kind): (Data, String) =
+        let (id, kind): (Data, ItemKind) =
             switch item {
-            case .change(let change, _): (change.id, "change")
-            case .grant(let grant, _): (grant.id, "grant")
+            case .change(let change, _): (change.id, .change)
+            case .grant(let grant, _): (grant.id, .grant)
             }
         return PushResult(
             id: id.hexEncoded, kind: kind, status: status, reason: reason, code: code, sequence: sequence)
@@ -145,7 +131,7 @@ struct PushHandler {
             throw Rejection(reason: Messages.Server.recipientNotRegistered(grant.recipient.short))
         }
         if recipient.revokedAt != nil {
-            throw Rejection(reason: Messages.Server.recipientRevoked(grant.recipient.short), code: "recipient-revoked")
+            throw Rejection(reason: Messages.Server.recipientRevoked(grant.recipient.short), code: .recipientRevoked)
         }
         guard recipient.certificate.role != .privacyOfficer else {
             throw Rejection(reason: Messages.Server.officerNoSections)

@@ -55,11 +55,11 @@ extension SyncController {
         }
         let results = zip(leaves, outcomes).map { leaf, outcome in
             switch outcome {
-            case .stored(let index): AuditAppendAnswer.Result(sequence: leaf.sequence, status: "accepted", index: index, proof: proof(index))
-            case .duplicate(let index): AuditAppendAnswer.Result(sequence: leaf.sequence, status: "duplicate", index: index, proof: proof(index))
+            case .stored(let index): AuditAppendAnswer.Result(sequence: leaf.sequence, status: .accepted, index: index, proof: proof(index))
+            case .duplicate(let index): AuditAppendAnswer.Result(sequence: leaf.sequence, status: .duplicate, index: index, proof: proof(index))
             case .outOfOrder(let expected):
                 AuditAppendAnswer.Result(
-                    sequence: leaf.sequence, status: "rejected",
+                    sequence: leaf.sequence, status: .rejected,
                     reason: expected == 0
                         ? Messages.Server.logSequenceTaken : Messages.Server.logSequenceExpected(expected),
                     expected: expected == 0 ? nil : expected)
@@ -73,7 +73,7 @@ extension SyncController {
     }
 
     private func auditKey(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
-        return try encoded(["key": try storage.logKey().publicKey])
+        return try encoded(LogKeyAnswer(key: try storage.logKey().publicKey))
     }
 
     /// The caller must be a privacy officer; it reads its own organisation's log.

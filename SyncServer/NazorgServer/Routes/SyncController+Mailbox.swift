@@ -81,14 +81,12 @@ extension SyncController {
         case .conflict:
             throw ServerError(.conflict, "conflict", Messages.Server.itemHeldWithOtherBytes(isBundle: item.kind == .bundle, item.id.short))
         case .duplicate:
-            return try encoded(["id": item.id.hex, "status": "duplicate"])
+            return try encoded(MailboxPostAnswer(id: item.id.hex, status: .duplicate))
         case .stored:
             context.logger.info(
                 "\(Messages.Server.mailStored)",
                 metadata: ["kind": "\(item.kind == .bundle ? "bundle" : "receipt")", "to": "\(item.recipient.short)", "bytes": "\(item.size)"])
-            var response = try encoded(["id": item.id.hex, "status": "stored"])
-            response.status = .created
-            return response
+            return try encoded(MailboxPostAnswer(id: item.id.hex, status: .stored), status: .created)
         }
     }
 
@@ -96,21 +94,12 @@ extension SyncController {
         let me = context.device
         try requireWorker(me)
         let after = try checked { try query(request).cursor("after") }
-        struct Listed: Encodable {
-            var sequence: UInt64
-            var kind: String
-            var id: String
-            var sender: String
-            var senderDevice: String
-            var received: Int64
-            var size: Int
-        }
         let items = try storage.mail(for: me.certificate.organisation, after: after, limit: 1000).map {
-            Listed(
-                sequence: $0.sequence, kind: $0.kind == .bundle ? "bundle" : "receipt", id: $0.id.hex, sender: $0.sender.hex,
+            MailboxEntry(
+                sequence: $0.sequence, kind: $0.kind == .bundle ? .bundle : .receipt, id: $0.id.hex, sender: $0.sender.hex,
                 senderDevice: $0.senderDevice.hex, received: $0.received, size: $0.size)
         }
-        return try encoded(["items": items])
+        return try encoded(MailboxListing(items: items))
     }
 
     private func fetchMail(_ kind: MailItem.Kind, _ request: Request, _ context: AuthenticatedContext) async throws -> Response {

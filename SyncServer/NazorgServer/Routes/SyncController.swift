@@ -71,7 +71,7 @@ struct SyncController: Sendable {
             break
         }
         context.logger.info("\(Messages.Server.deviceRegistered)", metadata: ["device": "\(certificate.device.short)", "role": "\(certificate.role.rawValue)"])
-        return try json(["device": certificate.device.hex, "status": "registered"], status: .created)
+        return try encoded(DeviceAnswer(device: certificate.device.hex, status: .registered), status: .created)
     }
 
     private func device(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
@@ -105,7 +105,7 @@ struct SyncController: Sendable {
         }
         try storage.revoke(notice.device, at: notice.revokedAt)
         context.logger.notice("\(Messages.Server.deviceRevokedLog)", metadata: ["device": "\(notice.device.short)"])
-        return try json(["device": notice.device.hex, "status": "revoked"], status: .ok)
+        return try encoded(DeviceAnswer(device: notice.device.hex, status: .revoked))
     }
 
     // MARK: Push, pull, digest
@@ -124,11 +124,8 @@ struct SyncController: Sendable {
         }
         let pusher = PushHandler(storage: storage, me: me, now: now())
         let results = pusher.handle(batch.items)
-        for result in results { Counter(label: "nazorg_push_items_total", dimensions: [("status", result.status)]).increment() }
-        let encoded = try JSONEncoder().encode(["results": results])
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: encoded)))
+        for result in results { Counter(label: "nazorg_push_items_total", dimensions: [("status", result.status.rawValue)]).increment() }
+        return try encoded(PushAnswer(results: results))
     }
 
     private func pull(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
@@ -154,8 +151,8 @@ struct SyncController: Sendable {
         var items: [SyncBatch.Item] = []
         for item in ahead + page {
             switch item.kind {
-            case 1: items.append(.change(try SignedChange(bytes: item.bytes), sequence: item.sequence))
-            default: items.append(.grant(try KeyGrant(bytes: item.bytes), sequence: item.sequence))
+            case .change: items.append(.change(try SignedChange(bytes: item.bytes), sequence: item.sequence))
+            case .grant: items.append(.grant(try KeyGrant(bytes: item.bytes), sequence: item.sequence))
             }
         }
         var headers = HTTPFields()
@@ -182,7 +179,7 @@ struct SyncController: Sendable {
         let (family, tag) = try checked { (try query.requiredID("family"), try query.requiredID("tag")) }
         try requireAccess(me, family: family, tag: tag)
         let digest = try storage.digest(family: family, tag: tag)
-        return try json(["count": String(digest.count), "hash": digest.hash.hexEncoded], status: .ok)
+        return try encoded(DigestAnswer(count: digest.count, hash: digest.hash.hexEncoded))
     }
 
     /// The certified, unrevoked worker and admin devices of an organisation: the devices a share reaches. The
@@ -202,7 +199,7 @@ struct SyncController: Sendable {
         let certificates = try storage.devices(of: id).filter { record in
             record.revokedAt.map { $0 > nowMillis } ?? true
         }.map { Self.visible($0.certificate, to: me) }.filter { ($0.role == .privacyOfficer) == officers }
-        return try encoded(["devices": certificates])
+        return try encoded(DeviceList(devices: certificates))
     }
 
     /// Who holds which key epoch of a section (`tag` given) or of every section of a family (no `tag`), for a
@@ -243,18 +240,11 @@ struct SyncController: Sendable {
         }
     }
 
-    func encoded(_ value: some Encodable) throws -> Response {
+    func encoded(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
-    }
-
-    private func json(_ object: [String: String], status: HTTPResponse.Status) throws -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }

@@ -327,7 +327,9 @@ public struct SQLiteStorage: SyncStorage {
                     ORDER BY seq LIMIT ?
                     """,
                 arguments: [Int64(clamping: cursor), device.data, device.data, device.data, limit]
-            ).map { StoredItem(kind: UInt8($0["kind"] as Int64), sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
+            ).compactMap { row in
+                ItemKind(rawValue: UInt8(row["kind"] as Int64)).map { StoredItem(kind: $0, sequence: UInt64(row["seq"] as Int64), bytes: row["bytes"]) }
+            }
         }
     }
 
@@ -342,7 +344,7 @@ public struct SQLiteStorage: SyncStorage {
                     ORDER BY seq LIMIT ?
                     """,
                 arguments: [family.data, tag.data, Int64(clamping: cursor), Int64(clamping: until), family.data, tag.data, device.data, limit]
-            ).map { StoredItem(kind: 1, sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
+            ).map { StoredItem(kind: .change, sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
         }
     }
 
@@ -351,7 +353,7 @@ public struct SQLiteStorage: SyncStorage {
             try Row.fetchAll(
                 db, sql: "SELECT seq, bytes FROM item WHERE kind = 2 AND recipient = ? AND seq > ? ORDER BY seq LIMIT ?",
                 arguments: [device.data, Int64(clamping: cursor), limit]
-            ).map { StoredItem(kind: 2, sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
+            ).map { StoredItem(kind: .grant, sequence: UInt64($0["seq"] as Int64), bytes: $0["bytes"]) }
         }
     }
 

@@ -111,8 +111,7 @@ public enum MailOutcome: Sendable, Hashable {
 
 /// One item as stored, for pulls.
 public struct StoredItem: Sendable, Hashable {
-    /// 1 = change, 2 = key grant.
-    public var kind: UInt8
+    public var kind: ItemKind
     /// Server sequence number.
     public var sequence: UInt64
     /// The bytes as pushed.
