@@ -42,6 +42,12 @@ let package = Package(
         ),
         // The one Dutch message catalogue: every sentence a person reads. Depends on nothing.
         .target(name: "NazorgMessages", swiftSettings: swiftSettings),
+        // The root commands' Dutch `main()`, shared by `nazorg` and `nazorg-server`.
+        .target(
+            name: "NazorgCommandLine",
+            dependencies: ["NazorgMessages", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
         // The only code that calls libsodium.
         .target(name: "NazorgCrypto", dependencies: ["CSodium", "NazorgMessages"], swiftSettings: swiftSettings),
         // The family plan: entities, sections, vocabularies, validation. Pure values, no I/O.
@@ -64,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "nazorg",
             dependencies: [
-                "NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto", "NazorgMessages",
+                "NazorgClient", "NazorgModel", "NazorgSync", "NazorgStore", "NazorgCrypto", "NazorgMessages", "NazorgCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "CLI",
@@ -93,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "nazorg-server",
             dependencies: [
-                "NazorgServer", "NazorgSync", "NazorgStore", "NazorgMessages",
+                "NazorgServer", "NazorgSync", "NazorgStore", "NazorgMessages", "NazorgCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -1,11 +1,12 @@
 import ArgumentParser
+import NazorgCommandLine
 import Foundation
 import NazorgMessages
 import NazorgModel
 
 /// `nazorg`: the ambulant worker's offline family plans (nazorg na de vrouwenopvang).
 @main
-struct Nazorg: AsyncParsableCommand {
+struct Nazorg: DutchCommand {
     static let configuration = CommandConfiguration(
         commandName: "nazorg",
         abstract: "Nazorg na de vrouwenopvang: één versleuteld gezinsplan per gezin, ook offline.",
@@ -30,25 +31,6 @@ struct Nazorg: AsyncParsableCommand {
             DeleteCommand.self, ConflictsCommand.self, SyncCommand.self,
         ]
     )
-
-    /// `AsyncParsableCommand.main()`, with what the parser prints itself (help, usage errors) in Dutch.
-    static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var command = command as? any AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            let code = exitCode(for: error)
-            let text = Messages.Parser.translate(fullMessage(for: error))
-            if !text.isEmpty {
-                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(Data((text + "\n").utf8))
-            }
-            Foundation.exit(code.rawValue)
-        }
-    }
 }
 
 /// Command names per kind, in the words of the field where the English one would be unclear.

@@ -1,5 +1,6 @@
 import NazorgMessages
 import ArgumentParser
+import NazorgCommandLine
 import Foundation
 import Hummingbird
 import Logging
@@ -11,33 +12,13 @@ import Prometheus
 
 /// `nazorg-server`: the blind sync server for Nazorg. It stores ciphertext and opaque headers only.
 @main
-struct NazorgServerCommand: AsyncParsableCommand {
+struct NazorgServerCommand: DutchCommand {
     static let configuration = CommandConfiguration(
         commandName: "nazorg-server",
         abstract: "De blinde synchronisatieserver van Nazorg: bewaart alleen versleutelde wijzigingen.",
         discussion: "Start met 'nazorg-server serve --data DIR'. Registreer eerst de organisaties met 'nazorg-server org add'.",
         subcommands: [Serve.self, Org.self],
         defaultSubcommand: Serve.self)
-
-    /// `AsyncParsableCommand.main()`, with what the parser prints itself (help, usage errors) in Dutch,
-    /// as `nazorg` does.
-    static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var command = command as? any AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            let code = exitCode(for: error)
-            let text = Messages.Parser.translate(fullMessage(for: error))
-            if !text.isEmpty {
-                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(Data((text + "\n").utf8))
-            }
-            Foundation.exit(code.rawValue)
-        }
-    }
 
     struct DataOptions: ParsableArguments {
         @Option(help: ArgumentHelp("De datamap (de ingebouwde SQLite-opslag).", valueName: "map")) var data: String

@@ -59,17 +59,22 @@ public struct SyncClient: Sendable {
 
     /// Items per pull page.
     let pageSize: Int
+    /// The time, for certificate checks, cache ages and share-log entries (injected by tests).
+    let now: @Sendable () -> Date
 
     /// A client for `server`, pulling `pageSize` items per request (smaller pages for slow networks).
-    public init(profile: Profile, server: URL, pageSize: Int = 1000) {
+    public init(profile: Profile, server: URL, pageSize: Int = 1000, now: @escaping @Sendable () -> Date = { Date() }) {
         self.profile = profile
         self.connection = ServerConnection(server: server, profile: profile)
         self.pageSize = max(1, min(pageSize, 5000))
+        self.now = now
     }
 
     private var serverKey: String { connection.server.absoluteString }
     private var store: LocalStore { profile.store }
-    private var wallMillis: UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
+    /// What this device remembers of its sync with this server.
+    var state: SyncState { SyncState(store: store, server: serverKey) }
+    private var wallMillis: UInt64 { UInt64(now().timeIntervalSince1970 * 1000) }
 
     /// Runs one sync; `progress` receives a line per pulled page when a pull takes several pages.
     public func sync(verify: Bool = false, progress: @Sendable (String) -> Void = { _ in }) async throws -> SyncReport {
@@ -96,12 +101,11 @@ public struct SyncClient: Sendable {
 
     /// Registers this device's certificate once per server.
     func register(_ report: inout SyncReport) async throws {
-        let key = "registered:\(serverKey)"
-        guard try store.meta(key) == nil else { return }
+        guard try !state.isRegistered() else { return }
         let certificate = try profile.requireCertificate(keepsPlans: false)
         _ = try await connection.send("POST", "/v1/devices", body: try JSONEncoder().encode(certificate))
         report.roundTrips += 1
-        try store.setMeta(key, Data([1]))
+        try state.setRegistered()
     }
 
     private func push(_ report: inout SyncReport) async throws {
@@ -146,22 +150,13 @@ public struct SyncClient: Sendable {
         }
     }
 
-    private var seenKey: String { "seen:\(serverKey)" }
-
-    /// The highest server sequence number this device has seen: pulled, or assigned to its own pushes.
-    private func seen() throws -> UInt64 {
-        try store.meta(seenKey).flatMap { UInt64(String(decoding: $0, as: UTF8.self)) } ?? 0
-    }
-
-    private func noteSeen(_ sequence: UInt64) throws {
-        if sequence > (try seen()) { try store.setMeta(seenKey, Data(String(sequence).utf8)) }
-    }
+    private func seen() throws -> UInt64 { try state.seen() }
+    private func noteSeen(_ sequence: UInt64) throws { try state.noteSeen(sequence) }
 
     /// Pulls pages until the server has no more; returns whether the server appears restored from an
     /// older copy (its head is behind this device's cursor).
     private func pull(_ report: inout SyncReport, progress: @Sendable (String) -> Void) async throws -> Bool {
-        let cursorKey = "cursor:\(serverKey)"
-        var cursor = try store.meta(cursorKey).flatMap { UInt64(String(decoding: $0, as: UTF8.self)) } ?? 0
+        var cursor = try state.cursor()
         var restored = false
         var pages = 0
         while true {
@@ -172,8 +167,7 @@ public struct SyncClient: Sendable {
                 // The server lost items this device had seen: start over; repair pushes what it lacks.
                 restored = true
                 cursor = 0
-                try store.setMeta(cursorKey, Data("0".utf8))
-                try store.setMeta(seenKey, Data("0".utf8))
+                try state.restart()
                 continue
             }
             let batch: SyncBatch
@@ -191,7 +185,7 @@ public struct SyncClient: Sendable {
             if reply.headers["nazorg-rotate"] == "1" { report.mustRotate = true }
             if let logged = reply.headers["nazorg-log-sequence"].flatMap(UInt64.init) { report.serverLogSequence = logged }
             cursor = reply.headers["nazorg-cursor"].flatMap(UInt64.init) ?? cursor
-            try store.setMeta(cursorKey, Data(String(cursor).utf8))
+            try state.setCursor(cursor)
             try noteSeen(cursor)
             let more = reply.headers["nazorg-more"] == "1"
             if more || pages > 1 { progress(Messages.Client.pulledSoFar(changes: report.pulledChanges, keys: report.receivedGrants)) }
@@ -411,7 +405,7 @@ public struct SyncClient: Sendable {
         }
         let key = "officers:\(serverKey)"
         if let data = try store.meta(key), let cached = try? JSONDecoder().decode(Cached.self, from: data),
-            Date().timeIntervalSince1970 - cached.time < 600
+            now().timeIntervalSince1970 - cached.time < 600
         {
             return cached.devices
         }
@@ -421,8 +415,8 @@ public struct SyncClient: Sendable {
         guard let listed = try? JSONDecoder().decode(DeviceList.self, from: reply.body).devices else {
             throw ClientError(.network, Messages.Client.serverAnswerMalformed(.officers))
         }
-        let officers = listed.filter { $0.role == .privacyOfficer && $0.organisation == own.id && (try? $0.verify(by: own, at: Date())) != nil }
-        try store.setMeta(key, try JSONEncoder().encode(Cached(time: Date().timeIntervalSince1970, devices: officers)))
+        let officers = listed.filter { $0.role == .privacyOfficer && $0.organisation == own.id && (try? $0.verify(by: own, at: now())) != nil }
+        try store.setMeta(key, try JSONEncoder().encode(Cached(time: now().timeIntervalSince1970, devices: officers)))
         return officers
     }
 
@@ -640,12 +634,7 @@ public struct SyncClient: Sendable {
 
     // MARK: Divergence
 
-    private var divergedKey: String { "diverged:\(serverKey)" }
-
-    /// Sections where a pulled change was refused in an earlier sync and has not applied since.
-    private func divergedSections() throws -> Set<DivergedSection> {
-        try store.meta(divergedKey).flatMap { try? JSONDecoder().decode(Set<DivergedSection>.self, from: $0) } ?? []
-    }
+    private func divergedSections() throws -> Set<DivergedSection> { try state.divergedSections() }
 
     /// Fetches `sections` again whole (a damaged copy the server served once may be served correctly now) and
     /// keeps the sections where a change is still refused; each such change is reported by id, at every sync,
@@ -660,7 +649,7 @@ public struct SyncClient: Sendable {
             }
         }
         let still = Set(report.refusedChanges.values.map(\.section)).union(unreachable)
-        if still != (try divergedSections()) { try store.setMeta(divergedKey, try JSONEncoder().encode(still)) }
+        if still != (try divergedSections()) { try state.setDivergedSections(still) }
         for (id, refusal) in report.refusedChanges.sorted(by: { $0.key.hexEncoded < $1.key.hexEncoded }) {
             report.refusedLocally.append(Messages.Client.refusedChange(id.prefix(8).hexEncoded, refusal.message))
         }
