@@ -103,6 +103,8 @@ struct ProtocolMessageTests {
         #expect(try Self.json(DeviceList(devices: [])) == #"{"devices":[]}"#)
         #expect(try Self.json(DeviceAnswer(device: "ab", status: .revoked)) == #"{"device":"ab","status":"revoked"}"#)
         #expect(try Self.json(MailboxPostAnswer(id: "ab", status: .stored)) == #"{"id":"ab","status":"stored"}"#)
+        #expect(try Self.json(ProofAnswer(proof: [Data([1])])) == #"{"proof":["AQ=="]}"#)
+        #expect(try Self.json(AuditLeavesAnswer(leaves: [])) == #"{"leaves":[]}"#)
         let entry = MailboxEntry(sequence: 4, kind: .receipt, id: "ab", sender: "cd", senderDevice: "ef", received: 1_700_000_000_000, size: 9)
         #expect(try Self.json(MailboxListing(items: [entry]))
             == #"{"items":[{"id":"ab","kind":"receipt","received":1700000000000,"sender":"cd","senderDevice":"ef","sequence":4,"size":9}]}"#)

@@ -62,8 +62,7 @@ public struct Auditor: Sendable {
             }
             if head.size > last.size {
                 let reply = try await client.connection.send("GET", "/v1/audit/consistency?first=\(last.size)&second=\(head.size)")
-                struct Proof: Decodable { var proof: [Data] }
-                guard let proof = try? JSONDecoder().decode(Proof.self, from: reply.body).proof,
+                guard let proof = try? JSONDecoder().decode(ProofAnswer.self, from: reply.body).proof,
                     MerkleTree.verifyConsistency(oldSize: Int(last.size), oldRoot: last.root, newSize: Int(head.size), newRoot: head.root, proof: proof)
                 else {
                     throw tampered([Messages.Audit.inconsistent(seen: last.size)])
@@ -147,8 +146,7 @@ public struct Auditor: Sendable {
         var leaves: [Data] = []
         while start + leaves.count < end {
             let reply = try await client.connection.send("GET", "/v1/audit/log?from=\(start + leaves.count)&limit=1000")
-            struct Leaves: Decodable { var leaves: [Data] }
-            guard let page = try? JSONDecoder().decode(Leaves.self, from: reply.body).leaves else {
+            guard let page = try? JSONDecoder().decode(AuditLeavesAnswer.self, from: reply.body).leaves else {
                 throw ClientError(.network, Messages.Client.serverAnswerMalformed(.logEntries))
             }
             if page.isEmpty { break }

@@ -60,3 +60,17 @@ public struct AuditAppendAnswer: Codable, Sendable {
         self.consistency = consistency
     }
 }
+
+/// `GET /v1/audit/log`: a page of an organisation's sealed share-log leaves, in log order (privacy officers only).
+public struct AuditLeavesAnswer: Codable, Sendable, Hashable {
+    public var leaves: [Data]
+
+    public init(leaves: [Data]) { self.leaves = leaves }
+}
+
+/// `GET /v1/audit/consistency` and `GET /v1/audit/proof`: an RFC 6962 consistency or inclusion proof.
+public struct ProofAnswer: Codable, Sendable, Hashable {
+    public var proof: [Data]
+
+    public init(proof: [Data]) { self.proof = proof }
+}

@@ -18,10 +18,6 @@ extension SyncController {
         v1.get("audit/proof") { request, context in try await self.auditInclusion(request, context) }
     }
 
-    struct AuditLeaves: Codable {
-        var leaves: [Data]
-    }
-
     private func appendAudit(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
         let data = try context.body(limit: limits.maxBodyBytes)
         let me = context.device
@@ -98,7 +94,7 @@ extension SyncController {
         let organisation = try officer(context).certificate.organisation
         let query = try query(request)
         let (from, limit) = try checked { (try query.cursor("from"), try query.limit(default: 1000, maximum: limits.maxPullItems)) }
-        return try encoded(AuditLeaves(leaves: try storage.auditLeaves(organisation: organisation, from: from, limit: limit)))
+        return try encoded(AuditLeavesAnswer(leaves: try storage.auditLeaves(organisation: organisation, from: from, limit: limit)))
     }
 
     private func auditConsistency(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
@@ -109,7 +105,7 @@ extension SyncController {
         guard let first = try? query.number("first", in: 0...size), let second = try? query.number("second", in: first...size) else {
             throw ServerError.malformed(Messages.Server.consistencyRange(hashes.count))
         }
-        return try encoded(["proof": MerkleTree.consistencyProof(oldSize: Int(first), Array(hashes.prefix(Int(second))))])
+        return try encoded(ProofAnswer(proof: MerkleTree.consistencyProof(oldSize: Int(first), Array(hashes.prefix(Int(second))))))
     }
 
     private func auditInclusion(_ request: Request, _ context: AuthenticatedContext) async throws -> Response {
@@ -119,6 +115,6 @@ extension SyncController {
         guard let size = try? query.number("size", in: 1...max(1, UInt64(hashes.count))), size <= hashes.count,
             let index = try? query.number("index", in: 0...(size - 1))
         else { throw ServerError.malformed(Messages.Server.proofRange(hashes.count)) }
-        return try encoded(["proof": MerkleTree.inclusionProof(index: Int(index), Array(hashes.prefix(Int(size))))])
+        return try encoded(ProofAnswer(proof: MerkleTree.inclusionProof(index: Int(index), Array(hashes.prefix(Int(size))))))
     }
 }
