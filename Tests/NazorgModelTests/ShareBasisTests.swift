@@ -71,6 +71,38 @@ struct ShareBasisTests {
         #expect(refusal(ShareRequest(recipient: wijkteam, sections: [.consent], date: today, basis: consentID))?.contains("wordt nooit met een andere organisatie gedeeld") == true)
     }
 
+    func share(_ id: String, to recipient: String, sections: String, consent: String? = nil, override: String? = nil) -> PlanEntity {
+        var fields: [String: FieldValue] = ["ontvanger": .text(recipient), "secties": .text(sections), "datum": .text("2026-11-10")]
+        if let consent { fields["toestemming"] = .ref(consent) }
+        if let override { fields["doorbreking"] = .ref(override) }
+        return PlanEntity(id: id, kind: .share, section: .consent, fields: fields)
+    }
+
+    /// After a withdrawal, a recipient keeps a section's new key only on another basis that still covers it.
+    @Test func afterAWithdrawalOnlyAnotherValidBasisKeepsTheSection() throws {
+        let second = String(repeating: "6", count: 32)
+        let withdrawal = PlanEntity(id: String(repeating: "9", count: 32), kind: .withdrawal, section: .consent, fields: [
+            "toestemming": .ref(consentID), "datum": .text("2026-11-20"), "vorm": .text("mondeling"), "vastgelegdDoor": .text("Mira"),
+        ])
+        let p = plan([
+            consent(consentID, givers: [mother], to: wijkteam, sections: "core,plan"),
+            consent(second, givers: [mother], to: wijkteam, sections: "plan"),
+            share(String(repeating: "7", count: 32), to: wijkteam, sections: "core,plan", consent: consentID),
+            share(String(repeating: "8", count: 32), to: wijkteam, sections: "plan", consent: second),
+            withdrawal,
+        ])
+        #expect(ShareBasis.remaining(for: wijkteam, section: .plan, withdrawn: consentID, on: today, in: p) == .consent(id: second))
+        #expect(ShareBasis.remaining(for: wijkteam, section: .core, withdrawn: consentID, on: today, in: p) == nil, "the second consent does not cover core")
+        #expect(ShareBasis.remaining(for: school, section: .plan, withdrawn: consentID, on: today, in: p) == nil, "nothing was shared with the school")
+        // The second consent withdrawn too: nothing is left.
+        let both = plan(p.entities.filter { $0.kind != .member } + [
+            PlanEntity(id: String(repeating: "0", count: 32), kind: .withdrawal, section: .consent, fields: [
+                "toestemming": .ref(second), "datum": .text("2026-11-21"), "vorm": .text("mondeling"), "vastgelegdDoor": .text("Mira"),
+            ]),
+        ])
+        #expect(ShareBasis.remaining(for: wijkteam, section: .plan, withdrawn: consentID, on: today, in: both) == nil)
+    }
+
     @Test func theMotherRefusesAChildIsUnsafeAMeldcodeOverrideSharesSafetyOnly() throws {
         let override = PlanEntity(id: overrideID, kind: .safetyOverride, section: .consent, fields: [
             "ontvanger": .text(veiligThuis), "ontvangerNaam": .text("Veilig Thuis"), "secties": .text("safety"),

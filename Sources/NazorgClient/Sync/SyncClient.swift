@@ -449,20 +449,19 @@ public struct SyncClient: Sendable {
                     continue
                 }
                 // Another organisation keeps the new key only on a basis other than the withdrawn consent.
-                for share in plan.all(.share) where share.text(ShareField.recipient) == certificate.organisation.hex {
-                    guard let basisID = share.ref(ShareField.consent) ?? share.ref(ShareField.safetyOverride),
-                        basisID != rekey.withdrawnBasis.hex,
-                        let basis = try? ShareBasis.check(
-                            ShareRequest(recipient: certificate.organisation.hex, sections: Section(name: key.name).map { [$0] } ?? [],
-                                         date: workspace.today, basis: basisID), in: plan)
-                    else { continue }
-                    let grantBasis: KeyGrant.Basis = if case .consent = basis { .consent } else { .safetyOverride }
-                    grants.append(
-                        try profile.grant(
-                            key, of: rekey.family, familySecret: secret, to: (device, certificate.boxKey), basis: grantBasis,
-                            basisRecord: EntityID(hex: basisID)))
-                    break
-                }
+                guard let section = Section(name: key.name),
+                    let basis = ShareBasis.remaining(
+                        for: certificate.organisation.hex, section: section, withdrawn: rekey.withdrawnBasis.hex, on: workspace.today, in: plan)
+                else { continue }
+                let (grantBasis, basisID): (KeyGrant.Basis, String) =
+                    switch basis {
+                    case .consent(let id): (.consent, id)
+                    case .safetyOverride(let id, _): (.safetyOverride, id)
+                    }
+                grants.append(
+                    try profile.grant(
+                        key, of: rekey.family, familySecret: secret, to: (device, certificate.boxKey), basis: grantBasis,
+                        basisRecord: EntityID(hex: basisID)))
             }
             try store.complete(rekey, grants: grants)
             queued = queued || !grants.isEmpty

@@ -75,6 +75,22 @@ public enum ShareBasis {
         }
     }
 
+    /// After a consent is withdrawn, the basis on which `recipient` may still hold `section` on `date`: another
+    /// share to it whose consent or safety override still covers that section then. Nil when only the withdrawn
+    /// basis did: the recipient's devices then get no key to what is written after the withdrawal. Shares are tried
+    /// in plan order; the first basis that still holds is the one.
+    public static func remaining(
+        for recipient: String, section: Section, withdrawn: String, on date: CalendarDate, in plan: FamilyPlan
+    ) -> Kind? {
+        for share in plan.all(.share) where share.text(ShareField.recipient) == recipient {
+            guard let basis = share.ref(ShareField.consent) ?? share.ref(ShareField.safetyOverride), basis != withdrawn,
+                let kind = try? check(ShareRequest(recipient: recipient, sections: [section], date: date, basis: basis), in: plan)
+            else { continue }
+            return kind
+        }
+        return nil
+    }
+
     /// Checks that the right people gave a consent: the parent in the shelter for the family's sections; for a
     /// child's section the parent(s) with parental authority and the child from 12, or the child alone from 16
     /// (SECURITY.md, GDPR art. 8 and the WGBO ages).
