@@ -17,7 +17,7 @@ public struct HandoverMail: Sendable {
     }
 
     /// The connection, once this device's certificate is registered on the server (once per server).
-    private func registered() async throws -> ServerConnection {
+    private func registered() async throws -> any SyncTransport {
         var report = SyncReport()
         try await client.register(&report)
         return client.connection

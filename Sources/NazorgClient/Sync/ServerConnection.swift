@@ -7,19 +7,35 @@ import NazorgCrypto
 import NazorgStore
 import NazorgSync
 
+/// A server's answer to a request that succeeded (2xx); header names in lower case.
+struct ServerReply: Sendable {
+    var body: Data
+    var status: Int
+    var headers: [String: String]
+}
+
+/// How the sync client reaches a server. In use: signed HTTP (`ServerConnection`). A test gives another, to drive
+/// the client through answers no real server gives (cut-off, malformed, refused) without a server or sleeps.
+protocol SyncTransport: Sendable {
+    /// The server's address: what this device's sync state with it is kept under.
+    var server: URL { get }
+    /// Sends a request; a refusal (non-2xx) or an unreachable server is a `ClientError`.
+    func send(_ method: String, _ pathAndQuery: String, body: Data) async throws -> ServerReply
+}
+
+extension SyncTransport {
+    func send(_ method: String, _ pathAndQuery: String) async throws -> ServerReply { try await send(method, pathAndQuery, body: Data()) }
+}
+
 /// Signed HTTP requests from this device to a sync server.
-struct ServerConnection: Sendable {
+struct ServerConnection: SyncTransport {
     let server: URL
     let profile: Profile
 
-    struct Reply {
-        var body: Data
-        var status: Int
-        var headers: [String: String]
-    }
+    typealias Reply = ServerReply
 
     /// Sends a signed request.
-    func send(_ method: String, _ pathAndQuery: String, body: Data = Data()) async throws -> Reply {
+    func send(_ method: String, _ pathAndQuery: String, body: Data) async throws -> Reply {
         guard let url = URL(string: pathAndQuery, relativeTo: server) else {
             throw ClientError(.usage, Messages.Client.notAServerAddress(server.absoluteString))
         }

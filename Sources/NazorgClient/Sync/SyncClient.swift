@@ -54,7 +54,7 @@ public struct SyncReport: Sendable {
 /// page in one transaction. Safe to repeat after any interruption: pushes are idempotent on change id and
 /// applying skips what is already held.
 public struct SyncClient: Sendable {
-    let connection: ServerConnection
+    let connection: any SyncTransport
     let profile: Profile
 
     /// Items per pull page.
@@ -64,8 +64,13 @@ public struct SyncClient: Sendable {
 
     /// A client for `server`, pulling `pageSize` items per request (smaller pages for slow networks).
     public init(profile: Profile, server: URL, pageSize: Int = 1000, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.init(profile: profile, transport: ServerConnection(server: server, profile: profile), pageSize: pageSize, now: now)
+    }
+
+    /// A client that reaches its server through `transport`.
+    init(profile: Profile, transport: any SyncTransport, pageSize: Int = 1000, now: @escaping @Sendable () -> Date = { Date() }) {
         self.profile = profile
-        self.connection = ServerConnection(server: server, profile: profile)
+        self.connection = transport
         self.pageSize = max(1, min(pageSize, 5000))
         self.now = now
     }
