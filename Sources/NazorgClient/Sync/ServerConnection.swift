@@ -31,6 +31,8 @@ extension SyncTransport {
 struct ServerConnection: SyncTransport {
     let server: URL
     let profile: Profile
+    /// The time each request is signed with (the server refuses one far from its own clock).
+    var now: @Sendable () -> Date = { Date() }
 
     typealias Reply = ServerReply
 
@@ -44,7 +46,7 @@ struct ServerConnection: SyncTransport {
         request.timeoutInterval = 60
         if !body.isEmpty { request.httpBody = body }
         for (name, value) in RequestSignature.headers(
-            method: method, path: pathAndQuery, body: body, device: profile.device, signer: profile.author.signer)
+            method: method, path: pathAndQuery, body: body, device: profile.device, signer: profile.author.signer, now: now())
         {
             request.setValue(value, forHTTPHeaderField: name)
         }

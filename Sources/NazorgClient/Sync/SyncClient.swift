@@ -64,7 +64,7 @@ public struct SyncClient: Sendable {
 
     /// A client for `server`, pulling `pageSize` items per request (smaller pages for slow networks).
     public init(profile: Profile, server: URL, pageSize: Int = 1000, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.init(profile: profile, transport: ServerConnection(server: server, profile: profile), pageSize: pageSize, now: now)
+        self.init(profile: profile, transport: ServerConnection(server: server, profile: profile, now: now), pageSize: pageSize, now: now)
     }
 
     /// A client that reaches its server through `transport`.
