@@ -346,9 +346,8 @@ extension Messages {
         }
 
         // What a sync report lists as refused: by the server, or here.
-        public static func refusedItem(_ kind: String, _ id: String, reason: String?) -> String {
-            let noun = kind == "grant" ? "sleuteltoekenning" : kind == "change" ? "wijziging" : kind
-            return "\(noun) \(id): \(reason ?? "geweigerd")"
+        public static func refusedItem(grant: Bool, _ id: String, reason: String?) -> String {
+            "\(grant ? "sleuteltoekenning" : "wijziging") \(id): \(reason ?? "geweigerd")"
         }
         public static func refusedGrant(from device: String, _ message: String) -> String {
             "sleuteltoekenning van apparaat \(device): \(message)"

@@ -27,6 +27,7 @@ extension Messages {
         public static let riskOutcome = "(herhaling van) huiselijk geweld"
         public static func riskAssessment(_ level: String, instrument: String) -> String { "Risicotaxatie: \(level) (\(instrument))" }
         public static let careTeamName = "Regisseur en betrokken organisaties"
+        public static let regisseurRole = "regisseur (1 gezin 1 plan)"
         public static func escalation(_ text: String) -> String { "Escalatie en doorzettingsmacht: \(text)" }
         public static func careTeam(_ regisseurs: [String]) -> String { "Regisseur: \(regisseurs.joined(separator: ", "))" }
         public static func goal(_ what: String) -> String { "Doel: \(what)" }
@@ -37,7 +38,7 @@ extension Messages {
         public static func personalContext(_ text: String) -> String { "Persoonlijke context: \(text)" }
         public static func agreement(_ text: String) -> String { "Ketenafspraak: \(text)" }
         public static let familyPlan = "Gezinsplan (1 gezin 1 plan)"
-        public static let measure = "maatregel"
+        public static let aMeasure = "maatregel"
         public static func measure(_ kind: String, what: String?) -> String { kind + (what.map { ": \($0)" } ?? "") }
         public static let defaultSignalAction = "overleg met de regisseur"
         public static func signal(_ what: String, action: String) -> String { "Bij signaal '\(what)': \(action)" }

@@ -55,7 +55,7 @@ import Testing
     /// and a `case` mapping an enum case to its Dutch label (a declaration, checked by
     /// `theDeclarationsAreDutch`).
     static func isNotForPeople(_ line: some StringProtocol) -> Bool {
-        String(line).contains(#/\b(precondition|preconditionFailure|assert|assertionFailure|fatalError)\(|\bsql:|debugDescription:|"display":|^\s*case\s+\.\w+(\(let \w+\))?(\s*,\s*\.\w+)*\s*:\s*"[^"]*"\s*$/#)
+        String(line).contains(#/\b(precondition|preconditionFailure|assert|assertionFailure|fatalError)\(|\bsql:|debugDescription:|"display":/#) || isLabel(line)
     }
 
     /// Literals that contain words but are not sentences: markup, iCalendar properties, URNs, a font, a MIME
@@ -71,7 +71,9 @@ import Testing
     /// (`nazorg …`, a subcommand such as `child update …`, or one with `--options`) is not prose, and neither is
     /// the program's name before a message (`nazorg: …`).
     static func readsAsProse(_ literal: String) -> Bool {
-        guard literal.contains(#/\p{L}{2,}[ ,:;]+\p{L}{2,}|\p{L}{3,}: /#), !isTechnical(literal) else { return false }
+        // Two words side by side, `Woord: …`, or words around brackets and numbers (`regisseur (1 gezin 1 plan)`).
+        let words = #/\p{L}{2,}[ ,:;]+\p{L}{2,}|\p{L}{3,}: |\p{L}{3,}[^\w"]* [^\w"]*\w*\p{L}{3,}|\p{L}{3,} \(?\d+ \p{L}{3,}/#
+        guard literal.contains(words), !isTechnical(literal) else { return false }
         let command = literal.contains(#/^nazorg(-server)?[: ]/#) || literal.contains(" --")
             || literal.contains(#/^[a-z-]+ (add|update|assess|give|withdraw|list|show|start|close) /#)
         return !command
@@ -86,11 +88,14 @@ import Testing
         }
     }
 
-    /// The labels a file declares (`case .overdue: "te laat"`): not sentences, but read by people, so Dutch.
+    /// A `case` mapping an enum case to its label (`case .overdue: "te laat"`).
+    static func isLabel(_ line: some StringProtocol) -> Bool {
+        String(line).contains(#/^\s*case\s+\.\w+(\(let \w+\))?(\s*,\s*\.\w+)*\s*:\s*"[^"]*"\s*$/#)
+    }
+
+    /// The labels a file declares: not sentences, but read by people, so Dutch.
     static func labels(in file: URL) throws -> [String] {
-        try String(contentsOf: file, encoding: .utf8).split(separator: "\n").filter {
-            $0.contains(#/^\s*case\s+\.\w+(\(let \w+\))?(\s*,\s*\.\w+)*\s*:\s*"[^"]*"\s*$/#)
-        }.flatMap { literals(in: String($0)) }
+        try String(contentsOf: file, encoding: .utf8).split(separator: "\n").filter(isLabel).flatMap { literals(in: String($0)) }
     }
 
     /// Files that declare things with their Dutch names rather than write messages: the schema (field labels),
@@ -138,6 +143,8 @@ import Testing
         #expect(Self.readsAsProse("Overzicht op … over …"))
         #expect(Self.readsAsProse("grant from …: …"))
         #expect(Self.readsAsProse("Organisatie: …"))
+        #expect(Self.readsAsProse("regisseur (1 gezin 1 plan)"))
+        #expect(Self.readsAsProse("veiligheid (meldcode)"))
         #expect(!Self.readsAsProse("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>…</p></div>"))
         #expect(!Self.readsAsProse("DTSTART;VALUE=DATE:…"))
         #expect(!Self.readsAsProse("nazorg family show …"))

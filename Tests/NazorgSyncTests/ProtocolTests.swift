@@ -109,6 +109,6 @@ struct ProtocolMessageTests {
         #expect(try Self.json(MailboxListing(items: [entry]))
             == #"{"items":[{"id":"ab","kind":"receipt","received":1700000000000,"sender":"cd","senderDevice":"ef","sequence":4,"size":9}]}"#)
         // The kind byte of a batch item is the kind the server stores.
-        #expect(ItemKind.change.rawValue == 1 && ItemKind.grant.rawValue == 2)
+        #expect(ItemKind.change.byte == 1 && ItemKind.grant.byte == 2)
     }
 }

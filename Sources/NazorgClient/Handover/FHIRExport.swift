@@ -88,12 +88,13 @@ public enum FHIRExport {
                 let name = parent.text(MemberField.name) ?? "?"
                 let authority = Messages.FHIR.authority(parent.bool(MemberField.parentalAuthority))
                 let role = parent.term(MemberField.role, MemberRole.self)
-                var coded = relationship(to: .child, of: role, gender: parent.term(MemberField.gender, Gender.self))
+                let gender = parent.term(MemberField.gender, Gender.self)
+                var coded = relationship(to: .child, of: role, gender: gender)
                 coded["text"] = Messages.FHIR.parentRelation(role?.label ?? Messages.FHIR.aParent, authority: authority)
                 var related: [String: Any] = [
                     "resourceType": "RelatedPerson", "patient": reference(child.id), "name": [["text": name]], "relationship": [coded],
                 ]
-                if let gender = parent.term(MemberField.gender, Gender.self) { related["gender"] = administrativeGender(gender) }
+                if let gender { related["gender"] = administrativeGender(gender) }
                 add(related, id: derived(child.id, "ouder:\(parent.id)"),
                     narrative: Messages.FHIR.parentOf(
                         name, role: role?.label ?? Messages.FHIR.aParent, child: child.text(MemberField.name) ?? Messages.FHIR.theChild,
@@ -158,7 +159,7 @@ public enum FHIRExport {
         if !regisseurs.isEmpty || !involved.isEmpty {
             var participants: [[String: Any]] = regisseurs.map { regisseur in
                 var participant: [String: Any] = [
-                    "role": [["text": "regisseur (1 gezin 1 plan)"]],
+                    "role": [["text": Messages.FHIR.regisseurRole]],
                     "member": ["display": regisseur.text(RegisseurField.name) ?? "?"],
                     "onBehalfOf": ["display": regisseur.text(RegisseurField.organisation) ?? "?"],
                 ]
@@ -210,7 +211,7 @@ public enum FHIRExport {
             let planID = derived(document.bundle, "careplan")
             var careplan: [String: Any] = [
                 "resourceType": "CarePlan", "status": "active", "intent": "plan",
-                "title": "Gezinsplan (1 gezin 1 plan)", "subject": reference(subjectID), "author": reference(senderID),
+                "title": Messages.FHIR.familyPlan, "subject": reference(subjectID), "author": reference(senderID),
             ]
             if !goalIDs.isEmpty { careplan["goal"] = goalIDs.map { reference($0) } }
             let actions = plan.all(.action)
@@ -247,7 +248,7 @@ public enum FHIRExport {
         if document.sections.contains(Section.safety.name) {
             let safetyID = derived(document.bundle, "veiligheidsplan")
             var activities: [[String: Any]] = plan.all(.measure).map { measure in
-                let kind = measure.text(MeasureField.category).flatMap(MeasureKind.init(rawValue:))?.label ?? Messages.FHIR.measure
+                let kind = measure.text(MeasureField.category).flatMap(MeasureKind.init(rawValue:))?.label ?? Messages.FHIR.aMeasure
                 return ["detail": ["status": "in-progress", "description": Messages.FHIR.measure(kind, what: measure.text(MeasureField.description))]]
             }
             activities += plan.all(.signal).map { signal in
@@ -289,7 +290,7 @@ public enum FHIRExport {
                 "performer": (givers.isEmpty ? [subjectID] : givers).map { reference($0) },
                 "scope": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "patient-privacy"]]],
                 "category": [["coding": [["system": "http://loinc.org", "code": "59284-0", "display": "Patient Consent"]]]],
-                "patient": reference(subjectID), "dateTime": "\(basis.text(ConsentField.from) ?? String(document.created.prefix(10)))",
+                "patient": reference(subjectID), "dateTime": basis.text(ConsentField.from) ?? String(document.created.prefix(10)),
                 "organization": [reference(senderID)],
                 "policyRule": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "OPTIN"]]],
                 "provision": provision,
@@ -361,9 +362,7 @@ public enum FHIRExport {
 
     /// A narrative `div` with the text escaped, and its days written as people write them.
     static func xhtml(_ text: String) -> String {
-        let escaped = Dutch.writingDates(in: text).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-        return "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>\(escaped)</p></div>"
+        "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>\(HTML.escape(Dutch.writingDates(in: text)))</p></div>"
     }
 
     /// A member's relationship to the client (`to: .parentInShelter`) or to a child (`to: .child`), with a v3

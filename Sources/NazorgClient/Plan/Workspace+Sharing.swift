@@ -72,7 +72,7 @@ extension Workspace {
         let audit = auditRecord(
             .share, .transfer, family: family, sections: sections.map(\.name), basis: Self.basisName(basis),
             recipient: (recipient.id.hex, recipient.name), record: id.hex, detail: Messages.Client.devices(recipients.count),
-            purpose: (basisEntity.kind == .consent ? basisEntity.text(ConsentField.purpose) ?? "vervolghulp" : "veiligheid (meldcode)"))
+            purpose: (basisEntity.kind == .consent ? basisEntity.text(ConsentField.purpose) ?? Messages.Client.purposeFollowUp : Messages.Client.purposeSafety))
         _ = try write(family: family, edits: [.create(.share, id: id, values: values, child: nil)], grants: grants, audit: [audit])
         return ShareOutcome(share: id, basis: basis, sections: sections, devices: recipients.count, grants: grants.count)
     }
@@ -263,7 +263,7 @@ extension Workspace {
     public func recordRead(_ family: FamilyID) throws {
         let sections = try latestKeys(family).map(\.name).sorted()
         try profile.store.appendAudit(
-            [auditRecord(.read, .read, family: family, sections: sections, purpose: "hulpverlening")], author: profile.author)
+            [auditRecord(.read, .read, family: family, sections: sections, purpose: Messages.Client.purposeCare)], author: profile.author)
     }
 
     /// Logs the reading of several families at once (NEN 7513), in one transaction: the caseload overview, the

@@ -93,7 +93,7 @@ public struct SyncClient: Sendable {
             try await rotateAfterRevocations(&report)
             if try await rekey(&report) || report.rotatedSections > 0 { try await push(&report) }
         }
-        var behind = try divergedSections().union(report.refusedChanges.values.map(\.section))
+        var behind = try state.divergedSections().union(report.refusedChanges.values.map(\.section))
         if restored || verify {
             behind.formUnion(try await repair(&report))
         }
@@ -137,7 +137,7 @@ public struct SyncClient: Sendable {
                         report.droppedGrants += 1
                         continue
                     }
-                    report.rejected.append(Messages.Client.refusedItem(result.kind.name, String(result.id.prefix(16)), reason: result.reason))
+                    report.rejected.append(Messages.Client.refusedItem(grant: result.kind == .grant, String(result.id.prefix(16)), reason: result.reason))
                     continue
                 }
                 report.pushed += 1
@@ -151,12 +151,10 @@ public struct SyncClient: Sendable {
                 }
             }
             try store.acknowledge(changes: acknowledgedChanges, grants: acknowledgedGrants)
-            try noteSeen(results.compactMap(\.sequence).max() ?? 0)
+            try state.noteSeen(results.compactMap(\.sequence).max() ?? 0)
         }
     }
 
-    private func seen() throws -> UInt64 { try state.seen() }
-    private func noteSeen(_ sequence: UInt64) throws { try state.noteSeen(sequence) }
 
     /// Pulls pages until the server has no more; returns whether the server appears restored from an
     /// older copy (its head is behind this device's cursor).
@@ -168,7 +166,7 @@ public struct SyncClient: Sendable {
             let reply = try await connection.send("GET", "/v1/pull?after=\(cursor)&limit=\(pageSize)")
             report.roundTrips += 1
             pages += 1
-            if let head = reply.headers["nazorg-head"].flatMap(UInt64.init), head < max(cursor, try seen()) {
+            if let head = reply.headers["nazorg-head"].flatMap(UInt64.init), head < max(cursor, try state.seen()) {
                 // The server lost items this device had seen: start over; repair pushes what it lacks.
                 restored = true
                 cursor = 0
@@ -191,7 +189,7 @@ public struct SyncClient: Sendable {
             if let logged = reply.headers["nazorg-log-sequence"].flatMap(UInt64.init) { report.serverLogSequence = logged }
             cursor = reply.headers["nazorg-cursor"].flatMap(UInt64.init) ?? cursor
             try state.setCursor(cursor)
-            try noteSeen(cursor)
+            try state.noteSeen(cursor)
             let more = reply.headers["nazorg-more"] == "1"
             if more || pages > 1 { progress(Messages.Client.pulledSoFar(changes: report.pulledChanges, keys: report.receivedGrants)) }
             if !more { return restored }
@@ -638,8 +636,6 @@ public struct SyncClient: Sendable {
 
     // MARK: Divergence
 
-    private func divergedSections() throws -> Set<DivergedSection> { try state.divergedSections() }
-
     /// Fetches `sections` again whole (a damaged copy the server served once may be served correctly now) and
     /// keeps the sections where a change is still refused; each such change is reported by id, at every sync,
     /// until it applies — never a silent stop. Sections this device cannot fetch stay on the list.
@@ -653,7 +649,7 @@ public struct SyncClient: Sendable {
             }
         }
         let still = Set(report.refusedChanges.values.map(\.section)).union(unreachable)
-        if still != (try divergedSections()) { try state.setDivergedSections(still) }
+        if still != (try state.divergedSections()) { try state.setDivergedSections(still) }
         for (id, refusal) in report.refusedChanges.sorted(by: { $0.key.hexEncoded < $1.key.hexEncoded }) {
             report.refusedLocally.append(Messages.Client.refusedChange(id.prefix(8).hexEncoded, refusal.message))
         }

@@ -4,31 +4,24 @@ public import Foundation
 // them and the client that decodes them: a field added on one side is a field of the other. The binary formats
 // (changes, grants, batches, bundles) have their own types; `SyncBatch.ItemKind` names their item kinds.
 
-/// What a pushed or stored item is: the tag byte in a batch, the kind the server stores it under, and the word a
-/// push answer uses.
-public enum ItemKind: UInt8, Codable, Sendable, CaseIterable {
-    case change = 1
-    case grant = 2
+/// What a pushed or stored item is: the word a push answer uses (its raw value), and the tag byte in a batch,
+/// which is also the kind the server stores (`byte`).
+public enum ItemKind: String, Codable, Sendable, CaseIterable {
+    case change
+    case grant
 
-    /// The word in a push answer (`"change"`, `"grant"`).
-    public var name: String {
+    /// 1 for a change, 2 for a key grant.
+    public var byte: UInt8 {
         switch self {
-        case .change: "change"
-        case .grant: "grant"
+        case .change: 1
+        case .grant: 2
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let name = try decoder.singleValueContainer().decode(String.self)
-        guard let kind = Self.allCases.first(where: { $0.name == name }) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown item kind"))
-        }
+    /// The kind a batch or stored byte names; nil for a byte the protocol does not have.
+    public init?(byte: UInt8) {
+        guard let kind = Self.allCases.first(where: { $0.byte == byte }) else { return nil }
         self = kind
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
     }
 }
 

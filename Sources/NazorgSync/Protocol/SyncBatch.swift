@@ -41,12 +41,12 @@ public struct SyncBatch: Hashable, Sendable {
         for item in items {
             switch item {
             case .change(let change, let sequence):
-                writer.write(ItemKind.change.rawValue)
+                writer.write(ItemKind.change.byte)
                 writer.writeFixed(sequence)
                 writer.writeFixed(UInt32(change.bytes.count))
                 writer.writeRaw(change.bytes)
             case .grant(let grant, let sequence):
-                writer.write(ItemKind.grant.rawValue)
+                writer.write(ItemKind.grant.byte)
                 writer.writeFixed(sequence)
                 writer.writeFixed(UInt32(grant.bytes.count))
                 writer.writeRaw(grant.bytes)
@@ -78,7 +78,7 @@ public struct SyncBatch: Hashable, Sendable {
             let length = Int(try reader.readFixed(UInt32.self))
             let bytes = try reader.readRaw(length)
             do {
-                switch ItemKind(rawValue: kind) {
+                switch ItemKind(byte: kind) {
                 case .change: items.append(.change(try SignedChange(bytes: bytes), sequence: sequence))
                 case .grant: items.append(.grant(try KeyGrant(bytes: bytes), sequence: sequence))
                 case nil: throw SyncError(.malformedChange, Messages.Sync.unknownItemKind(kind))

@@ -2,8 +2,6 @@ import NazorgMessages
 import Foundation
 import NazorgSync
 
-typealias PushResult = PushAnswer.Result
-
 /// Checks and stores pushed items one by one: each is accepted, a duplicate, or rejected with a reason,
 /// and a rejected item leaves nothing behind.
 struct PushHandler {
@@ -13,8 +11,8 @@ struct PushHandler {
 
     /// Checks every item, then stores the accepted ones in one transaction. Grants earlier in the same push
     /// count for the items after them (a new section's creator grant, then its first changes).
-    func handle(_ items: [SyncBatch.Item]) -> [PushResult] {
-        var results: [PushResult?] = Array(repeating: nil, count: items.count)
+    func handle(_ items: [SyncBatch.Item]) -> [PushAnswer.Result] {
+        var results: [PushAnswer.Result?] = Array(repeating: nil, count: items.count)
         var valid: [(index: Int, item: SyncBatch.Item)] = []
         var pushed = PushedAccess()
         // One owner lookup per family of the push, not per item (the push path runs for every change).
@@ -88,13 +86,13 @@ struct PushHandler {
 
     private func result(
         for item: SyncBatch.Item, status: ItemStatus, reason: String? = nil, code: PushAnswer.Code? = nil, sequence: UInt64? = nil
-    ) -> PushResult {
+    ) -> PushAnswer.Result {
         let (id, kind): (Data, ItemKind) =
             switch item {
             case .change(let change, _): (change.id, .change)
             case .grant(let grant, _): (grant.id, .grant)
             }
-        return PushResult(
+        return PushAnswer.Result(
             id: id.hexEncoded, kind: kind, status: status, reason: reason, code: code, sequence: sequence)
     }
 

@@ -328,7 +328,7 @@ public struct SQLiteStorage: SyncStorage {
                     """,
                 arguments: [Int64(clamping: cursor), device.data, device.data, device.data, limit]
             ).compactMap { row in
-                ItemKind(rawValue: UInt8(row["kind"] as Int64)).map { StoredItem(kind: $0, sequence: UInt64(row["seq"] as Int64), bytes: row["bytes"]) }
+                ItemKind(byte: UInt8(row["kind"] as Int64)).map { StoredItem(kind: $0, sequence: UInt64(row["seq"] as Int64), bytes: row["bytes"]) }
             }
         }
     }
