@@ -29,12 +29,10 @@ final class MemoryReplica {
                 previous: lastID[chain] ?? Data(count: 32), first: first, opCount: UInt32(pending.count), schemaVersion: 1)
             var writer = ByteWriter(capacity: ChangeHeader.byteCount + pending.count * 40)
             header.encode(to: &writer)
-            writer.writeRaw(OpsCodec.encode(pending, first: first, author: device))
+            let ops = header.stamp(pending)
+            writer.writeRaw(OpsCodec.encode(ops, version: header.version, author: device))
             let bytes = writer.data
-            state.apply(
-                pending.enumerated().map { i, op in
-                    Op(id: OpID(timestamp: first.advanced(by: UInt64(i)), device: device), entity: op.entity, payload: op.payload)
-                }, in: section)
+            state.apply(ops, in: section)
             keep(bytes, chain: chain, sequence: header.sequence)
             out.append(bytes)
         }
@@ -48,9 +46,7 @@ final class MemoryReplica {
             let header = try ChangeHeader.decode(from: &reader)
             let chain = ChainKey(header)
             guard header.sequence > vector[chain] else { continue }
-            let ops = try OpsCodec.decode(
-                bytes.subdata(in: bytes.startIndex + ChangeHeader.byteCount..<bytes.endIndex), count: Int(header.opCount),
-                first: header.first, author: header.author)
+            let ops = try OpsCodec.decode(bytes.subdata(in: bytes.startIndex + header.byteCount..<bytes.endIndex), header: header)
             try clock.observe(header.last, wallMillis: wallMillis)
             state.apply(ops, in: chain.section)
             keep(bytes, chain: chain, sequence: header.sequence)

@@ -61,10 +61,16 @@ extension Context {
             if check {
                 try checkEqual(text(try b.local.entities(family: family, tag: sections[0].tag)[record], 0), data.w1Values.last, "B's value")
             }
+            // The same edits made offline and pushed at once: A's outbox squashed (not timed: W1 streams).
+            let (squashed, squash) = try timed { try a.local.outboxForPush(author: a.author) }
+            let squashedBytes = batches(squashed).reduce(0) { $0 + $1.count }
             return RunResult(
                 seconds: commit + apply, bytesTotal: total, finalDocBytes: try fullStateBytes(b),
-                phases: [("commit_s", commit), ("apply_s", apply)],
-                extra: [("store_file_bytes", .int(b.fileBytes)), ("transactions", .int(2 * data.w1Count))])
+                phases: [("commit_s", commit), ("apply_s", apply), ("squash_offline_s", squash)],
+                extra: [
+                    ("store_file_bytes", .int(b.fileBytes)), ("transactions", .int(2 * data.w1Count)),
+                    ("squashed_changes", .int(squashed.count)), ("squashed_wire_bytes_per_op", .int(squashedBytes / data.w1Count)),
+                ])
         }
     }
 
@@ -194,22 +200,28 @@ extension Context {
                 let encodedB = try b.local.versionVector().encoded()
                 return (try VersionVector(encoded: encodedA), try VersionVector(encoded: encodedB), encodedA.count + encodedB.count)
             }
-            let (toB, encodeA) = try timed { batches(try a.local.changes(missingFrom: vectorB)) }
-            let (toA, encodeB) = try timed { batches(try b.local.changes(missingFrom: vectorA)) }
-            let (_, applyB) = try timed { try b.apply(try unbatch(toB), keys: keys, wallMillis: Self.wall) }
-            let (_, applyA) = try timed { try a.apply(try unbatch(toA), keys: keys, wallMillis: Self.wall) }
+            // What each side pushes: its outbox, one squashed change per section (the base both hold is not
+            // in it); the vectors say nothing is missing beyond it.
+            let ((toB, squashA), encodeA) = try timed { try a.local.squashOutbox(author: a.author) }
+            let ((toA, squashB), encodeB) = try timed { try b.local.squashOutbox(author: b.author) }
+            let blobsToB = batches(toB), blobsToA = batches(toA)
+            let (_, applyB) = try timed { try b.apply(try unbatch(blobsToB), keys: keys, wallMillis: Self.wall) }
+            let (_, applyA) = try timed { try a.apply(try unbatch(blobsToA), keys: keys, wallMillis: Self.wall) }
             if check {
                 try checkEqual(try a.local.versionVector(), try b.local.versionVector(), "version vectors")
                 try checkEqual(try a.local.stateHash(), try b.local.stateHash(), "state hashes")
+                try checkEqual(try a.local.changes(missingFrom: vectorB).count, toB.count, "A's push: what B lacked")
             }
-            let bytesAB = toB.reduce(0) { $0 + $1.count }
-            let bytesBA = toA.reduce(0) { $0 + $1.count }
+            let bytesAB = blobsToB.reduce(0) { $0 + $1.count }
+            let bytesBA = blobsToA.reduce(0) { $0 + $1.count }
             return RunResult(
                 seconds: vectors + encodeA + encodeB + applyA + applyB, bytesTotal: bytesAB + bytesBA, finalDocBytes: try fullStateBytes(a),
                 phases: [("state_vectors_s", vectors), ("a_to_b_s", encodeA + applyB), ("b_to_a_s", encodeB + applyA), ("offline_edit_s", offline)],
                 extra: [
                     ("bytes_a_to_b", .int(bytesAB)), ("bytes_b_to_a", .int(bytesBA)), ("sv_bytes", .int(svBytes)),
                     ("base_state_bytes", .int(baseBytes)), ("conflicting_fields", .int(data.w4ConflictingFields)),
+                    ("outbox_before", .int(squashA.before + squashB.before)), ("changes_pushed", .int(squashA.after + squashB.after)),
+                    ("wire_bytes_per_op", .int((bytesAB + bytesBA) / (2 * data.w4Count))),
                     ("store_file_bytes", .int(a.fileBytes)),
                 ])
         }

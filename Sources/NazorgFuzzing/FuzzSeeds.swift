@@ -10,11 +10,12 @@ public enum FuzzSeeds {
     public static func make() throws -> [FuzzTarget: [String: Data]] {
         let changes = try (1...3).map { try change(sequence: UInt64($0)) }
         let ops = sampleOps()
-        let plaintext = OpsCodec.encode(ops, first: FuzzFixtures.timestamp, author: FuzzFixtures.device)
+        let plaintext = OpsCodec.encode(FuzzTarget.opsHeader(count: ops.count).stamp(ops), version: 1, author: FuzzFixtures.device)
         let document = Data(sampleDocument.utf8)
         return [
             .change: [
-                "seed-signed-change": Data([0]) + changes[0].bytes,
+                "seed-signed-change": Data([0]) + (try change(sequence: 1, version: 1)).bytes,
+                "seed-signed-change-v2": Data([0]) + (try squashedChange()).bytes,
                 "seed-ops": Data([UInt8(ops.count - 1) << 1 | 1]) + plaintext,
             ],
             .syncRequest: [
@@ -50,13 +51,29 @@ public enum FuzzSeeds {
         ]
     }
 
-    static func change(sequence: UInt64) throws -> SignedChange {
+    static func change(sequence: UInt64, version: UInt8 = ChangeHeader.currentVersion) throws -> SignedChange {
         let ops = sampleOps()
         let header = ChangeHeader(
             family: FuzzFixtures.family, sectionTag: FuzzFixtures.sectionTag, epoch: 0, author: FuzzFixtures.device,
             sequence: sequence, previous: Data(repeating: 0, count: 32),
-            first: FuzzFixtures.timestamp.advanced(by: (sequence - 1) * UInt64(ops.count)), opCount: UInt32(ops.count), schemaVersion: 1)
+            first: FuzzFixtures.timestamp.advanced(by: (sequence - 1) * UInt64(ops.count)), opCount: UInt32(ops.count), schemaVersion: 1,
+            version: version)
         return try SignedChange.seal(ops, header: header, key: FuzzFixtures.sectionKey, signer: FuzzFixtures.signer)
+    }
+
+    /// A version-2 change whose ops have gaps between their timestamps, as a squashed run of edits has.
+    static func squashedChange() throws -> SignedChange {
+        let pending = sampleOps()
+        let ops = pending.enumerated().map { offset, op in
+            Op(
+                id: OpID(timestamp: FuzzFixtures.timestamp.advanced(by: UInt64(offset * offset * 300 + offset)), device: FuzzFixtures.device),
+                entity: op.entity, payload: op.payload)
+        }
+        let header = ChangeHeader(
+            family: FuzzFixtures.family, sectionTag: FuzzFixtures.sectionTag, epoch: 0, author: FuzzFixtures.device,
+            sequence: 1, previous: Data(repeating: 0, count: 32), first: ops[0].id.timestamp, last: ops[ops.count - 1].id.timestamp,
+            opCount: UInt32(ops.count), schemaVersion: 1)
+        return try SignedChange.seal(stamped: ops, header: header, key: FuzzFixtures.sectionKey, signer: FuzzFixtures.signer)
     }
 
     /// A signed request as the fuzz targets read it: request line, headers, empty line, body.

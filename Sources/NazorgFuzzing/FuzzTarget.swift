@@ -78,9 +78,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         return .accepted
     }
 
+    /// The header a bare ops body is decoded under: version 1, `count` ops from the fixtures' timestamp.
+    static func opsHeader(count: Int) -> ChangeHeader {
+        ChangeHeader(
+            family: FuzzFixtures.family, sectionTag: FuzzFixtures.sectionTag, epoch: 0, author: FuzzFixtures.device, sequence: 1,
+            previous: Data(count: 32), first: FuzzFixtures.timestamp, opCount: UInt32(count), schemaVersion: 1, version: 1)
+    }
+
     static func ops(_ plaintext: Data, count: Int) throws(Failure) -> Depth {
-        guard let ops = try? OpsCodec.decode(plaintext, count: count, first: FuzzFixtures.timestamp, author: FuzzFixtures.device)
-        else { return .refused }
+        guard let ops = try? OpsCodec.decode(plaintext, header: opsHeader(count: count)) else { return .refused }
         try merge(ops, in: SectionRef(family: FuzzFixtures.family, tag: FuzzFixtures.sectionTag))
         return .accepted
     }

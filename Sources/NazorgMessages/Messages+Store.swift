@@ -30,6 +30,7 @@ extension Messages {
         case readingTheHandoverBundles = "de overdrachtspakketten lezen"
         case readingTheKeystore = "de sleutelopslag lezen"
         case readingTheOutbox = "de klaargezette wijzigingen lezen"
+        case bundlingTheOutbox = "de klaargezette wijzigingen per onderdeel bundelen"
         case readingThePlan = "het gezinsplan lezen"
         case readingTheReKeyQueue = "de wachtrij voor nieuwe sleutels lezen"
         case readingTheShareLog = "het deellogboek lezen"

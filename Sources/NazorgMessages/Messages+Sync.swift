@@ -90,6 +90,8 @@ extension Messages {
         public static let sequenceStartsAtOne = "de volgnummers van wijzigingen beginnen bij 1"
         public static let sequenceTooLarge = "een volgnummer van een wijziging is hoogstens 2^63 - 1"
         public static let timestampsOverflow = "de tijdstempels van een wijziging lopen over"
+        public static let lastBeforeFirst = "de kop van een wijziging noemt een laatste tijdstempel die niet past bij de eerste en het aantal bewerkingen"
+        public static let opTimestampsNotRising = "de tijdstempels van de bewerkingen in een wijziging stijgen niet of passen niet bij de kop"
         public static func opCountUnsigned(max: some BinaryInteger) -> String {
             "een wijziging bevat 1 tot \(max) bewerkingen en de kop moet ze tellen"
         }

@@ -257,7 +257,7 @@ extension LocalStore {
 
     // MARK: Internals (inside a transaction)
 
-    private func sectionKey(family: FamilyID, tag: ID128, epoch: UInt32, _ db: Database) throws -> SymmetricKey? {
+    func sectionKey(family: FamilyID, tag: ID128, epoch: UInt32, _ db: Database) throws -> SymmetricKey? {
         guard
             let sealed = try Data.fetchOne(
                 db, sql: "SELECT sealed FROM section_key WHERE family = ? AND tag = ? AND epoch = ?",
@@ -290,7 +290,7 @@ extension LocalStore {
     }
 
     /// Appends a change to the log (its chain head is the caller's to advance); returns its rowid.
-    private static func insertRow(_ change: SignedChange, isLocal: Bool, _ db: Database) throws -> Int64 {
+    static func insertRow(_ change: SignedChange, isLocal: Bool, _ db: Database) throws -> Int64 {
         let h = change.header
         try db.cachedStatement(
             sql: "INSERT INTO change (id, family, tag, author, sequence, bytes, is_local) VALUES (?, ?, ?, ?, ?, ?, ?)"

@@ -112,6 +112,12 @@ extension LocalStore {
             try db.execute(sql: "ALTER TABLE audit_entry ADD COLUMN leaf BLOB")
             try db.execute(sql: "ALTER TABLE audit_entry ADD COLUMN log_index INTEGER")
         }
+        migrator.registerMigration("v11-outbox-attempted") { db in
+            // Whether a queued change was handed to a push: only changes never offered to a server are squashed
+            // (`LocalStore+Squash`). What an older version queued may have reached a server already.
+            try db.execute(sql: "ALTER TABLE outbox ADD COLUMN attempted INTEGER NOT NULL DEFAULT 0")
+            try db.execute(sql: "UPDATE outbox SET attempted = 1")
+        }
         return migrator
     }
 }

@@ -93,7 +93,7 @@ extension LocalStore {
         try withDatabase(.reQueueingChanges) {
             try database.write { db in
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO outbox (change_rowid) SELECT rowid FROM change WHERE family = ? AND tag = ?",
+                    sql: "INSERT OR IGNORE INTO outbox (change_rowid, attempted) SELECT rowid, 1 FROM change WHERE family = ? AND tag = ?",
                     arguments: [family.data, tag.data])
                 return db.changesCount
             }

@@ -108,7 +108,77 @@ struct ChangeTests {
     @Test func headerHasItsDocumentedSize() throws {
         var writer = ByteWriter()
         try makeChange(sampleOps).header.encode(to: &writer)
-        #expect(writer.data.count == ChangeHeader.byteCount)
+        #expect(writer.data.count == ChangeHeader.byteCount && ChangeHeader.byteCount == 115)
+        var old = ByteWriter()
+        var header = try makeChange(sampleOps).header
+        header.version = 1
+        header.encode(to: &old)
+        #expect(old.data.count == 107)
+    }
+
+    func stamped(_ pending: [PendingOp], at times: [Timestamp]) -> [Op] {
+        zip(pending, times).map { Op(id: OpID(timestamp: $1, device: author), entity: $0.entity, payload: $0.payload) }
+    }
+
+    func header(first: Timestamp, last: Timestamp, count: Int, version: UInt8 = 2) -> ChangeHeader {
+        ChangeHeader(
+            family: family, sectionTag: tag, epoch: 1, author: author, sequence: 1, previous: Data(count: 32),
+            first: first, last: last, opCount: UInt32(count), schemaVersion: 1, version: version)
+    }
+
+    @Test func aSquashedChangeCarriesEachOpsOwnTimestamp() throws {
+        let t = Timestamp(millis: 1_700_000_000_000, counter: 0)
+        let times = [t, t.advanced(by: 1), t.advanced(by: 700), Timestamp(millis: 1_700_000_600_000, counter: 2), Timestamp(millis: 1_700_086_400_000, counter: 0)]
+        let ops = stamped(sampleOps, at: times)
+        let change = try SignedChange.seal(stamped: ops, header: header(first: times[0], last: times[4], count: 5), key: key, signer: signer)
+        let parsed = try SignedChange(bytes: change.bytes)
+        #expect(change.bytes.first == 2 && parsed.header.last == times[4])
+        try parsed.verifySignature(authorKey: signer.publicKey)
+        #expect(try parsed.open(key: key) == ops)
+    }
+
+    @Test func aVersion1ChangeIsStillReadAndApplied() throws {
+        let first = Timestamp(millis: 1_700_000_000_000, counter: 9)
+        let h = header(first: first, last: first.advanced(by: 4), count: 5, version: 1)
+        let change = try SignedChange.seal(sampleOps, header: h, key: key, signer: signer)
+        #expect(change.bytes.first == 1)
+        var replica = ReplicaState()
+        try replica.apply(try SignedChange(bytes: change.bytes), authorKey: signer.publicKey, key: key)
+        let ops = try change.open(key: key)
+        #expect(ops.map(\.id.timestamp) == (0..<5).map { first.advanced(by: UInt64($0)) })
+        #expect(replica.sections.values.first?.count == 2, "the member and the contact")
+    }
+
+    @Test func aHeaderWhoseLastDoesNotFitItsOpsIsRefused() throws {
+        let t = Timestamp(millis: 1_700_000_000_000, counter: 0)
+        // last before first; three ops in a span of two counts; one op whose last is not its first.
+        for bad in [header(first: t, last: Timestamp(rawValue: t.rawValue - 1), count: 1), header(first: t, last: t.advanced(by: 1), count: 3),
+                    header(first: t, last: t.advanced(by: 5), count: 1)] {
+            var writer = ByteWriter()
+            bad.encode(to: &writer)
+            var reader = ByteReader(writer.data, context: .change)
+            let error = #expect(throws: SyncError.self) { try ChangeHeader.decode(from: &reader) }
+            #expect(error?.code == .malformedChange)
+        }
+    }
+
+    @Test func opTimestampsMustRiseAndEndAtTheHeadersLast() throws {
+        let e = EntityID.random()
+        let t = Timestamp(millis: 1_700_000_000_000, counter: 0)
+        let one = stamped([.write(e, "x", .bool(true), replacing: [])], at: [t])
+        let two = stamped([.write(e, "x", .bool(true), replacing: []), .write(e, "x", .bool(false), replacing: [])], at: [t, t.advanced(by: 9)])
+        let body = OpsCodec.encode(two, version: 2, author: author)
+        #expect(try OpsCodec.decode(body, header: header(first: t, last: t.advanced(by: 9), count: 2)) == two)
+        // The body says 9 counts later: a header that ends earlier or later does not fit it.
+        for last in [t.advanced(by: 8), t.advanced(by: 10)] {
+            #expect(throws: SyncError.self) { try OpsCodec.decode(body, header: header(first: t, last: last, count: 2)) }
+        }
+        // A delta of 0 (two ops at one time) is refused: the tables are the same, so the delta follows the first op.
+        var equal = body
+        let deltaIndex = equal.startIndex + OpsCodec.encode(one, version: 2, author: author).count
+        #expect(equal[deltaIndex] == 9)
+        equal[deltaIndex] = 0
+        #expect(throws: SyncError.self) { try OpsCodec.decode(equal, header: header(first: t, last: t.advanced(by: 9), count: 2)) }
     }
 
     @Test func unknownVersionIsNamed() throws {

@@ -116,10 +116,11 @@ public struct SyncClient: Sendable {
     private func push(_ report: inout SyncReport) async throws {
         // Creator grants first: a grant to a colleague needs the server to know this device holds the section.
         let grants = try store.grantOutbox().sorted { $0.basis.rawValue < $1.basis.rawValue }
-        let changes = try store.outbox()
+        // A section's edits since the last push travel as one change (`LocalStore+Squash`).
+        let changes = try store.outboxForPush(author: profile.author)
         var items: [SyncBatch.Item] = grants.map { .grant($0, sequence: 0) } + changes.map { .change($0, sequence: 0) }
         while !items.isEmpty {
-            let chunk = Array(items.prefix(5_000))
+            let chunk = Self.nextChunk(of: items)
             items.removeFirst(chunk.count)
             let reply = try await connection.send("POST", "/v1/push", body: SyncBatch(items: chunk).encoded())
             report.roundTrips += 1
@@ -155,6 +156,27 @@ public struct SyncClient: Sendable {
         }
     }
 
+
+    /// Most items and bytes per push request, well inside the server's limits (`SyncBatch.maxItems`, 32 MiB).
+    static let pushItemLimit = 5_000
+    static let pushByteLimit = 16 << 20
+
+    /// The items of the next push request: at least one, then as many as fit the limits.
+    static func nextChunk(of items: [SyncBatch.Item]) -> [SyncBatch.Item] {
+        var bytes = 0
+        var count = 0
+        for item in items.prefix(pushItemLimit) {
+            let size: Int
+            switch item {
+            case .change(let change, _): size = change.bytes.count
+            case .grant(let grant, _): size = grant.bytes.count
+            }
+            if count > 0, bytes + size > pushByteLimit { break }
+            bytes += size
+            count += 1
+        }
+        return Array(items.prefix(max(count, 1)))
+    }
 
     /// Pulls pages until the server has no more; returns whether the server appears restored from an
     /// older copy (its head is behind this device's cursor).

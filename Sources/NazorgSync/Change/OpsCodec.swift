@@ -2,13 +2,16 @@ import NazorgMessages
 public import Foundation
 
 /// Encodes the ops of one change (the plaintext body) compactly: tables of devices, entities and field
-/// names, then ops that refer to them by index. Op ids are implicit: op `i` is `(first + i, author)`.
+/// names, then ops that refer to them by index. Every op is by the change's author. In version 1 op `i` has
+/// timestamp `first + i`; in version 2 each op after the first carries its distance from the op before, so
+/// a run of edits made at different times (other sections' edits in between) travels as one change.
 public enum OpsCodec {
     private static let writeKind: UInt8 = 1
     private static let insertKind: UInt8 = 2
 
-    /// Encodes pending ops; `first` and `author` are needed to write predecessor ids relative to each op.
-    public static func encode(_ ops: [PendingOp], first: Timestamp, author: DeviceID) -> Data {
+    /// Encodes ops by `author` (their ids' devices) for a change of `version`. Version 1 needs consecutive
+    /// timestamps; version 2 strictly rising ones.
+    public static func encode(_ ops: [Op], version: UInt8, author: DeviceID) -> Data {
         var devices: [DeviceID: Int] = [author: 0]
         var deviceList: [DeviceID] = [author]
         var entities: [EntityID: Int] = [:]
@@ -22,8 +25,15 @@ public enum OpsCodec {
             return list.count - 1
         }
         var body = ByteWriter(capacity: ops.count * 40)
-        for (offset, op) in ops.enumerated() {
-            let timestamp = first.advanced(by: UInt64(offset))
+        var previous: Timestamp?
+        for op in ops {
+            let timestamp = op.id.timestamp
+            precondition(op.id.device == author, "every op of a change is by its author")
+            if let previous {
+                precondition(timestamp > previous && (version >= 2 || timestamp == previous.advanced(by: 1)), "op timestamps rise")
+                if version >= 2 { body.writeVarint(timestamp.rawValue - previous.rawValue) }
+            }
+            previous = timestamp
             let entityIndex = index(op.entity, &entities, &entityList)
             switch op.payload {
             case .write(let field, let value, let predecessors):
@@ -59,8 +69,9 @@ public enum OpsCodec {
         return out.data
     }
 
-    /// Decodes exactly `count` ops; every index and count is bounds-checked.
-    public static func decode(_ data: Data, count: Int, first: Timestamp, author: DeviceID) throws -> [Op] {
+    /// Decodes exactly the header's op count; every index, count and timestamp is checked against the header.
+    public static func decode(_ data: Data, header: ChangeHeader) throws -> [Op] {
+        let count = Int(header.opCount), author = header.author, explicit = header.version >= 2
         var reader = ByteReader(data, context: .changeBody)
         let deviceCount = try reader.readCount(limit: reader.remaining / 16, .deviceCount)
         var devices: [DeviceID] = []
@@ -84,8 +95,21 @@ public enum OpsCodec {
         }
         var ops: [Op] = []
         ops.reserveCapacity(count)
+        var timestamp = header.first
         for offset in 0..<count {
-            let id = OpID(timestamp: first.advanced(by: UInt64(offset)), device: author)
+            if offset > 0 {
+                if explicit {
+                    // Rising strictly, and never past the header's last: the sum cannot overflow.
+                    let delta = try reader.readVarint()
+                    guard delta >= 1, delta <= header.last.rawValue - timestamp.rawValue else {
+                        throw SyncError(.malformedChange, Messages.Sync.opTimestampsNotRising)
+                    }
+                    timestamp = Timestamp(rawValue: timestamp.rawValue + delta)
+                } else {
+                    timestamp = timestamp.advanced(by: 1)
+                }
+            }
+            let id = OpID(timestamp: timestamp, device: author)
             let kind = try reader.readByte()
             let entity = try pick(entities, .entity)
             switch kind {
@@ -117,6 +141,7 @@ public enum OpsCodec {
                 throw SyncError(.malformedChange, Messages.Sync.unknownOpKind(kind))
             }
         }
+        guard timestamp == header.last else { throw SyncError(.malformedChange, Messages.Sync.opTimestampsNotRising) }
         try reader.expectEnd()
         return ops
     }

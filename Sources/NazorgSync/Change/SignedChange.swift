@@ -4,7 +4,7 @@ public import NazorgCrypto
 
 /// A change as it travels and is stored: header, nonce, encrypted ops, and the author's Ed25519 signature.
 ///
-/// `header || nonce || u32 length || ciphertext || signature`; the signature covers everything before it,
+/// `header || nonce || u32 length || ciphertext || signature` (header of version 1 or 2); the signature covers everything before it,
 /// and the change id is the BLAKE2b-256 hash of all the bytes.
 public struct SignedChange: Hashable, Sendable {
     /// Largest encoded change accepted (16 MiB).
@@ -21,17 +21,26 @@ public struct SignedChange: Hashable, Sendable {
     private let signature: Data
     private let signedLength: Int
 
-    /// Encrypts and signs pending ops as one change.
+    /// Encrypts and signs pending ops as one change; they get consecutive timestamps from `header.first`.
     public static func seal(
         _ ops: [PendingOp], header: ChangeHeader, key: SymmetricKey, signer: SigningKeyPair
+    ) throws -> SignedChange {
+        try seal(stamped: header.stamp(ops), header: header, key: key, signer: signer)
+    }
+
+    /// Encrypts and signs ops that have their ids already (by the header's author, timestamps rising from
+    /// `header.first` to `header.last`) as one change: how a run of local changes is squashed into one.
+    public static func seal(
+        stamped ops: [Op], header: ChangeHeader, key: SymmetricKey, signer: SigningKeyPair
     ) throws -> SignedChange {
         guard !ops.isEmpty, ops.count <= ChangeHeader.maxOps, Int(header.opCount) == ops.count else {
             throw SyncError(.tooLarge, Messages.Sync.opCountUnsigned(max: ChangeHeader.maxOps))
         }
-        var writer = ByteWriter(capacity: ChangeHeader.byteCount + ops.count * 40 + 128)
+        precondition(ops.first?.id.timestamp == header.first && ops.last?.id.timestamp == header.last, "the header spans the ops")
+        var writer = ByteWriter(capacity: header.byteCount + ops.count * 40 + 128)
         header.encode(to: &writer)
         let headerBytes = writer.data
-        let plaintext = OpsCodec.encode(ops, first: header.first, author: header.author)
+        let plaintext = OpsCodec.encode(ops, version: header.version, author: header.author)
         let nonce = Random.bytes(AEAD.nonceByteCount)
         let ciphertext = AEAD.seal(plaintext, associatedData: headerBytes, nonce: nonce, key: key)
         writer.writeRaw(nonce)
@@ -75,13 +84,13 @@ public struct SignedChange: Hashable, Sendable {
         let plaintext: Data
         do {
             plaintext = try AEAD.open(
-                ciphertext, associatedData: bytes.prefix(ChangeHeader.byteCount), nonce: nonce, key: key)
+                ciphertext, associatedData: bytes.prefix(header.byteCount), nonce: nonce, key: key)
         } catch {
             throw SyncError(
                 .decryptionFailed,
                 Messages.Sync.changeDoesNotDecrypt(String(idHex.prefix(16)), epoch: header.epoch))
         }
-        return try OpsCodec.decode(plaintext, count: Int(header.opCount), first: header.first, author: header.author)
+        return try OpsCodec.decode(plaintext, header: header)
     }
 
     /// The change id in hex.

@@ -1,0 +1,152 @@
+import NazorgMessages
+public import Foundation
+import GRDB
+public import NazorgCrypto
+public import NazorgSync
+
+/// Squashing the outbox: a section's local changes that no server has seen yet travel as one change.
+///
+/// Every local edit is committed as its own change (durable on its own, as the worker expects). Before a push
+/// the changes of one chain (family, section, this device) that were never offered to a server are combined:
+/// their ops, with their own timestamps, sealed and signed as one change of format version 2, which takes the
+/// first one's place in the chain. The plan does not change — the ops and their ids are the same — only how
+/// they travel.
+///
+/// Only changes no one can hold are rewritten. An outbox row is marked `attempted` in the same transaction that
+/// hands it to a push, and an attempted change is never rewritten again: its push may have reached the server
+/// even if the answer was lost. Changes re-queued after a server restore are attempted from the start. So the
+/// rewritten changes are always a suffix of their chain above every change that may have left this device.
+extension LocalStore {
+    /// Most ops in one squashed change (a pull page and a push stay moderate).
+    public static let maxSquashedOps = 10_000
+    /// Most bytes of original changes squashed into one.
+    public static let maxSquashedBytes = 1 << 20
+
+    /// What squashing did, for benchmarks and reports.
+    public struct SquashReport: Sendable, Equatable {
+        /// Outbox changes before.
+        public var before = 0
+        /// Outbox changes after.
+        public var after = 0
+    }
+
+    /// Squashes every chain's never-offered changes, marks the whole outbox as offered, and returns it (oldest
+    /// first), all in one transaction: what a push sends.
+    public func outboxForPush(author: Author) throws -> [SignedChange] {
+        try squashOutbox(author: author).changes
+    }
+
+    /// `outboxForPush`, with counts.
+    public func squashOutbox(author: Author) throws -> (changes: [SignedChange], report: SquashReport) {
+        let storageKey = try key()
+        return try withDatabase(.bundlingTheOutbox) {
+            try database.write { db in
+                var report = SquashReport()
+                report.before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
+                for chain in try Self.squashableChains(author.device, db) {
+                    try squash(chain, author: author, storageKey: storageKey, db)
+                }
+                try db.execute(sql: "UPDATE outbox SET attempted = 1 WHERE attempted = 0")
+                let changes = try Data.fetchAll(
+                    db, sql: "SELECT bytes FROM change JOIN outbox ON outbox.change_rowid = change.rowid ORDER BY change.rowid"
+                ).map { try SignedChange(bytes: $0) }
+                report.after = changes.count
+                return (changes, report)
+            }
+        }
+    }
+
+    /// Chains of `device` with at least two never-offered changes.
+    private static func squashableChains(_ device: DeviceID, _ db: Database) throws -> [SectionRef] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT change.family, change.tag FROM outbox JOIN change ON change.rowid = outbox.change_rowid
+                WHERE outbox.attempted = 0 AND change.author = ? GROUP BY change.family, change.tag HAVING COUNT(*) > 1
+                """, arguments: [device.data]
+        ).compactMap { row in
+            guard let family = ID128(data: row["family"] as Data), let tag = ID128(data: row["tag"] as Data) else { return nil }
+            return SectionRef(family: family, tag: tag)
+        }
+    }
+
+    private struct Pending {
+        var rowid: Int64
+        var change: SignedChange
+    }
+
+    /// Rewrites the never-offered suffix of one chain as few changes as the limits allow: one per run of equal
+    /// key epoch and schema version.
+    private func squash(_ section: SectionRef, author: Author, storageKey: SymmetricKey, _ db: Database) throws {
+        let args: StatementArguments = [section.family.data, section.tag.data, author.device.data]
+        // The highest sequence that may have left this device: everything not waiting unoffered in the outbox.
+        let floor = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT MAX(sequence) FROM change WHERE family = ? AND tag = ? AND author = ?
+                AND rowid NOT IN (SELECT change_rowid FROM outbox WHERE attempted = 0)
+                """, arguments: args) ?? 0
+        let suffix = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT rowid, bytes FROM change WHERE family = ? AND tag = ? AND author = ? AND sequence > ?
+                ORDER BY sequence
+                """, arguments: args + [floor]
+        ).map { Pending(rowid: $0["rowid"], change: try SignedChange(bytes: $0["bytes"])) }
+        // Every change above the floor waits unoffered in the outbox, by the floor's definition.
+        guard suffix.count > 1 else { return }
+        var previous = suffix[0].change.header.previous
+        var sequence = UInt64(floor) + 1
+        var keys: [UInt32: SymmetricKey] = [:]
+        for run in Self.runs(suffix) {
+            let h = run[0].change.header
+            if run.count == 1, h.sequence == sequence, h.previous == previous {
+                previous = run[0].change.id
+                sequence += 1
+                continue
+            }
+            if keys[h.epoch] == nil { keys[h.epoch] = try sectionKey(family: h.family, tag: h.sectionTag, epoch: h.epoch, db) }
+            guard let key = keys[h.epoch] else {
+                throw StoreError(.corrupt, Messages.Store.noKeyForChange(String(run[0].change.idHex.prefix(16))))
+            }
+            let ops = try run.flatMap { try $0.change.open(key: key) }
+            let header = ChangeHeader(
+                family: h.family, sectionTag: h.sectionTag, epoch: h.epoch, author: h.author, sequence: sequence, previous: previous,
+                first: ops[0].id.timestamp, last: ops[ops.count - 1].id.timestamp, opCount: UInt32(ops.count),
+                schemaVersion: h.schemaVersion)
+            let squashed = try SignedChange.seal(stamped: ops, header: header, key: key, signer: author.signer)
+            let rowids = run.map { String($0.rowid) }.joined(separator: ",")
+            try db.execute(sql: "DELETE FROM outbox WHERE change_rowid IN (\(rowids))")
+            try db.execute(sql: "DELETE FROM change WHERE rowid IN (\(rowids))")
+            let rowid = try Self.insertRow(squashed, isLocal: true, db)
+            try db.execute(sql: "INSERT INTO outbox (change_rowid, attempted) VALUES (?, 0)", arguments: [rowid])
+            previous = squashed.id
+            sequence += 1
+        }
+        // The chain is shorter now: its head moves back to the last rewritten change.
+        try db.execute(
+            sql: "UPDATE author_head SET sequence = ?, change_id = ? WHERE family = ? AND tag = ? AND author = ?",
+            arguments: [Int64(sequence - 1), previous] + args)
+    }
+
+    /// Consecutive changes that can share one change: same epoch and schema, within the size limits.
+    private static func runs(_ changes: [Pending]) -> [[Pending]] {
+        var runs: [[Pending]] = []
+        var ops = 0, bytes = 0
+        for pending in changes {
+            let h = pending.change.header
+            if let last = runs.last?.last?.change.header, last.epoch == h.epoch, last.schemaVersion == h.schemaVersion,
+                ops + Int(h.opCount) <= maxSquashedOps, bytes + pending.change.bytes.count <= maxSquashedBytes
+            {
+                runs[runs.count - 1].append(pending)
+                ops += Int(h.opCount)
+                bytes += pending.change.bytes.count
+            } else {
+                runs.append([pending])
+                ops = Int(h.opCount)
+                bytes = pending.change.bytes.count
+            }
+        }
+        return runs
+    }
+}
