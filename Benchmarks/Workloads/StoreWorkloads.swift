@@ -211,12 +211,16 @@ extension Context {
                 try checkEqual(try a.local.versionVector(), try b.local.versionVector(), "version vectors")
                 try checkEqual(try a.local.stateHash(), try b.local.stateHash(), "state hashes")
                 try checkEqual(try a.local.changes(missingFrom: vectorB).count, toB.count, "A's push: what B lacked")
+                try checkEqual(try b.local.changes(missingFrom: vectorA).count, toA.count, "B's push: what A lacked")
             }
             let bytesAB = blobsToB.reduce(0) { $0 + $1.count }
             let bytesBA = blobsToA.reduce(0) { $0 + $1.count }
             return RunResult(
                 seconds: vectors + encodeA + encodeB + applyA + applyB, bytesTotal: bytesAB + bytesBA, finalDocBytes: try fullStateBytes(a),
-                phases: [("state_vectors_s", vectors), ("a_to_b_s", encodeA + applyB), ("b_to_a_s", encodeB + applyA), ("offline_edit_s", offline)],
+                phases: [
+                    ("state_vectors_s", vectors), ("a_to_b_s", encodeA + applyB), ("b_to_a_s", encodeB + applyA),
+                    ("squash_s", encodeA + encodeB), ("apply_s", applyA + applyB), ("offline_edit_s", offline),
+                ],
                 extra: [
                     ("bytes_a_to_b", .int(bytesAB)), ("bytes_b_to_a", .int(bytesBA)), ("sv_bytes", .int(svBytes)),
                     ("base_state_bytes", .int(baseBytes)), ("conflicting_fields", .int(data.w4ConflictingFields)),

@@ -65,6 +65,8 @@ extension Messages {
         }
         public static let historyFormatUnsupported = "deze opslagvorm van de geschiedenis kent deze versie van Nazorg niet"
         public static let historyNamesUnknownRegister = "de geschiedenis van een record noemt een veld dat het record niet heeft"
+        public static let historyDeviceTwice = "de geschiedenis van een veld noemt hetzelfde apparaat twee keer"
+        public static let predecessorNotOlder = "een wijziging zegt een schrijfactie te vervangen die niet ouder is dan zijzelf"
         public static let booleanInvalid = "een ja/nee-waarde is geen 0 of 1"
         public static func unknownValueTag(_ tag: some BinaryInteger) -> String { "onbekende soort waarde \(tag)" }
 

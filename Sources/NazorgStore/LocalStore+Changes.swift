@@ -290,6 +290,7 @@ extension LocalStore {
     }
 
     /// Appends a change to the log (its chain head is the caller's to advance); returns its rowid.
+    @discardableResult
     static func insertRow(_ change: SignedChange, isLocal: Bool, _ db: Database) throws -> Int64 {
         let h = change.header
         try db.cachedStatement(

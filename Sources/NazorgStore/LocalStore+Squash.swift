@@ -1,7 +1,7 @@
 import NazorgMessages
-public import Foundation
+import Foundation
 import GRDB
-public import NazorgCrypto
+import NazorgCrypto
 public import NazorgSync
 
 /// Squashing the outbox: a section's local changes that no server has seen yet travel as one change.
@@ -43,8 +43,8 @@ extension LocalStore {
             try database.write { db in
                 var report = SquashReport()
                 report.before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
-                for chain in try Self.squashableChains(author.device, db) {
-                    try squash(chain, author: author, storageKey: storageKey, db)
+                for suffix in try Self.squashableSuffixes(author.device, db) {
+                    try squash(suffix, author: author, storageKey: storageKey, db)
                 }
                 try db.execute(sql: "UPDATE outbox SET attempted = 1 WHERE attempted = 0")
                 let changes = try Data.fetchAll(
@@ -56,47 +56,62 @@ extension LocalStore {
         }
     }
 
-    /// Chains of `device` with at least two never-offered changes.
-    private static func squashableChains(_ device: DeviceID, _ db: Database) throws -> [SectionRef] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT change.family, change.tag FROM outbox JOIN change ON change.rowid = outbox.change_rowid
-                WHERE outbox.attempted = 0 AND change.author = ? GROUP BY change.family, change.tag HAVING COUNT(*) > 1
-                """, arguments: [device.data]
-        ).compactMap { row in
-            guard let family = ID128(data: row["family"] as Data), let tag = ID128(data: row["tag"] as Data) else { return nil }
-            return SectionRef(family: family, tag: tag)
-        }
-    }
-
     private struct Pending {
         var rowid: Int64
         var change: SignedChange
     }
 
+    /// Per chain of `device`, its never-offered top: the changes above the last one that may have left this
+    /// device, in sequence order, where there are at least two. One query for the whole outbox.
+    ///
+    /// The never-offered changes of a chain are consecutive up to its head, unless a change re-queued after a
+    /// server restore (offered from the start) lies above some of them; then only those above it count.
+    private static func squashableSuffixes(_ device: DeviceID, _ db: Database) throws -> [[Pending]] {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT change.rowid, change.bytes, change.sequence, author_head.sequence AS head
+                FROM outbox JOIN change ON change.rowid = outbox.change_rowid
+                JOIN author_head ON author_head.family = change.family AND author_head.tag = change.tag
+                    AND author_head.author = change.author
+                WHERE outbox.attempted = 0 AND change.author = ?
+                ORDER BY change.family, change.tag, change.sequence DESC
+                """, arguments: [device.data])
+        var suffixes: [[Pending]] = []
+        var chain: [Pending] = [], expected: Int64 = -1, head: Int64 = -1
+        func close() {
+            if chain.count > 1 { suffixes.append(chain.reversed()) }
+            chain = []
+        }
+        var last: (family: Data, tag: Data)?
+        while let row = try rows.next() {
+            let change = try SignedChange(bytes: row["bytes"])
+            let key = (family: change.header.family.data, tag: change.header.sectionTag.data)
+            if last.map({ $0.family != key.family || $0.tag != key.tag }) ?? true {
+                close()
+                last = key
+                head = row["head"]
+                expected = head
+            }
+            // Below a gap (something offered lies between) nothing more of this chain is squashable.
+            guard row["sequence"] as Int64 == expected else {
+                expected = -1
+                continue
+            }
+            chain.append(Pending(rowid: row["rowid"], change: change))
+            expected -= 1
+        }
+        close()
+        return suffixes
+    }
+
     /// Rewrites the never-offered suffix of one chain as few changes as the limits allow: one per run of equal
     /// key epoch and schema version.
-    private func squash(_ section: SectionRef, author: Author, storageKey: SymmetricKey, _ db: Database) throws {
-        let args: StatementArguments = [section.family.data, section.tag.data, author.device.data]
-        // The highest sequence that may have left this device: everything not waiting unoffered in the outbox.
-        let floor = try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT MAX(sequence) FROM change WHERE family = ? AND tag = ? AND author = ?
-                AND rowid NOT IN (SELECT change_rowid FROM outbox WHERE attempted = 0)
-                """, arguments: args) ?? 0
-        let suffix = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT rowid, bytes FROM change WHERE family = ? AND tag = ? AND author = ? AND sequence > ?
-                ORDER BY sequence
-                """, arguments: args + [floor]
-        ).map { Pending(rowid: $0["rowid"], change: try SignedChange(bytes: $0["bytes"])) }
-        // Every change above the floor waits unoffered in the outbox, by the floor's definition.
-        guard suffix.count > 1 else { return }
+    private func squash(_ suffix: [Pending], author: Author, storageKey: SymmetricKey, _ db: Database) throws {
+        let first = suffix[0].change.header
+        let args: StatementArguments = [first.family.data, first.sectionTag.data, author.device.data]
         var previous = suffix[0].change.header.previous
-        var sequence = UInt64(floor) + 1
+        var sequence = first.sequence
         var keys: [UInt32: SymmetricKey] = [:]
         for run in Self.runs(suffix) {
             let h = run[0].change.header

@@ -1,4 +1,4 @@
-public import NazorgMessages
+import NazorgMessages
 public import Foundation
 import GRDB
 public import NazorgCrypto

@@ -122,7 +122,7 @@ struct StoreTests {
             let whole = try EntityState(
                 visible: AEAD.open(combined: row["state"] as Data, associatedData: ad, key: f.storageKey),
                 history: AEAD.open(combined: row["history"] as Data, associatedData: ad + LocalStore.historyMark, key: f.storageKey))
-            #expect(whole.registers["naam"]?.replaced == [firstID])
+            #expect(whole.registers["naam"]?.replacedThrough == [f.author.device: firstID.timestamp])
             try db.execute(
                 sql: "UPDATE entity SET state = ?, history = NULL WHERE entity = ?",
                 arguments: [AEAD.seal(whole.encoded(), associatedData: ad, key: f.storageKey), entity.data])
@@ -136,12 +136,58 @@ struct StoreTests {
             let whole = try EntityState(
                 visible: AEAD.open(combined: row["state"] as Data, associatedData: ad, key: f.storageKey),
                 history: AEAD.open(combined: history, associatedData: ad + LocalStore.historyMark, key: f.storageKey))
-            #expect(whole.registers["naam"]?.replaced == [firstID])
+            #expect(whole.registers["naam"]?.replacedThrough == [f.author.device: firstID.timestamp])
             #expect(whole["naam"] == .string("nieuw") && whole["fase"] == .int(2))
         }
         var reference = ReplicaState()
         for change in try store.changes() { try reference.apply(change, authorKey: f.author.signer.publicKey, key: f.section.key) }
         #expect(try store.stateHash() == reference.stateHash)
+    }
+
+    /// Histories written before the compact context (v11 and earlier) list every replaced id; they are read as
+    /// the context those ids imply and rewritten compact on the entity's next merge.
+    @Test func historiesListingReplacedIDsAreReadAsTheirContextAndRewrittenCompact() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let entity = EntityID.random()
+        var head: [OpID] = []
+        for offset in 0..<20 as Range<UInt64> {
+            let change = try store.commit(
+                [f.edit([.write(entity, "naam", .string("v\(offset)"), replacing: head)])], author: f.author, schemaVersion: 1,
+                wallMillis: now + offset)
+            head = [OpID(timestamp: change[0].header.first, device: f.author.device)]
+        }
+        let other = DeviceID.random()
+        var replaced = (0..<19).map { OpID(timestamp: Timestamp(millis: now + UInt64($0), counter: 0), device: f.author.device) }
+        replaced.append(OpID(timestamp: Timestamp(millis: now + 3, counter: 0), device: other))
+        // The layout before: version 1, then per register its name and every replaced id.
+        var legacy = ByteWriter()
+        legacy.write(UInt8(1))
+        legacy.writeVarint(1)
+        legacy.writeString("naam")
+        legacy.writeVarint(UInt64(replaced.count))
+        for id in replaced.sorted() {
+            legacy.writeFixed(id.timestamp.rawValue)
+            legacy.write(id.device)
+        }
+        let ad = LocalStore.entityAD(f.family, f.section.tag, entity), historyAD = ad + LocalStore.historyMark
+        try store.database.write { db in
+            try db.execute(
+                sql: "UPDATE entity SET history = ? WHERE entity = ?",
+                arguments: [AEAD.seal(legacy.data, associatedData: historyAD, key: f.storageKey), entity.data])
+        }
+        #expect(try store.entities(family: f.family, tag: f.section.tag)[entity]?["naam"] == .string("v19"))
+        try store.commit([f.edit([.write(entity, "fase", .int(2), replacing: [])])], author: f.author, schemaVersion: 1, wallMillis: now + 30)
+        try store.database.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT state, history FROM entity WHERE entity = ?", arguments: [entity.data])!
+            let history = try AEAD.open(combined: row["history"] as Data, associatedData: historyAD, key: f.storageKey)
+            #expect(history.first == 2, "rewritten in the compact layout")
+            // Two devices, 24 bytes each, where the list held 20 ids.
+            #expect(history.count < legacy.data.count / 4)
+            let whole = try EntityState(visible: AEAD.open(combined: row["state"] as Data, associatedData: ad, key: f.storageKey), history: history)
+            #expect(whole.registers["naam"]?.replacedThrough == [f.author.device: replaced[18].timestamp, other: replaced[19].timestamp])
+            #expect(whole["naam"] == .string("v19") && whole["fase"] == .int(2))
+        }
     }
 
     @Test func twoStoresConvergeAndKeepConcurrentWritesAsConflicts() throws {

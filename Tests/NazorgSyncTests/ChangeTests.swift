@@ -181,6 +181,25 @@ struct ChangeTests {
         #expect(throws: SyncError.self) { try OpsCodec.decode(equal, header: header(first: t, last: t.advanced(by: 9), count: 2)) }
     }
 
+    @Test func aWriteMayOnlyReplaceOlderWrites() throws {
+        let e = EntityID.random()
+        let t = Timestamp(millis: 1_700_000_000_000, counter: 5)
+        let other = DeviceID.random()
+        for predecessor in [t, t.advanced(by: 1)] {
+            let ops = stamped([.write(e, "x", .bool(true), replacing: [OpID(timestamp: predecessor, device: other)])], at: [t])
+            // The encoder writes what it is given; the decoder refuses it, and so does sealing.
+            let error = #expect(throws: SyncError.self) {
+                try OpsCodec.decode(OpsCodec.encode(ops, version: 2, author: author), header: header(first: t, last: t, count: 1))
+            }
+            #expect(error?.description.contains(Messages.Sync.predecessorNotOlder) == true)
+            #expect(throws: SyncError.self) {
+                try SignedChange.seal(stamped: ops, header: header(first: t, last: t, count: 1), key: key, signer: signer)
+            }
+        }
+        let older = stamped([.write(e, "x", .bool(true), replacing: [OpID(timestamp: Timestamp(rawValue: t.rawValue - 1), device: other)])], at: [t])
+        #expect(try OpsCodec.decode(OpsCodec.encode(older, version: 2, author: author), header: header(first: t, last: t, count: 1)) == older)
+    }
+
     @Test func unknownVersionIsNamed() throws {
         var bytes = try makeChange(sampleOps).bytes
         bytes[0] = 9

@@ -2,14 +2,19 @@ import NazorgMessages
 public import Foundation
 
 extension EntityState {
-    private static let formatVersion: UInt8 = 1
+    /// The visible layout (no history), also the layout of stored states before the compact context.
+    private static let visibleVersion: UInt8 = 1
+    /// The whole layout with each register's history as a list of replaced-write ids (read, never written).
+    private static let idListVersion: UInt8 = 1
+    /// The whole layout with each register's compact context: per device, the timestamp replaced through.
+    private static let contextVersion: UInt8 = 2
 
     /// Appends the canonical encoding: fields sorted by name, writes by op id.
     ///
-    /// With `includeHistory` the replaced-write ids are included too (the store keeps them so late writes
-    /// stay replaced); without, the encoding is the visible state, used for state hashes.
+    /// With `includeHistory` each register's replaced-through context is included too (the store keeps it so
+    /// late writes stay replaced); without, the encoding is the visible state, used for state hashes.
     public func encode(to writer: inout ByteWriter, includeHistory: Bool) {
-        writer.write(Self.formatVersion)
+        writer.write(includeHistory ? Self.contextVersion : Self.visibleVersion)
         if let fact {
             writer.write(1)
             Self.write(fact.id, to: &writer)
@@ -30,7 +35,7 @@ extension EntityState {
                 Self.write(entry.id, to: &writer)
                 entry.value.encode(to: &writer)
             }
-            if includeHistory { Self.writeReplaced(register.replaced, to: &writer) }
+            if includeHistory { Self.writeContext(register.replacedThrough, to: &writer) }
         }
     }
 
@@ -41,26 +46,27 @@ extension EntityState {
         return writer.data
     }
 
-    /// Bytes of one op id in the encoding: an 8-byte timestamp and a 16-byte device id.
-    private static let opIDByteCount = 24
+    /// Bytes of one op id, and of one context entry: an 8-byte timestamp and a 16-byte device id.
+    private static let entryByteCount = 24
 
-    /// Reads the full encoding (with history).
+    /// Reads the full encoding (with history), in either history layout.
     ///
-    /// With `keepingHistory: false` the replaced-write ids are skipped, not decoded: the state shows the same
-    /// values, conflicts and heads, costs far less to read when registers have long histories, and must not be
-    /// merged into and stored again (a late write its history replaced could become current). Reading to
-    /// display, hash or hand over needs no history.
+    /// With `keepingHistory: false` the histories are skipped, not decoded: the state shows the same values,
+    /// conflicts and heads, and must not be merged into and stored again (a late write its history replaced
+    /// could become current). Reading to display, hash or hand over needs no history.
     public init(encoded data: Data, keepingHistory: Bool = true) throws {
         try self.init(data, layout: keepingHistory ? .withHistory : .skippingHistory)
     }
 
     /// Reads the visible encoding (`encode(to:includeHistory: false)`) and, if given, the history that
-    /// `encodedHistory()` wrote beside it. Without a history the registers' `replaced` sets are empty: read only.
+    /// `encodedHistory()` wrote beside it (or an earlier version's list of replaced ids, which is turned into
+    /// the same context). Without a history the registers' contexts are empty: read only.
     public init(visible data: Data, history: Data?) throws {
         try self.init(data, layout: .visibleOnly)
         guard let history else { return }
         var reader = ByteReader(history, context: .entityHistory)
-        guard try reader.readByte() == Self.formatVersion else {
+        let version = try reader.readByte()
+        guard version == Self.idListVersion || version == Self.contextVersion else {
             throw SyncError(.unsupportedVersion, Messages.Sync.historyFormatUnsupported)
         }
         for _ in 0..<(try reader.readCount(limit: reader.remaining, .registerCount)) {
@@ -68,21 +74,22 @@ extension EntityState {
             guard let register = registers[name] else {
                 throw SyncError(.malformedChange, Messages.Sync.historyNamesUnknownRegister)
             }
-            registers[name] = Register(current: register.current, replaced: try Self.readReplaced(&reader, keeping: true))
+            let context = try Self.readHistory(&reader, version: version, keeping: true)
+            registers[name] = Register(current: register.current, replacedThrough: context)
         }
         try reader.expectEnd()
     }
 
-    /// The replaced-write ids of every register that has any, to store beside the visible encoding: what
-    /// merging needs and reading does not.
+    /// The context of every register that has one, to store beside the visible encoding: what merging needs
+    /// and reading does not. At most one entry per device that ever wrote the register.
     public func encodedHistory() -> Data {
         var writer = ByteWriter()
-        writer.write(Self.formatVersion)
-        let withHistory = registers.filter { !$0.value.replaced.isEmpty }.sorted { $0.key < $1.key }
+        writer.write(Self.contextVersion)
+        let withHistory = registers.filter { !$0.value.replacedThrough.isEmpty }.sorted { $0.key < $1.key }
         writer.writeVarint(UInt64(withHistory.count))
         for (name, register) in withHistory {
             writer.writeString(name)
-            Self.writeReplaced(register.replaced, to: &writer)
+            Self.writeContext(register.replacedThrough, to: &writer)
         }
         return writer.data
     }
@@ -99,8 +106,10 @@ extension EntityState {
     private init(_ data: Data, layout: Layout) throws {
         var reader = ByteReader(data, context: .entityState)
         let version = try reader.readByte()
-        guard version == Self.formatVersion else {
-            throw SyncError(.unsupportedVersion, Messages.Sync.unsupportedVersion(.entityState, version, reads: 1))
+        let known: [UInt8] = layout == .visibleOnly ? [Self.visibleVersion] : [Self.idListVersion, Self.contextVersion]
+        guard known.contains(version) else {
+            throw SyncError(
+                .unsupportedVersion, Messages.Sync.unsupportedVersion(.entityState, version, reads: known.last ?? Self.visibleVersion))
         }
         self.init()
         if try reader.readByte() == 1 {
@@ -120,28 +129,44 @@ extension EntityState {
                 let id = try Self.readID(&reader)
                 current.append((id, try Value.decode(from: &reader)))
             }
-            let replaced = layout == .visibleOnly ? [] : try Self.readReplaced(&reader, keeping: layout == .withHistory)
-            registers[name] = Register(current: current, replaced: replaced)
+            let context = layout == .visibleOnly ? [:] : try Self.readHistory(&reader, version: version, keeping: layout == .withHistory)
+            registers[name] = Register(current: current, replacedThrough: context)
         }
         try reader.expectEnd()
     }
 
-    /// A register's replaced-write ids: their count, then the ids in order.
-    private static func writeReplaced(_ replaced: Set<OpID>, to writer: inout ByteWriter) {
-        writer.writeVarint(UInt64(replaced.count))
-        for id in replaced.sorted() { write(id, to: &writer) }
+    /// A register's context: its entry count, then (device, timestamp) in device order.
+    private static func writeContext(_ context: [DeviceID: Timestamp], to writer: inout ByteWriter) {
+        writer.writeVarint(UInt64(context.count))
+        for (device, timestamp) in context.sorted(by: { $0.key < $1.key }) {
+            writer.write(device)
+            writer.writeFixed(timestamp.rawValue)
+        }
     }
 
-    /// Reads what `writeReplaced` wrote; without `keeping`, skips the ids (fixed-size, so no decoding).
-    private static func readReplaced(_ reader: inout ByteReader, keeping: Bool) throws -> Set<OpID> {
-        let count = try reader.readCount(limit: reader.remaining / opIDByteCount, .historyCount)
+    /// Reads a register's history in either layout: entries of 24 bytes both, so without `keeping` they are
+    /// skipped, not decoded. A list of replaced ids becomes the context it implies: per device, the latest.
+    private static func readHistory(_ reader: inout ByteReader, version: UInt8, keeping: Bool) throws -> [DeviceID: Timestamp] {
+        let count = try reader.readCount(limit: reader.remaining / entryByteCount, .historyCount)
         guard keeping else {
-            try reader.skip(count * opIDByteCount)
-            return []
+            try reader.skip(count * entryByteCount)
+            return [:]
         }
-        var replaced = Set<OpID>(minimumCapacity: count)
-        for _ in 0..<count { replaced.insert(try readID(&reader)) }
-        return replaced
+        var context: [DeviceID: Timestamp] = [:]
+        context.reserveCapacity(min(count, 64))
+        for _ in 0..<count {
+            if version == idListVersion {
+                let id = try readID(&reader)
+                context[id.device] = max(context[id.device] ?? id.timestamp, id.timestamp)
+            } else {
+                let device = try reader.readID()
+                let timestamp = Timestamp(rawValue: try reader.readFixed(UInt64.self))
+                guard context.updateValue(timestamp, forKey: device) == nil else {
+                    throw SyncError(.malformedChange, Messages.Sync.historyDeviceTwice)
+                }
+            }
+        }
+        return context
     }
 
     private static func write(_ id: OpID, to writer: inout ByteWriter) {

@@ -1,22 +1,37 @@
-/// A multi-value register: every write names the writes it replaces; writes nobody replaced are current.
+/// A multi-value register with a compact causal context: writes nobody replaced are current.
 ///
 /// The greatest current write (by `OpID`) wins on read; if more than one is current, the field is in conflict
 /// until a later write replaces them all. Applying writes is commutative, associative and idempotent.
+///
+/// Every write names the writes it replaces (the heads its author saw). The register does not keep those ids:
+/// it keeps, per device, the latest of that device's writes that something replaced (`replacedThrough`), and
+/// counts every write of that device up to it as replaced. That is exact, not an approximation: a device sees
+/// its own writes, so a write it made later names or outlives each earlier one — whatever replaced the later
+/// write replaced the earlier ones too, and a device's own later write replaces its earlier ones. So the
+/// register holds at most one current write per device and one timestamp per device that ever wrote it,
+/// however long its history: a late write that was already replaced is still recognised (dotted version
+/// vectors, Preguiça et al., keep the same context for the same reason).
+///
+/// A write may only replace writes older than itself (its author's clock is past everything it saw); names of
+/// newer writes are ignored here and refused when a change is decoded, so no write can silence a device's
+/// future writes.
 public struct Register: Hashable, Sendable {
-    /// The current writes, sorted by op id (ascending).
+    /// The current writes, sorted by op id (ascending); at most one per device.
     public private(set) var current: [(id: OpID, value: Value)]
-    /// Ids of writes that some write replaced, kept so a late-arriving replaced write never becomes current.
-    public private(set) var replaced: Set<OpID>
+    /// Per device, the timestamp through which its writes are replaced.
+    public private(set) var replacedThrough: [DeviceID: Timestamp]
 
     /// An empty register.
     public init() {
         self.current = []
-        self.replaced = []
+        self.replacedThrough = [:]
     }
 
-    init(current: [(id: OpID, value: Value)], replaced: Set<OpID>) {
-        self.current = current
-        self.replaced = replaced
+    /// A register from its parts as stored; normalised, so that older writes of a device are not current.
+    init(current: [(id: OpID, value: Value)], replacedThrough: [DeviceID: Timestamp]) {
+        self.current = []
+        self.replacedThrough = replacedThrough
+        for entry in current { insert(entry.id, entry.value) }
     }
 
     /// The winning value: the current write with the greatest op id.
@@ -28,30 +43,44 @@ public struct Register: Hashable, Sendable {
     /// Ids to name as predecessors when writing this field now: every current write.
     public var heads: [OpID] { current.map(\.id) }
 
-    /// Applies a write; returns false if it changed nothing (a duplicate).
+    /// Whether a write with this id is replaced: by the context, or by a later write of its own device.
+    public func isReplaced(_ id: OpID) -> Bool {
+        if let through = replacedThrough[id.device], id.timestamp <= through { return true }
+        return current.contains { $0.id.device == id.device && $0.id.timestamp > id.timestamp }
+    }
+
+    /// Applies a write; returns false if it changed nothing (a duplicate, or a write already replaced whose
+    /// predecessors were known).
     ///
-    /// The state is a pure function of the set of writes applied: `replaced` is the union of all
-    /// predecessors, `current` the applied writes not in it. A write that arrives after something already
-    /// replaced it still records its own predecessors, so delivery order never matters.
+    /// The state is a pure function of the set of writes applied: `replacedThrough` is, per device, the
+    /// latest predecessor any applied write named; `current` the latest applied write of each device that is
+    /// not covered by it.
     @discardableResult
     public mutating func apply(id: OpID, value: Value, predecessors: [OpID]) -> Bool {
         var changed = false
-        for predecessor in predecessors where predecessor != id {
-            changed = replaced.insert(predecessor).inserted || changed
-        }
-        if changed {
-            current.removeAll { replaced.contains($0.id) }
-        }
-        if !replaced.contains(id), !current.contains(where: { $0.id == id }) {
-            let index = current.firstIndex { $0.id > id } ?? current.endIndex
-            current.insert((id, value), at: index)
+        for predecessor in predecessors where predecessor.timestamp < id.timestamp {
+            if let through = replacedThrough[predecessor.device], through >= predecessor.timestamp { continue }
+            replacedThrough[predecessor.device] = predecessor.timestamp
             changed = true
         }
-        return changed
+        if changed {
+            current.removeAll { entry in replacedThrough[entry.id.device].map { entry.id.timestamp <= $0 } ?? false }
+        }
+        return insert(id, value) || changed
+    }
+
+    /// Makes a write current unless it is replaced; a device's older current write gives way to it.
+    @discardableResult
+    private mutating func insert(_ id: OpID, _ value: Value) -> Bool {
+        guard !isReplaced(id), !current.contains(where: { $0.id == id }) else { return false }
+        current.removeAll { $0.id.device == id.device }
+        let index = current.firstIndex { $0.id > id } ?? current.endIndex
+        current.insert((id, value), at: index)
+        return true
     }
 
     public static func == (a: Register, b: Register) -> Bool {
-        a.replaced == b.replaced && a.current.elementsEqual(b.current) { $0.id == $1.id && $0.value == $1.value }
+        a.replacedThrough == b.replacedThrough && a.current.elementsEqual(b.current) { $0.id == $1.id && $0.value == $1.value }
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -59,6 +88,6 @@ public struct Register: Hashable, Sendable {
             hasher.combine(entry.id)
             hasher.combine(entry.value)
         }
-        hasher.combine(replaced)
+        hasher.combine(replacedThrough)
     }
 }

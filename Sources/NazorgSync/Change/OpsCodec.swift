@@ -121,9 +121,12 @@ public enum OpsCodec {
                 predecessors.reserveCapacity(predecessorCount)
                 for _ in 0..<predecessorCount {
                     let device = try pick(devices, .device)
+                    // Only an older write can be replaced: a name of a newer one could silence its device.
                     let delta = try reader.readSignedVarint()
-                    let raw = id.timestamp.rawValue &- UInt64(bitPattern: delta)
-                    predecessors.append(OpID(timestamp: Timestamp(rawValue: raw), device: device))
+                    guard delta >= 1, UInt64(delta) <= id.timestamp.rawValue else {
+                        throw SyncError(.malformedChange, Messages.Sync.predecessorNotOlder)
+                    }
+                    predecessors.append(OpID(timestamp: Timestamp(rawValue: id.timestamp.rawValue - UInt64(delta)), device: device))
                 }
                 ops.append(Op(id: id, entity: entity, payload: .write(field: field, value: value, predecessors: predecessors)))
             case insertKind:

@@ -37,6 +37,12 @@ public struct SignedChange: Hashable, Sendable {
             throw SyncError(.tooLarge, Messages.Sync.opCountUnsigned(max: ChangeHeader.maxOps))
         }
         precondition(ops.first?.id.timestamp == header.first && ops.last?.id.timestamp == header.last, "the header spans the ops")
+        // A write replaces only what happened before it; receivers refuse a change that says otherwise.
+        for op in ops {
+            if case .write(_, _, let predecessors) = op.payload, predecessors.contains(where: { $0.timestamp >= op.id.timestamp }) {
+                throw SyncError(.malformedChange, Messages.Sync.predecessorNotOlder)
+            }
+        }
         var writer = ByteWriter(capacity: header.byteCount + ops.count * 40 + 128)
         header.encode(to: &writer)
         let headerBytes = writer.data
