@@ -31,8 +31,10 @@ final class StoreReplica {
 
     /// One local transaction.
     @discardableResult
-    func commit(_ edits: [LocalEdit], wallMillis: UInt64) throws -> [SignedChange] {
-        try local.commit(edits, author: author, schemaVersion: 1, wallMillis: wallMillis)
+    /// With `coalescing`, an edit joins its section's change that no push has offered yet (as the client's
+    /// edits do); without, every edit is a change of its own (as when each is pushed at once).
+    func commit(_ edits: [LocalEdit], wallMillis: UInt64, coalescing: Bool = false) throws -> [SignedChange] {
+        try local.commit(edits, author: author, schemaVersion: 1, wallMillis: wallMillis, coalescing: coalescing)
     }
 
     /// Applies changes in one transaction; every one must be accepted or already held.

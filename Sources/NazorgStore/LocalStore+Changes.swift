@@ -64,7 +64,7 @@ extension LocalStore {
     public func commit(
         _ edits: [LocalEdit], author: Author, schemaVersion: UInt16, wallMillis: UInt64,
         newFamily: (id: FamilyID, secret: SymmetricKey)? = nil, grants: [KeyGrant] = [], rekeys: [Rekey] = [],
-        audit: [AuditRecord] = [], handover: HandoverRecord? = nil
+        audit: [AuditRecord] = [], handover: HandoverRecord? = nil, coalescing: Bool = false
     ) throws -> [SignedChange] {
         let storageKey = try key()
         return try withDatabase(.savingTheEdit) {
@@ -99,6 +99,14 @@ extension LocalStore {
                         db,
                         sql: "SELECT sequence, change_id FROM author_head WHERE family = ? AND tag = ? AND author = ?",
                         arguments: [edit.family.data, edit.section.tag.data, author.device.data])
+                    if coalescing,
+                        let change = try Self.coalesce(
+                            edit, first: first, into: head?["change_id"], author: author, schemaVersion: schemaVersion,
+                            storageKey: storageKey, db)
+                    {
+                        changes.append(change)
+                        continue
+                    }
                     let header = ChangeHeader(
                         family: edit.family, sectionTag: edit.section.tag, epoch: edit.section.epoch,
                         author: author.device, sequence: UInt64(head?["sequence"] as Int64? ?? 0) + 1,
@@ -184,6 +192,56 @@ extension LocalStore {
                 return report
             }
         }
+    }
+
+    /// Most ops a local change grows to by coalescing (the push squashes such changes further).
+    public static let maxCoalescedOps = 256
+    /// Most bytes a change may have before an edit is coalesced into it.
+    public static let maxCoalescedBytes = 64 << 10
+
+    /// Folds an edit into its section's latest change when no server can have seen that change yet: the head
+    /// of this device's chain, waiting never offered in the outbox, of the same key epoch and schema. The
+    /// change is sealed and signed again with the old ops and the new (its sequence and predecessor kept, a
+    /// new id), and only the new ops are merged into the plan. Returns nil when the edit needs a change of
+    /// its own.
+    ///
+    /// This is the offline week's half of squashing: each edit is still durable on its own (this is its
+    /// transaction), and what is pushed later is already one change per section, not one per edit.
+    private static func coalesce(
+        _ edit: LocalEdit, first: Timestamp, into headID: Data?, author: Author, schemaVersion: UInt16,
+        storageKey: SymmetricKey, _ db: Database
+    ) throws -> SignedChange? {
+        guard let headID,
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT change.rowid, change.bytes FROM change JOIN outbox ON outbox.change_rowid = change.rowid
+                        WHERE change.id = ? AND outbox.attempted = 0
+                        """),
+                arguments: [headID])
+        else { return nil }
+        let held = try SignedChange(bytes: row["bytes"])
+        let h = held.header
+        guard h.author == author.device, h.epoch == edit.section.epoch, h.schemaVersion == schemaVersion,
+            Int(h.opCount) + edit.ops.count <= maxCoalescedOps, held.bytes.count <= maxCoalescedBytes
+        else { return nil }
+        let added = ChangeHeader(
+            family: edit.family, sectionTag: edit.section.tag, epoch: edit.section.epoch, author: author.device,
+            sequence: h.sequence, previous: h.previous, first: first, opCount: UInt32(edit.ops.count),
+            schemaVersion: schemaVersion
+        ).stamp(edit.ops)
+        let ops = try held.open(key: edit.section.key) + added
+        let header = ChangeHeader(
+            family: h.family, sectionTag: h.sectionTag, epoch: h.epoch, author: h.author, sequence: h.sequence,
+            previous: h.previous, first: h.first, last: added[added.count - 1].id.timestamp, opCount: UInt32(ops.count),
+            schemaVersion: schemaVersion)
+        let change = try SignedChange.seal(stamped: ops, header: header, key: edit.section.key, signer: author.signer)
+        try db.cachedStatement(sql: "UPDATE change SET id = ?, bytes = ? WHERE rowid = ?")
+            .execute(arguments: [change.id, change.bytes, row["rowid"] as Int64])
+        try db.cachedStatement(sql: "UPDATE author_head SET change_id = ? WHERE family = ? AND tag = ? AND author = ?")
+            .execute(arguments: [change.id, h.family.data, h.sectionTag.data, h.author.data])
+        try apply(added, family: edit.family, tag: edit.section.tag, storageKey: storageKey, db)
+        return change
     }
 
     /// How many entities hold concurrent writes in some field.

@@ -130,18 +130,21 @@ extension LocalStore {
                 first: ops[0].id.timestamp, last: ops[ops.count - 1].id.timestamp, opCount: UInt32(ops.count),
                 schemaVersion: h.schemaVersion)
             let squashed = try SignedChange.seal(stamped: ops, header: header, key: key, signer: author.signer)
-            let rowids = run.map { String($0.rowid) }.joined(separator: ",")
-            try db.execute(sql: "DELETE FROM outbox WHERE change_rowid IN (\(rowids))")
-            try db.execute(sql: "DELETE FROM change WHERE rowid IN (\(rowids))")
+            // Row by row through prepared statements: an `IN (…)` list would be a new statement to parse per run.
+            let deleteOutbox = try db.cachedStatement(sql: "DELETE FROM outbox WHERE change_rowid = ?")
+            let deleteChange = try db.cachedStatement(sql: "DELETE FROM change WHERE rowid = ?")
+            for pending in run {
+                try deleteOutbox.execute(arguments: [pending.rowid])
+                try deleteChange.execute(arguments: [pending.rowid])
+            }
             let rowid = try Self.insertRow(squashed, isLocal: true, db)
-            try db.execute(sql: "INSERT INTO outbox (change_rowid, attempted) VALUES (?, 0)", arguments: [rowid])
+            try db.cachedStatement(sql: "INSERT INTO outbox (change_rowid, attempted) VALUES (?, 0)").execute(arguments: [rowid])
             previous = squashed.id
             sequence += 1
         }
         // The chain is shorter now: its head moves back to the last rewritten change.
-        try db.execute(
-            sql: "UPDATE author_head SET sequence = ?, change_id = ? WHERE family = ? AND tag = ? AND author = ?",
-            arguments: [Int64(sequence - 1), previous] + args)
+        try db.cachedStatement(sql: "UPDATE author_head SET sequence = ?, change_id = ? WHERE family = ? AND tag = ? AND author = ?")
+            .execute(arguments: [Int64(sequence - 1), previous] + args)
     }
 
     /// Consecutive changes that can share one change: same epoch and schema, within the size limits.

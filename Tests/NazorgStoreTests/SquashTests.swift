@@ -152,4 +152,68 @@ struct SquashTests {
         let pushed = try reopened.outboxForPush(author: f.author)
         #expect(pushed.count == 3 && pushed.allSatisfy { $0.header.version == 2 })
     }
+
+    // MARK: Coalescing: the offline week's half
+
+    func coalesced(_ f: StoreFixture, _ store: LocalStore, _ ops: [PendingOp], section: SectionKeyRecord? = nil, at wall: UInt64) throws -> SignedChange {
+        let changes = try store.commit(
+            [LocalEdit(family: f.family, section: section ?? f.section, ops: ops)], author: f.author, schemaVersion: 1, wallMillis: wall,
+            coalescing: true)
+        #expect(changes.count == 1)
+        return changes[0]
+    }
+
+    @Test func editsJoinTheirSectionsUnpushedChangeEachInItsOwnTransaction() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let entity = EntityID.random()
+        var head: [OpID] = []
+        var last: SignedChange?
+        for i in 0..<5 {
+            let change = try coalesced(f, store, [.write(entity, "naam", .string("v\(i)"), replacing: head)], at: now + UInt64(i))
+            head = [OpID(timestamp: change.header.last, device: f.author.device)]
+            // Durable after each edit: the store holds one change with every edit so far, the plan shows the last.
+            #expect(change.header.sequence == 1 && change.header.opCount == UInt32(i + 1) && change.header.version == 2)
+            #expect(try store.outbox().map(\.id) == [change.id])
+            #expect(try store.entities(family: f.family, tag: f.section.tag)[entity]?["naam"] == .string("v\(i)"))
+            last = change
+        }
+        try expectWholeChains(store, f.author)
+        // A peer applying the one change holds what the author holds; the register has the last write only.
+        let (directory, peer) = try f.peer()
+        defer { withExtendedLifetime(directory) {} }
+        #expect(try peer.apply([last!], authorKey: { _ in f.author.signer.publicKey }, wallMillis: now).applied.count == 1)
+        #expect(try peer.stateHash() == store.stateHash())
+        #expect(try peer.entities(family: f.family, tag: f.section.tag)[entity]?.registers["naam"]?.current.count == 1)
+    }
+
+    @Test func anOfferedChangeANewEpochAndTheSizeLimitEachStartANewChange() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let first = try coalesced(f, store, [.write(.random(), "naam", .string("a"), replacing: [])], at: now)
+        let offered = try store.outboxForPush(author: f.author)
+        #expect(offered.map(\.id) == [first.id])
+        // Offered to a server: never rewritten; the next edit is the chain's next change.
+        let second = try coalesced(f, store, [.write(.random(), "naam", .string("b"), replacing: [])], at: now + 1)
+        #expect(second.header.sequence == 2 && second.header.previous == first.id)
+        // A new key epoch (after a withdrawal) is a change of its own.
+        let epoch2 = SectionKeyRecord(tag: f.section.tag, epoch: 2, name: f.section.name, key: try .random())
+        try store.addSectionKey(epoch2, family: f.family)
+        let third = try coalesced(f, store, [.write(.random(), "naam", .string("c"), replacing: [])], section: epoch2, at: now + 2)
+        #expect(third.header.sequence == 3 && third.header.epoch == 2)
+        // Up to the limit of ops, then the next change.
+        let bulk = (0..<LocalStore.maxCoalescedOps - 1).map { PendingOp.write(.random(), "naam", .string("d\($0)"), replacing: []) }
+        let full = try coalesced(f, store, bulk, section: epoch2, at: now + 3)
+        #expect(full.header.sequence == 3 && Int(full.header.opCount) == LocalStore.maxCoalescedOps)
+        let over = try coalesced(f, store, [.write(.random(), "naam", .string("e"), replacing: [])], section: epoch2, at: now + 4)
+        #expect(over.header.sequence == 4)
+        try expectWholeChains(store, f.author)
+        // The push then squashes the two never-offered changes of epoch 2 into one (the offered first change waits
+        // in the outbox for its acknowledgement, as it was).
+        let (pushed, report) = try store.squashOutbox(author: f.author)
+        #expect(report.before == 4 && report.after == 3)
+        #expect(pushed.map(\.header.sequence) == [1, 2, 3] && pushed[0].id == first.id)
+        #expect(pushed[2].header.opCount == UInt32(LocalStore.maxCoalescedOps + 1))
+        try expectWholeChains(store, f.author)
+    }
 }

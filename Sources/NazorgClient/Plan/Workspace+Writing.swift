@@ -84,7 +84,7 @@ extension Workspace {
         return try profile.store.commit(
             localEdits, author: profile.author, schemaVersion: EntityKind.schemaVersion, wallMillis: wallMillis,
             newFamily: newFamilySecret.map { (family, $0) }, grants: grants + extraGrants, rekeys: rekeys, audit: audit,
-            handover: handover)
+            handover: handover, coalescing: true)
     }
 
     /// Refuses any edit, consent or share in a family another organisation shared with this device: its plan is

@@ -122,7 +122,9 @@ extension EntityState {
             }
             self.fact = FactRecord(id: id, kind: kind, fields: fields)
         }
-        for _ in 0..<(try reader.readCount(limit: reader.remaining, .registerCount)) {
+        let registerCount = try reader.readCount(limit: reader.remaining, .registerCount)
+        registers.reserveCapacity(registerCount)
+        for _ in 0..<registerCount {
             let name = try reader.readString()
             var current: [(id: OpID, value: Value)] = []
             for _ in 0..<(try reader.readCount(limit: reader.remaining, .valueCount)) {

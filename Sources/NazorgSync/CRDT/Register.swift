@@ -29,9 +29,29 @@ public struct Register: Hashable, Sendable {
 
     /// A register from its parts as stored; normalised, so that older writes of a device are not current.
     init(current: [(id: OpID, value: Value)], replacedThrough: [DeviceID: Timestamp]) {
-        self.current = []
         self.replacedThrough = replacedThrough
-        for entry in current { insert(entry.id, entry.value) }
+        // Most registers hold one write and no context (every read of a plan): nothing to normalise.
+        if current.count == 1, replacedThrough.isEmpty {
+            self.current = current
+            return
+        }
+        // One pass, not one insert per write: a register may hold a current write per device (thousands).
+        var sorted = current
+        if !zip(current, current.dropFirst()).allSatisfy({ $0.id < $1.id }) { sorted.sort { $0.id < $1.id } }
+        var latest: [DeviceID: Timestamp] = [:]
+        if sorted.count > 16 { for entry in sorted { latest[entry.id.device] = entry.id.timestamp } }
+        var kept: [(id: OpID, value: Value)] = []
+        kept.reserveCapacity(sorted.count)
+        for (index, entry) in sorted.enumerated() {
+            if let through = replacedThrough[entry.id.device], entry.id.timestamp <= through { continue }
+            // Of one device's writes (sorted by time) only the last stays; a repeated id counts once.
+            let superseded =
+                sorted.count > 16
+                ? latest[entry.id.device] != entry.id.timestamp || kept.last?.id == entry.id
+                : sorted[(index + 1)...].contains { $0.id.device == entry.id.device }
+            if !superseded { kept.append(entry) }
+        }
+        self.current = kept
     }
 
     /// The winning value: the current write with the greatest op id.
