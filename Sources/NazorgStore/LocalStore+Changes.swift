@@ -96,8 +96,7 @@ extension LocalStore {
                 for edit in edits where !edit.ops.isEmpty {
                     let first = try clock.reserve(edit.ops.count, wallMillis: wallMillis)
                     let head = try Row.fetchOne(
-                        db,
-                        sql: "SELECT sequence, change_id FROM author_head WHERE family = ? AND tag = ? AND author = ?",
+                        db.cachedStatement(sql: "SELECT sequence, change_id FROM author_head WHERE family = ? AND tag = ? AND author = ?"),
                         arguments: [edit.family.data, edit.section.tag.data, author.device.data])
                     if coalescing,
                         let change = try Self.coalesce(
@@ -115,7 +114,7 @@ extension LocalStore {
                     let change = try SignedChange.seal(edit.ops, header: header, key: edit.section.key, signer: author.signer)
                     let ops = try change.open(key: edit.section.key)
                     let rowid = try Self.insert(change, isLocal: true, db)
-                    try db.execute(sql: "INSERT INTO outbox (change_rowid) VALUES (?)", arguments: [rowid])
+                    try db.cachedStatement(sql: "INSERT INTO outbox (change_rowid) VALUES (?)").execute(arguments: [rowid])
                     try Self.apply(ops, family: edit.family, tag: edit.section.tag, storageKey: storageKey, db)
                     changes.append(change)
                 }
@@ -250,7 +249,8 @@ extension LocalStore {
     }
 
     private static func conflictedEntityCount(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity WHERE has_conflict") ?? 0
+        // Served by the partial index `entity_conflicted` (v12): the cost is the conflicts, not the entities.
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM entity WHERE has_conflict")) ?? 0
     }
 
     /// Merged state of every entity in a section, for reading: values, conflicts and heads, without the ids of
@@ -318,7 +318,7 @@ extension LocalStore {
     func sectionKey(family: FamilyID, tag: ID128, epoch: UInt32, _ db: Database) throws -> SymmetricKey? {
         guard
             let sealed = try Data.fetchOne(
-                db, sql: "SELECT sealed FROM section_key WHERE family = ? AND tag = ? AND epoch = ?",
+                db.cachedStatement(sql: "SELECT sealed FROM section_key WHERE family = ? AND tag = ? AND epoch = ?"),
                 arguments: [family.data, tag.data, Int64(epoch)])
         else { return nil }
         let plain = try AEAD.open(combined: sealed, associatedData: Self.keyAD(family, tag, epoch), key: try key())
@@ -332,7 +332,7 @@ extension LocalStore {
             let chunk = ids[start..<min(start + 500, ids.count)]
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let sql = "SELECT id FROM change WHERE id IN (\(marks))"
-            held.formUnion(try Data.fetchAll(db, sql: sql, arguments: StatementArguments(Array(chunk))))
+            held.formUnion(try Data.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(Array(chunk))))
         }
         return held
     }
@@ -447,7 +447,7 @@ extension LocalStore {
     }
 
     private static func readClock(_ db: Database) throws -> UInt64 {
-        guard let data = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [clockKey]),
+        guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [clockKey]),
             data.count == 8
         else { return 0 }
         return data.reduce(0) { $0 << 8 | UInt64($1) }
@@ -456,6 +456,6 @@ extension LocalStore {
     private static func writeClock(_ raw: UInt64, _ db: Database) throws {
         var writer = ByteWriter()
         writer.writeFixed(raw)
-        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [clockKey, writer.data])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").execute(arguments: [clockKey, writer.data])
     }
 }

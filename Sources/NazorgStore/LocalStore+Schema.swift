@@ -118,6 +118,11 @@ extension LocalStore {
             try db.execute(sql: "ALTER TABLE outbox ADD COLUMN attempted INTEGER NOT NULL DEFAULT 0")
             try db.execute(sql: "UPDATE outbox SET attempted = 1")
         }
+        migrator.registerMigration("v12-conflict-index") { db in
+            // Every apply reports how many entities hold a conflict: counted from this partial index, so the
+            // cost is the number of conflicts, not a scan of every entity.
+            try db.execute(sql: "CREATE INDEX entity_conflicted ON entity (has_conflict) WHERE has_conflict")
+        }
         return migrator
     }
 }

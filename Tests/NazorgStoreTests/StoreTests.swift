@@ -190,6 +190,21 @@ struct StoreTests {
         }
     }
 
+    /// Every apply reports the conflicted entities: counted from a partial index, not a scan of every entity.
+    @Test func theConflictCountReadsOnlyTheConflicts() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        try store.commit(
+            [f.edit((0..<50).map { _ in .write(.random(), "naam", .string("x"), replacing: []) })], author: f.author, schemaVersion: 1,
+            wallMillis: now)
+        #expect(try store.conflictedEntityCount() == 0)
+        try store.database.read { db in
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM entity WHERE has_conflict")
+                .map { $0["detail"] as String }.joined(separator: "; ")
+            #expect(plan.contains("entity_conflicted"), "query plan: \(plan)")
+        }
+    }
+
     @Test func twoStoresConvergeAndKeepConcurrentWritesAsConflicts() throws {
         let a = try StoreFixture()
         let storeA = try a.open()
