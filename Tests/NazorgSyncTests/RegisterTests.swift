@@ -94,12 +94,7 @@ struct RegisterTests {
 }
 
 /// The compact causal context: what it keeps, and that it forgets nothing the list of replaced ids knew.
-struct CompactRegisterTests {
-    let a = DeviceID(high: 0, low: 1)
-    let b = DeviceID(high: 0, low: 2)
-
-    func id(_ t: UInt64, _ d: DeviceID) -> OpID { OpID(timestamp: Timestamp(rawValue: t), device: d) }
-
+extension RegisterTests {
     @Test func aLateWriteOlderThanOneItsDeviceMadeLaterIsReplaced() {
         var register = Register()
         // B replaces a's write at 5; a's write at 3 (which a's 5 replaced) arrives late, without the 5 itself.
