@@ -190,6 +190,52 @@ struct StoreTests {
         }
     }
 
+    /// A colleague's device holds the section key and its own valid signing key (`SECURITY.md`, colleague). Under the
+    /// register's compact context, a write naming another device's write *after* its own time would silence all of
+    /// that device's writes up to it. Such a change is refused whole, leaves no trace, and the victim's next write
+    /// is current as it should be.
+    @Test func aColleagueCannotSilenceAnotherDevicesFutureWrites() throws {
+        let f = try StoreFixture()
+        let victimStore = try f.open()
+        let entity = EntityID.random()
+        let first = try victimStore.commit(
+            [f.edit([.write(entity, "naam", .string("eerste"), replacing: [])])], author: f.author, schemaVersion: 1, wallMillis: now)
+        let colleague = Author(device: .random(), signer: try .generate())
+        // Sealed by hand: `SignedChange.seal` refuses such ops, a hostile device does not use it.
+        let t = Timestamp(millis: now + 10, counter: 0)
+        let ops = [Op(
+            id: OpID(timestamp: t, device: colleague.device), entity: entity,
+            payload: .write(field: "naam", value: .string("overgenomen"), predecessors: [
+                OpID(timestamp: first[0].header.first, device: f.author.device),
+                OpID(timestamp: Timestamp(millis: now + 60_000, counter: 0), device: f.author.device),
+            ]))]
+        let header = ChangeHeader(
+            family: f.family, sectionTag: f.section.tag, epoch: 1, author: colleague.device, sequence: 1, previous: Data(count: 32),
+            first: t, opCount: 1, schemaVersion: 1)
+        var writer = ByteWriter()
+        header.encode(to: &writer)
+        let nonce = Random.bytes(AEAD.nonceByteCount)
+        let sealed = AEAD.seal(
+            OpsCodec.encode(ops, version: 2, author: colleague.device), associatedData: writer.data, nonce: nonce, key: f.section.key)
+        writer.writeRaw(nonce)
+        writer.writeFixed(UInt32(sealed.count))
+        writer.writeRaw(sealed)
+        writer.writeRaw(colleague.signer.sign(writer.data))
+        let hostile = try SignedChange(bytes: writer.data)
+        let before = try victimStore.stateHash()
+        let keys = [f.author.device: f.author.signer.publicKey, colleague.device: colleague.signer.publicKey]
+        let report = try victimStore.apply([hostile], authorKey: { keys[$0] }, wallMillis: now + 20)
+        #expect(report.applied.isEmpty && report.rejected.count == 1)
+        #expect(report.rejected.first?.error.code == .malformedChange)
+        #expect(try victimStore.stateHash() == before)
+        #expect(try !victimStore.changes().contains { $0.id == hostile.id })
+        // The victim's own next write, within the minute the hostile change named, is the field's value.
+        try victimStore.commit(
+            [f.edit([.write(entity, "naam", .string("tweede"), replacing: [OpID(timestamp: first[0].header.first, device: f.author.device)])])],
+            author: f.author, schemaVersion: 1, wallMillis: now + 30)
+        #expect(try victimStore.entities(family: f.family, tag: f.section.tag)[entity]?["naam"] == .string("tweede"))
+    }
+
     /// Every apply reports the conflicted entities: counted from a partial index, not a scan of every entity.
     @Test func theConflictCountReadsOnlyTheConflicts() throws {
         let f = try StoreFixture()
