@@ -53,12 +53,24 @@ struct ServerConnection: SyncTransport {
         return try await Self.perform(request, server: server)
     }
 
+    /// The session every request goes through: ephemeral, with no response cache and no cookie store, so no
+    /// answer of a server (a pulled page, a certificate list) is kept anywhere but in the profile's own store.
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.timeoutIntervalForRequest = 60
+        return URLSession(configuration: configuration)
+    }()
+
     /// Sends a request (signed or not); a non-2xx answer becomes a `ClientError` carrying the server's message.
     static func perform(_ request: URLRequest, server: URL) async throws -> Reply {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            (data, response) = try await session.data(for: request)
         } catch {
             throw ClientError(.network, Messages.Client.serverUnreachable(server.absoluteString))
         }
