@@ -181,40 +181,35 @@ public struct SyncClient: Sendable {
     /// Pulls pages until the server has no more; returns whether the server appears restored from an
     /// older copy (its head is behind this device's cursor).
     private func pull(_ report: inout SyncReport, progress: @Sendable (String) -> Void) async throws -> Bool {
-        var cursor = try state.cursor()
-        var restored = false
-        var pages = 0
+        var machine = PullMachine(cursor: try state.cursor(), seen: try state.seen())
         while true {
-            let reply = try await connection.send("GET", "/v1/pull?after=\(cursor)&limit=\(pageSize)")
+            let reply = try await connection.send("GET", "/v1/pull?after=\(machine.cursor)&limit=\(pageSize)")
             report.roundTrips += 1
-            pages += 1
-            if let head = reply.headers["nazorg-head"].flatMap(UInt64.init), head < max(cursor, try state.seen()) {
+            switch machine.receive(PullMachine.Page(headers: reply.headers)) {
+            case .restart:
                 // The server lost items this device had seen: start over; repair pushes what it lacks.
-                restored = true
-                cursor = 0
                 try state.restart()
-                continue
+            case .apply(let backfillUntil, let cursor, let more):
+                let batch: SyncBatch
+                do {
+                    batch = try SyncBatch(decoding: reply.body)
+                } catch {
+                    throw ClientError(.network, Messages.Client.serverAnswerMalformed(.batch))
+                }
+                let newSections = try await apply(batch, &report)
+                if let backfillUntil {
+                    for (family, tag) in newSections { try await backfill(family: family, tag: tag, until: backfillUntil, &report) }
+                }
+                if reply.headers["nazorg-rotate"] == "1" { report.mustRotate = true }
+                if let logged = reply.headers["nazorg-log-sequence"].flatMap(UInt64.init) { report.serverLogSequence = logged }
+                // Stored page by page: an interrupted pull resumes after the last page applied.
+                try state.setCursor(cursor)
+                try state.noteSeen(cursor)
+                if more || machine.pages > 1 {
+                    progress(Messages.Client.pulledSoFar(changes: report.pulledChanges, keys: report.receivedGrants))
+                }
+                if !more { return machine.restored }
             }
-            let batch: SyncBatch
-            do {
-                batch = try SyncBatch(decoding: reply.body)
-            } catch {
-                throw ClientError(.network, Messages.Client.serverAnswerMalformed(.batch))
-            }
-            let newSections = try await apply(batch, &report)
-            // Changes of a newly readable section above the cursor come in this stream; those at or below it
-            // were skipped while this device had no access, and are fetched now.
-            if cursor > 0 {
-                for (family, tag) in newSections { try await backfill(family: family, tag: tag, until: cursor, &report) }
-            }
-            if reply.headers["nazorg-rotate"] == "1" { report.mustRotate = true }
-            if let logged = reply.headers["nazorg-log-sequence"].flatMap(UInt64.init) { report.serverLogSequence = logged }
-            cursor = reply.headers["nazorg-cursor"].flatMap(UInt64.init) ?? cursor
-            try state.setCursor(cursor)
-            try state.noteSeen(cursor)
-            let more = reply.headers["nazorg-more"] == "1"
-            if more || pages > 1 { progress(Messages.Client.pulledSoFar(changes: report.pulledChanges, keys: report.receivedGrants)) }
-            if !more { return restored }
         }
     }
 
