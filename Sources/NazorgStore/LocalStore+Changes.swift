@@ -221,20 +221,14 @@ extension LocalStore {
         else { return nil }
         let held = try SignedChange(bytes: row["bytes"])
         let h = held.header
-        guard h.author == author.device, h.epoch == edit.section.epoch, h.schemaVersion == schemaVersion,
+        guard h.epoch == edit.section.epoch, h.schemaVersion == schemaVersion,
             Int(h.opCount) + edit.ops.count <= maxCoalescedOps, held.bytes.count <= maxCoalescedBytes
         else { return nil }
-        let added = ChangeHeader(
-            family: edit.family, sectionTag: edit.section.tag, epoch: edit.section.epoch, author: author.device,
-            sequence: h.sequence, previous: h.previous, first: first, opCount: UInt32(edit.ops.count),
-            schemaVersion: schemaVersion
-        ).stamp(edit.ops)
+        let added = ChangeHeader.stamp(edit.ops, from: first, by: author.device)
         let ops = try held.open(key: edit.section.key) + added
-        let header = ChangeHeader(
-            family: h.family, sectionTag: h.sectionTag, epoch: h.epoch, author: h.author, sequence: h.sequence,
-            previous: h.previous, first: h.first, last: added[added.count - 1].id.timestamp, opCount: UInt32(ops.count),
-            schemaVersion: schemaVersion)
-        let change = try SignedChange.seal(stamped: ops, header: header, key: edit.section.key, signer: author.signer)
+        let change = try SignedChange.seal(
+            stamped: ops, header: h.spanning(ops, sequence: h.sequence, previous: h.previous), key: edit.section.key,
+            signer: author.signer)
         try db.cachedStatement(sql: "UPDATE change SET id = ?, bytes = ? WHERE rowid = ?")
             .execute(arguments: [change.id, change.bytes, row["rowid"] as Int64])
         try db.cachedStatement(sql: "UPDATE author_head SET change_id = ? WHERE family = ? AND tag = ? AND author = ?")
@@ -274,13 +268,13 @@ extension LocalStore {
 
     /// Changes written here and not yet acknowledged by a server, oldest first.
     public func outbox() throws -> [SignedChange] {
-        try withDatabase(.readingTheOutbox) {
-            try database.read { db in
-                try Data.fetchAll(
-                    db, sql: "SELECT bytes FROM change JOIN outbox ON outbox.change_rowid = change.rowid ORDER BY change.rowid"
-                ).map { try SignedChange(bytes: $0) }
-            }
-        }
+        try withDatabase(.readingTheOutbox) { try database.read { try Self.outbox($0) } }
+    }
+
+    /// The outbox, oldest first, inside a transaction.
+    static func outbox(_ db: Database) throws -> [SignedChange] {
+        try Data.fetchAll(db, sql: "SELECT bytes FROM change JOIN outbox ON outbox.change_rowid = change.rowid ORDER BY change.rowid")
+            .map { try SignedChange(bytes: $0) }
     }
 
     /// Every change held, in arrival order.

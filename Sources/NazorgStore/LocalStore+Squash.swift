@@ -47,9 +47,7 @@ extension LocalStore {
                     try squash(suffix, author: author, storageKey: storageKey, db)
                 }
                 try db.execute(sql: "UPDATE outbox SET attempted = 1 WHERE attempted = 0")
-                let changes = try Data.fetchAll(
-                    db, sql: "SELECT bytes FROM change JOIN outbox ON outbox.change_rowid = change.rowid ORDER BY change.rowid"
-                ).map { try SignedChange(bytes: $0) }
+                let changes = try Self.outbox(db)
                 report.after = changes.count
                 return (changes, report)
             }
@@ -110,7 +108,7 @@ extension LocalStore {
     private func squash(_ suffix: [Pending], author: Author, storageKey: SymmetricKey, _ db: Database) throws {
         let first = suffix[0].change.header
         let args: StatementArguments = [first.family.data, first.sectionTag.data, author.device.data]
-        var previous = suffix[0].change.header.previous
+        var previous = first.previous
         var sequence = first.sequence
         var keys: [UInt32: SymmetricKey] = [:]
         for run in Self.runs(suffix) {
@@ -125,11 +123,8 @@ extension LocalStore {
                 throw StoreError(.corrupt, Messages.Store.noKeyForChange(String(run[0].change.idHex.prefix(16))))
             }
             let ops = try run.flatMap { try $0.change.open(key: key) }
-            let header = ChangeHeader(
-                family: h.family, sectionTag: h.sectionTag, epoch: h.epoch, author: h.author, sequence: sequence, previous: previous,
-                first: ops[0].id.timestamp, last: ops[ops.count - 1].id.timestamp, opCount: UInt32(ops.count),
-                schemaVersion: h.schemaVersion)
-            let squashed = try SignedChange.seal(stamped: ops, header: header, key: key, signer: author.signer)
+            let squashed = try SignedChange.seal(
+                stamped: ops, header: h.spanning(ops, sequence: sequence, previous: previous), key: key, signer: author.signer)
             // Row by row through prepared statements: an `IN (…)` list would be a new statement to parse per run.
             let deleteOutbox = try db.cachedStatement(sql: "DELETE FROM outbox WHERE change_rowid = ?")
             let deleteChange = try db.cachedStatement(sql: "DELETE FROM change WHERE rowid = ?")

@@ -106,10 +106,9 @@ extension EntityState {
     private init(_ data: Data, layout: Layout) throws {
         var reader = ByteReader(data, context: .entityState)
         let version = try reader.readByte()
-        let known: [UInt8] = layout == .visibleOnly ? [Self.visibleVersion] : [Self.idListVersion, Self.contextVersion]
-        guard known.contains(version) else {
-            throw SyncError(
-                .unsupportedVersion, Messages.Sync.unsupportedVersion(.entityState, version, reads: known.last ?? Self.visibleVersion))
+        let newest = layout == .visibleOnly ? Self.visibleVersion : Self.contextVersion
+        guard version == newest || (layout != .visibleOnly && version == Self.idListVersion) else {
+            throw SyncError(.unsupportedVersion, Messages.Sync.unsupportedVersion(.entityState, version, reads: newest))
         }
         self.init()
         if try reader.readByte() == 1 {

@@ -30,27 +30,23 @@ public struct Register: Hashable, Sendable {
     /// A register from its parts as stored; normalised, so that older writes of a device are not current.
     init(current: [(id: OpID, value: Value)], replacedThrough: [DeviceID: Timestamp]) {
         self.replacedThrough = replacedThrough
-        // Most registers hold one write and no context (every read of a plan): nothing to normalise.
-        if current.count == 1, replacedThrough.isEmpty {
-            self.current = current
+        // Most registers hold one write: only the context can hide it.
+        if current.count <= 1 {
+            let hidden = current.first.map { entry in replacedThrough[entry.id.device].map { entry.id.timestamp <= $0 } ?? false } ?? false
+            self.current = hidden ? [] : current
             return
         }
-        // One pass, not one insert per write: a register may hold a current write per device (thousands).
-        var sorted = current
-        if !zip(current, current.dropFirst()).allSatisfy({ $0.id < $1.id }) { sorted.sort { $0.id < $1.id } }
-        var latest: [DeviceID: Timestamp] = [:]
-        if sorted.count > 16 { for entry in sorted { latest[entry.id.device] = entry.id.timestamp } }
+        // One pass from the newest, not one insert per write (a register may hold a write per device, thousands):
+        // of one device's writes only its newest stays, a repeated id counts once.
+        let sorted = zip(current, current.dropFirst()).allSatisfy({ $0.id < $1.id }) ? current : current.sorted { $0.id < $1.id }
         var kept: [(id: OpID, value: Value)] = []
         kept.reserveCapacity(sorted.count)
-        for (index, entry) in sorted.enumerated() {
+        var devices = Set<DeviceID>()
+        for entry in sorted.reversed() where devices.insert(entry.id.device).inserted {
             if let through = replacedThrough[entry.id.device], entry.id.timestamp <= through { continue }
-            // Of one device's writes (sorted by time) only the last stays; a repeated id counts once.
-            let superseded =
-                sorted.count > 16
-                ? latest[entry.id.device] != entry.id.timestamp || kept.last?.id == entry.id
-                : sorted[(index + 1)...].contains { $0.id.device == entry.id.device }
-            if !superseded { kept.append(entry) }
+            kept.append(entry)
         }
+        kept.reverse()
         self.current = kept
     }
 

@@ -125,9 +125,21 @@ public struct ChangeHeader: Hashable, Sendable {
     }
 
     /// Gives pending ops this header's ids: consecutive timestamps from `first`, by the author.
-    public func stamp(_ pending: [PendingOp]) -> [Op] {
+    public func stamp(_ pending: [PendingOp]) -> [Op] { Self.stamp(pending, from: first, by: author) }
+
+    /// Gives pending ops ids: consecutive timestamps from `first`, by `author`.
+    public static func stamp(_ pending: [PendingOp], from first: Timestamp, by author: DeviceID) -> [Op] {
         pending.enumerated().map { offset, op in
             Op(id: OpID(timestamp: first.advanced(by: UInt64(offset)), device: author), entity: op.entity, payload: op.payload)
         }
+    }
+
+    /// The header of a change carrying `ops` (this author's, timestamps rising) in this header's section, epoch
+    /// and schema, at `sequence` after `previous`: how changes are sealed again as one (coalescing, squashing).
+    public func spanning(_ ops: [Op], sequence: UInt64, previous: Data) -> ChangeHeader {
+        ChangeHeader(
+            family: family, sectionTag: sectionTag, epoch: epoch, author: author, sequence: sequence, previous: previous,
+            first: ops[0].id.timestamp, last: ops[ops.count - 1].id.timestamp, opCount: UInt32(ops.count),
+            schemaVersion: schemaVersion)
     }
 }
