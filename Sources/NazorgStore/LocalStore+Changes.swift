@@ -363,29 +363,26 @@ extension LocalStore {
     }
 
     /// Applies ops to the encrypted entity rows: one read, decrypt, merge, encrypt, write per touched entity.
+    /// The merge splices: only the registers the ops write are decoded (`EntityState.merge(_:intoEncoded:)`).
     private static func apply(_ ops: [Op], family: FamilyID, tag: ID128, storageKey: SymmetricKey, _ db: Database) throws {
         var grouped: [EntityID: [Op]] = [:]
         for op in ops { grouped[op.entity, default: []].append(op) }
         let select = try db.cachedStatement(sql: "SELECT rowid, state, history FROM entity WHERE family = ? AND tag = ? AND entity = ?")
         let insert = try db.cachedStatement(
-            sql: "INSERT INTO entity (family, tag, entity, state, history, has_conflict) VALUES (?, ?, ?, ?, ?, ?)")
-        let update = try db.cachedStatement(sql: "UPDATE entity SET state = ?, history = ?, has_conflict = ? WHERE rowid = ?")
+            sql: "INSERT INTO entity (family, tag, entity, state, history, has_conflict) VALUES (?, ?, ?, ?, NULL, ?)")
+        let update = try db.cachedStatement(sql: "UPDATE entity SET state = ?, history = NULL, has_conflict = ? WHERE rowid = ?")
         let familyData = family.data, tagData = tag.data
         for (entity, entityOps) in grouped {
-            var state = EntityState()
             let entityData = entity.data
             let row = try Row.fetchOne(select, arguments: [familyData, tagData, entityData])
-            if let row { state = try openForMerging(row, family: family, tag: tag, entity: entity, storageKey: storageKey) }
-            var changed = false
-            for op in entityOps { changed = state.apply(op) || changed }
-            guard changed else { continue }
-            let sealed = AEAD.seal(state.encodedVisible(), associatedData: entityAD(family, tag, entity), key: storageKey)
-            let history = AEAD.seal(state.encodedHistory(), associatedData: entityAD(family, tag, entity, history: true), key: storageKey)
-            let conflicted = !state.conflictedFields.isEmpty
+            let stored = try row.map { try openForMerging($0, family: family, tag: tag, entity: entity, storageKey: storageKey) }
+            let merged = try decrypting(entity) { try EntityState.merge(entityOps, intoEncoded: stored) }
+            guard case .merged(let encoded, let conflicted) = merged else { continue }
+            let sealed = AEAD.seal(encoded, associatedData: entityAD(family, tag, entity), key: storageKey)
             if let row {
-                try update.execute(arguments: [sealed, history, conflicted, row["rowid"] as Int64])
+                try update.execute(arguments: [sealed, conflicted, row["rowid"] as Int64])
             } else {
-                try insert.execute(arguments: [familyData, tagData, entityData, sealed, history, conflicted])
+                try insert.execute(arguments: [familyData, tagData, entityData, sealed, conflicted])
             }
         }
     }
@@ -393,21 +390,22 @@ extension LocalStore {
     /// Appended to an entity's associated data for its history, so a state and a history cannot be swapped.
     static let historyMark = Data("history".utf8)
 
-    /// An entity's whole state, history included, to merge ops into. Rows written before v7 hold the history
-    /// inside `state` (`history` is NULL); they are rewritten in the new layout on their next merge.
+    /// An entity's full encoding, history included, to merge ops into. Rows are written with it inline in
+    /// `state` (`history` NULL); rows written between v7 and the compact context keep their history in its
+    /// own column, and are rewritten inline on their next merge.
     private static func openForMerging(
         _ row: Row, family: FamilyID, tag: ID128, entity: EntityID, storageKey: SymmetricKey
-    ) throws -> EntityState {
+    ) throws -> Data {
         try decrypting(entity) {
             let state = try AEAD.open(combined: row["state"] as Data, associatedData: entityAD(family, tag, entity), key: storageKey)
-            guard let history = row["history"] as Data? else { return try EntityState(encoded: state) }
+            guard let history = row["history"] as Data? else { return state }
             let historyAD = entityAD(family, tag, entity, history: true)
-            return try EntityState(visible: state, history: try AEAD.open(combined: history, associatedData: historyAD, key: storageKey))
+            return try EntityState(visible: state, history: try AEAD.open(combined: history, associatedData: historyAD, key: storageKey)).encoded()
         }
     }
 
     /// An entity's visible state (values, conflicts, heads) without its history, from a row that has `state`
-    /// and `inline` (whether the history is inside `state`, the layout before v7).
+    /// and `inline` (whether the history is inside `state`: the layout before v7, and again since merging splices).
     private static func openForReading(
         _ row: Row, family: FamilyID, tag: ID128, entity: EntityID, storageKey: SymmetricKey
     ) throws -> EntityState {
@@ -418,7 +416,7 @@ extension LocalStore {
         }
     }
 
-    private static func decrypting(_ entity: EntityID, _ body: () throws -> EntityState) throws -> EntityState {
+    private static func decrypting<T>(_ entity: EntityID, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch {

@@ -83,7 +83,7 @@ struct StoreTests {
     }
 
     @Test func aLateReplacedWriteStaysReplacedAcrossTransactions() throws {
-        // The history (ids of replaced writes) lives in its own sealed column; it must survive each merge.
+        // The history (what replaced writes a register has seen) must survive each merge.
         let a = try StoreFixture()
         let storeA = try a.open()
         let (directoryB, storeB) = try a.peer()
@@ -107,7 +107,21 @@ struct StoreTests {
         #expect(try storeB.stateHash() == storeA.stateHash())
     }
 
-    @Test func rowsInTheLayoutBeforeV7AreReadMergedAndRewritten() throws {
+    /// An entity row as stored: its whole state, and whether it is in the inline layout (`history` NULL).
+    func storedEntity(_ f: StoreFixture, _ store: LocalStore, _ entity: EntityID) throws -> (state: EntityState, isInline: Bool) {
+        let ad = LocalStore.entityAD(f.family, f.section.tag, entity)
+        return try store.database.read { db in
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT state, history FROM entity WHERE entity = ?", arguments: [entity.data]))
+            let state = try AEAD.open(combined: row["state"] as Data, associatedData: ad, key: f.storageKey)
+            guard let history = row["history"] as Data? else { return (try EntityState(encoded: state), true) }
+            let opened = try AEAD.open(combined: history, associatedData: ad + LocalStore.historyMark, key: f.storageKey)
+            return (try EntityState(visible: state, history: opened), false)
+        }
+    }
+
+    /// From v7 until merging spliced, a row kept its history in a column of its own; such rows are read, and
+    /// rewritten inline (`history` NULL) on their next merge, history kept.
+    @Test func rowsWithTheirHistoryInItsOwnColumnAreReadMergedAndRewrittenInline() throws {
         let f = try StoreFixture()
         let store = try f.open()
         let entity = EntityID.random()
@@ -115,30 +129,26 @@ struct StoreTests {
         let firstID = OpID(timestamp: first[0].header.first, device: f.author.device)
         try store.commit(
             [f.edit([.write(entity, "naam", .string("nieuw"), replacing: [firstID])])], author: f.author, schemaVersion: 1, wallMillis: now + 1)
-        // Put the row back the way v6 wrote it: the whole state, history inline, sealed in `state`.
+        let (whole, isInline) = try storedEntity(f, store, entity)
+        #expect(isInline, "a merge writes the inline layout")
+        #expect(whole.registers["naam"]?.replacedThrough == [f.author.device: firstID.timestamp])
+        // Put the row back the way v7 to v12 wrote it: the visible state in `state`, the history beside it.
         let ad = LocalStore.entityAD(f.family, f.section.tag, entity)
         try store.database.write { db in
-            let row = try Row.fetchOne(db, sql: "SELECT state, history FROM entity WHERE entity = ?", arguments: [entity.data])!
-            let whole = try EntityState(
-                visible: AEAD.open(combined: row["state"] as Data, associatedData: ad, key: f.storageKey),
-                history: AEAD.open(combined: row["history"] as Data, associatedData: ad + LocalStore.historyMark, key: f.storageKey))
-            #expect(whole.registers["naam"]?.replacedThrough == [f.author.device: firstID.timestamp])
             try db.execute(
-                sql: "UPDATE entity SET state = ?, history = NULL WHERE entity = ?",
-                arguments: [AEAD.seal(whole.encoded(), associatedData: ad, key: f.storageKey), entity.data])
+                sql: "UPDATE entity SET state = ?, history = ? WHERE entity = ?",
+                arguments: [
+                    AEAD.seal(whole.encodedVisible(), associatedData: ad, key: f.storageKey),
+                    AEAD.seal(whole.encodedHistory(), associatedData: ad + LocalStore.historyMark, key: f.storageKey), entity.data,
+                ])
         }
+        #expect(try storedEntity(f, store, entity).isInline == false)
         #expect(try store.entities(family: f.family, tag: f.section.tag)[entity]?["naam"] == .string("nieuw"))
-        // The next merge into the row reads the inline history and writes the new layout, history kept.
         try store.commit([f.edit([.write(entity, "fase", .int(2), replacing: [])])], author: f.author, schemaVersion: 1, wallMillis: now + 2)
-        try store.database.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT state, history FROM entity WHERE entity = ?", arguments: [entity.data])!
-            let history = try #require(row["history"] as Data?, "the merge wrote the history column")
-            let whole = try EntityState(
-                visible: AEAD.open(combined: row["state"] as Data, associatedData: ad, key: f.storageKey),
-                history: AEAD.open(combined: history, associatedData: ad + LocalStore.historyMark, key: f.storageKey))
-            #expect(whole.registers["naam"]?.replacedThrough == [f.author.device: firstID.timestamp])
-            #expect(whole["naam"] == .string("nieuw") && whole["fase"] == .int(2))
-        }
+        let (merged, isInlineNow) = try storedEntity(f, store, entity)
+        #expect(isInlineNow, "the merge rewrote the row inline")
+        #expect(merged.registers["naam"]?.replacedThrough == [f.author.device: firstID.timestamp])
+        #expect(merged["naam"] == .string("nieuw") && merged["fase"] == .int(2))
         var reference = ReplicaState()
         for change in try store.changes() { try reference.apply(change, authorKey: f.author.signer.publicKey, key: f.section.key) }
         #expect(try store.stateHash() == reference.stateHash)
@@ -170,21 +180,26 @@ struct StoreTests {
             legacy.writeFixed(id.timestamp.rawValue)
             legacy.write(id.device)
         }
+        let visible = try storedEntity(f, store, entity).state.encodedVisible()
         let ad = LocalStore.entityAD(f.family, f.section.tag, entity), historyAD = ad + LocalStore.historyMark
         try store.database.write { db in
             try db.execute(
-                sql: "UPDATE entity SET history = ? WHERE entity = ?",
-                arguments: [AEAD.seal(legacy.data, associatedData: historyAD, key: f.storageKey), entity.data])
+                sql: "UPDATE entity SET state = ?, history = ? WHERE entity = ?",
+                arguments: [
+                    AEAD.seal(visible, associatedData: ad, key: f.storageKey),
+                    AEAD.seal(legacy.data, associatedData: historyAD, key: f.storageKey), entity.data,
+                ])
         }
         #expect(try store.entities(family: f.family, tag: f.section.tag)[entity]?["naam"] == .string("v19"))
         try store.commit([f.edit([.write(entity, "fase", .int(2), replacing: [])])], author: f.author, schemaVersion: 1, wallMillis: now + 30)
         try store.database.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT state, history FROM entity WHERE entity = ?", arguments: [entity.data])!
-            let history = try AEAD.open(combined: row["history"] as Data, associatedData: historyAD, key: f.storageKey)
-            #expect(history.first == 2, "rewritten in the compact layout")
+            #expect((row["history"] as Data?) == nil, "rewritten inline")
+            let state = try AEAD.open(combined: row["state"] as Data, associatedData: ad, key: f.storageKey)
+            #expect(state.first == 2, "rewritten in the compact layout")
+            let whole = try EntityState(encoded: state)
             // Two devices, 24 bytes each, where the list held 20 ids.
-            #expect(history.count < legacy.data.count / 4)
-            let whole = try EntityState(visible: AEAD.open(combined: row["state"] as Data, associatedData: ad, key: f.storageKey), history: history)
+            #expect(state.count < visible.count + legacy.data.count / 2)
             #expect(whole.registers["naam"]?.replacedThrough == [f.author.device: replaced[18].timestamp, other: replaced[19].timestamp])
             #expect(whole["naam"] == .string("v19") && whole["fase"] == .int(2))
         }

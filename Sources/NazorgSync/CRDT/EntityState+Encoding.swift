@@ -3,11 +3,11 @@ public import Foundation
 
 extension EntityState {
     /// The visible layout (no history), also the layout of stored states before the compact context.
-    private static let visibleVersion: UInt8 = 1
+    static let visibleVersion: UInt8 = 1
     /// The whole layout with each register's history as a list of replaced-write ids (read, never written).
     private static let idListVersion: UInt8 = 1
     /// The whole layout with each register's compact context: per device, the timestamp replaced through.
-    private static let contextVersion: UInt8 = 2
+    static let contextVersion: UInt8 = 2
 
     /// Appends the canonical encoding: fields sorted by name, writes by op id.
     ///
@@ -30,14 +30,33 @@ extension EntityState {
         writer.writeVarint(UInt64(registers.count))
         for (name, register) in registers.sorted(by: { $0.key < $1.key }) {
             writer.writeString(name)
-            writer.writeVarint(UInt64(register.current.count))
-            for entry in register.current {
-                Self.write(entry.id, to: &writer)
-                entry.value.encode(to: &writer)
-            }
-            if includeHistory { Self.writeContext(register.replacedThrough, to: &writer) }
+            Self.write(register, to: &writer, includeHistory: includeHistory)
         }
     }
+
+    /// One register after its name: its current writes, then (with history) its context.
+    static func write(_ register: Register, to writer: inout ByteWriter, includeHistory: Bool) {
+        writer.writeVarint(UInt64(register.current.count))
+        for entry in register.current {
+            write(entry.id, to: &writer)
+            entry.value.encode(to: &writer)
+        }
+        if includeHistory { writeContext(register.replacedThrough, to: &writer) }
+    }
+
+    /// Reads what `write(_:to:includeHistory:)` wrote, in the layout of `version`.
+    static func readRegister(_ reader: inout ByteReader, version: UInt8, history: RegisterHistory) throws -> Register {
+        var current: [(id: OpID, value: Value)] = []
+        for _ in 0..<(try reader.readCount(limit: reader.remaining, .valueCount)) {
+            let id = try readID(&reader)
+            current.append((id, try Value.decode(from: &reader)))
+        }
+        let context = history == .absent ? [:] : try readHistory(&reader, version: version, keeping: history == .kept)
+        return Register(current: current, replacedThrough: context)
+    }
+
+    /// Whether a stored register has its context, and whether to decode or skip it.
+    enum RegisterHistory { case kept, skipped, absent }
 
     /// The full encoding including history, as stored.
     public func encoded() -> Data {
@@ -47,7 +66,7 @@ extension EntityState {
     }
 
     /// Bytes of one op id, and of one context entry: an 8-byte timestamp and a 16-byte device id.
-    private static let entryByteCount = 24
+    static let entryByteCount = 24
 
     /// Reads the full encoding (with history), in either history layout.
     ///
@@ -123,15 +142,14 @@ extension EntityState {
         }
         let registerCount = try reader.readCount(limit: reader.remaining, .registerCount)
         registers.reserveCapacity(registerCount)
+        let history: RegisterHistory = switch layout {
+        case .withHistory: .kept
+        case .skippingHistory: .skipped
+        case .visibleOnly: .absent
+        }
         for _ in 0..<registerCount {
             let name = try reader.readString()
-            var current: [(id: OpID, value: Value)] = []
-            for _ in 0..<(try reader.readCount(limit: reader.remaining, .valueCount)) {
-                let id = try Self.readID(&reader)
-                current.append((id, try Value.decode(from: &reader)))
-            }
-            let context = layout == .visibleOnly ? [:] : try Self.readHistory(&reader, version: version, keeping: layout == .withHistory)
-            registers[name] = Register(current: current, replacedThrough: context)
+            registers[name] = try Self.readRegister(&reader, version: version, history: history)
         }
         try reader.expectEnd()
     }

@@ -53,6 +53,19 @@ extension Value {
         }
     }
 
+    /// Steps over one value in its binary form without building it (its bytes are copied as they are).
+    public static func skip(from reader: inout ByteReader) throws {
+        let tag = try reader.readByte()
+        switch Tag(rawValue: tag) {
+        case .string: _ = try reader.skipString()
+        case .int: _ = try reader.readVarint()
+        case .bool: try reader.skip(1)
+        case .ref: try reader.skip(16)
+        case .tombstone: break
+        case nil: throw SyncError(.malformedChange, Messages.Sync.unknownValueTag(tag))
+        }
+    }
+
     /// Reads the canonical binary form.
     public static func decode(from reader: inout ByteReader) throws -> Value {
         let tag = try reader.readByte()

@@ -107,6 +107,26 @@ public struct ByteReader: Sendable {
         return string
     }
 
+    /// Skips a length-prefixed string without building it; returns where its bytes are (for `bytes(in:)`).
+    public mutating func skipString(limit: Int = 1 << 20) throws -> Range<Int> {
+        let count = try readCount(limit: limit, .stringLength)
+        guard count <= remaining else { throw fail(Messages.Sync.stringTooLong(count, remaining: remaining)) }
+        defer { offset += count }
+        return offset..<offset + count
+    }
+
+    /// Bytes already read, for copying them unchanged; `range` must lie before the read position.
+    public func bytes(in range: Range<Int>) -> ArraySlice<UInt8> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= offset, "only bytes already read")
+        return bytes[range]
+    }
+
+    /// Goes back to an earlier read position, to decode what was skipped.
+    public mutating func rewind(to position: Int) {
+        precondition(position >= 0 && position <= offset, "only back to a position already read")
+        offset = position
+    }
+
     /// Throws unless every byte was consumed.
     public func expectEnd() throws {
         guard remaining == 0 else { throw fail(Messages.Sync.trailingBytes(remaining)) }
