@@ -57,7 +57,10 @@ let package = Package(
         // Local store on SQLite through GRDB: keystore, change log, encrypted state, outbox.
         .target(
             name: "NazorgStore",
-            dependencies: ["NazorgSync", "NazorgCrypto", "NazorgMessages", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "NazorgSync", "NazorgCrypto", "NazorgMessages", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The worker's features: identity, profiles, family plans mapped onto the sync core.

@@ -367,22 +367,17 @@ extension LocalStore {
     private static func apply(_ ops: [Op], family: FamilyID, tag: ID128, storageKey: SymmetricKey, _ db: Database) throws {
         var grouped: [EntityID: [Op]] = [:]
         for op in ops { grouped[op.entity, default: []].append(op) }
-        let select = try db.cachedStatement(sql: "SELECT rowid, state, history FROM entity WHERE family = ? AND tag = ? AND entity = ?")
-        let insert = try db.cachedStatement(
-            sql: "INSERT INTO entity (family, tag, entity, state, history, has_conflict) VALUES (?, ?, ?, ?, NULL, ?)")
-        let update = try db.cachedStatement(sql: "UPDATE entity SET state = ?, history = NULL, has_conflict = ? WHERE rowid = ?")
-        let familyData = family.data, tagData = tag.data
+        let rows = try EntityRows(db)
         for (entity, entityOps) in grouped {
-            let entityData = entity.data
-            let row = try Row.fetchOne(select, arguments: [familyData, tagData, entityData])
+            let row = try rows.fetch(family: family, tag: tag, entity: entity)
             let stored = try row.map { try openForMerging($0, family: family, tag: tag, entity: entity, storageKey: storageKey) }
             let merged = try decrypting(entity) { try EntityState.merge(entityOps, intoEncoded: stored) }
             guard case .merged(let encoded, let conflicted) = merged else { continue }
             let sealed = AEAD.seal(encoded, associatedData: entityAD(family, tag, entity), key: storageKey)
             if let row {
-                try update.execute(arguments: [sealed, conflicted, row["rowid"] as Int64])
+                try rows.update(rowid: row.rowid, state: sealed, isConflicted: conflicted)
             } else {
-                try insert.execute(arguments: [familyData, tagData, entityData, sealed, conflicted])
+                try rows.insert(family: family, tag: tag, entity: entity, state: sealed, isConflicted: conflicted)
             }
         }
     }
@@ -394,11 +389,11 @@ extension LocalStore {
     /// `state` (`history` NULL); rows written between v7 and the compact context keep their history in its
     /// own column, and are rewritten inline on their next merge.
     private static func openForMerging(
-        _ row: Row, family: FamilyID, tag: ID128, entity: EntityID, storageKey: SymmetricKey
+        _ row: StoredEntityRow, family: FamilyID, tag: ID128, entity: EntityID, storageKey: SymmetricKey
     ) throws -> Data {
         try decrypting(entity) {
-            let state = try AEAD.open(combined: row["state"] as Data, associatedData: entityAD(family, tag, entity), key: storageKey)
-            guard let history = row["history"] as Data? else { return state }
+            let state = try AEAD.open(combined: row.state, associatedData: entityAD(family, tag, entity), key: storageKey)
+            guard let history = row.history else { return state }
             let historyAD = entityAD(family, tag, entity, history: true)
             return try EntityState(visible: state, history: try AEAD.open(combined: history, associatedData: historyAD, key: storageKey)).encoded()
         }
