@@ -146,6 +146,7 @@ extension LocalStore {
                 var heads: [ChainKey: (sequence: UInt64, id: Data)] = [:]
                 var authenticator = ChainAuthenticator(changes)
                 let held = try Self.heldChangeIDs(changes.map(\.id), db)
+                authenticator.checkChainTops(changes, skipping: held, authorKey: authorKey)
                 for change in changes {
                     let isKnown = seen.contains(change.id) || held.contains(change.id)
                     if isKnown {

@@ -48,6 +48,29 @@ struct ChainAuthenticatorTests {
         #expect(authenticator.signatureChecks == 1)
     }
 
+    /// The tops checked up front, on all cores, give the verdicts the walk alone gives: a forged top, a key
+    /// for the wrong author and a held top are left to the walk, which checks what they leave undecided.
+    @Test func checkingTheChainTopsAtOnceChangesNoVerdict() throws {
+        let other = try SigningKeyPair.generate(), otherDevice = DeviceID.random(), heldDevice = DeviceID.random()
+        let good = try chain(5, tag: .random())
+        let forgedRun = try chain(4, tag: .random())
+        let wrongKey = try chain(3, signer: other, author: otherDevice, tag: .random())
+        let heldRun = try chain(2, author: heldDevice, tag: .random())
+        let batch = (good + [try forged(forgedRun[3])] + forgedRun[0..<3] + wrongKey + heldRun).shuffled()
+        let keys = [device: signer.publicKey, otherDevice: signer.publicKey, heldDevice: signer.publicKey]
+        var walkOnly = ChainAuthenticator(batch)
+        let expected = batch.map { walkOnly.isAuthentic($0, authorKey: keys[$0.header.author]!) }
+        var upFront = ChainAuthenticator(batch)
+        upFront.checkChainTops(batch, skipping: [heldRun[1].id], authorKey: { keys[$0] })
+        // Three tops checked: the good run's, the forged change (it still links to the run below it), the
+        // wrong key's; the held top is skipped.
+        #expect(upFront.signatureChecks == 3)
+        let verdicts = batch.map { upFront.isAuthentic($0, authorKey: keys[$0.header.author]!) }
+        #expect(verdicts == expected)
+        #expect(verdicts.filter { $0 }.count == 5 + 3 + 2, "the good run, the run below the forgery, the held run")
+        #expect(upFront.signatureChecks == walkOnly.signatureChecks, "no signature checked twice")
+    }
+
     @Test func aForgedTopFallsBackToEachChangesOwnSignature() throws {
         var changes = try chain(10)
         changes[9] = try forged(changes[9])

@@ -1,4 +1,5 @@
 public import Foundation
+import Dispatch
 
 /// Decides which changes of a batch are authentic while checking as few Ed25519 signatures as it can.
 ///
@@ -34,6 +35,28 @@ public struct ChainAuthenticator {
         self.successor = successor
     }
 
+    /// Checks the signature of every chain's top change of the batch at once, spread over the processor's
+    /// cores, before `isAuthentic` walks the chains (which then only checks signatures where a top did not
+    /// verify). Tops in `skipping` (changes already held, which need no check unless a change below them
+    /// does) and tops whose author `authorKey` does not know are left to `isAuthentic`.
+    public mutating func checkChainTops(_ batch: [SignedChange], skipping: Set<Data>, authorKey: (DeviceID) -> Data?) {
+        var tops: [(change: SignedChange, key: Data)] = []
+        for change in batch where successor[change.id] == nil && authentic[change.id] == nil && !skipping.contains(change.id) {
+            if let key = authorKey(change.header.author) { tops.append((change, key)) }
+        }
+        guard !tops.isEmpty else { return }
+        let work = tops
+        var verified = [Bool](repeating: false, count: tops.count)
+        verified.withUnsafeMutableBufferPointer { results in
+            let results = UnsafeSendableBuffer(results)
+            DispatchQueue.concurrentPerform(iterations: work.count) { index in
+                results[index] = (try? work[index].change.verifySignature(authorKey: work[index].key)) != nil
+            }
+        }
+        signatureChecks += tops.count
+        for (top, ok) in zip(tops, verified) { authentic[top.change.id] = ok }
+    }
+
     /// Whether `change` is authentic: signed by `authorKey` (the key of its header's author), itself or
     /// through the chain above it in this batch.
     public mutating func isAuthentic(_ change: SignedChange, authorKey: Data) -> Bool {
@@ -62,5 +85,15 @@ public struct ChainAuthenticator {
             authentic[link.id] = above
         }
         return authentic[change.id] ?? false
+    }
+}
+
+/// A result buffer written by concurrent iterations, each at its own index only.
+private struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
+    nonisolated subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
     }
 }
