@@ -31,7 +31,7 @@ struct EntityRows {
         "INSERT INTO entity (family, tag, entity, state, history, has_conflict) VALUES (?1, ?2, ?3, ?4, NULL, ?5)"
 
     init(_ db: Database) throws {
-        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed") }
+        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
         self.connection = connection
         select = try db.cachedStatement(sql: Self.selectSQL).sqliteStatement
         update = try db.cachedStatement(sql: Self.updateSQL).sqliteStatement

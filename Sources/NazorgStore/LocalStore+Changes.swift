@@ -139,7 +139,7 @@ extension LocalStore {
             try database.write { db in
                 var report = ApplyReport()
                 var clock = HybridClock(last: Timestamp(rawValue: try Self.readClock(db)))
-                var keys: [String: SymmetricKey] = [:]
+                var keys: [EpochRef: SymmetricKey] = [:]
                 var seen = Set<Data>()
                 var accepted: [SectionRef: [Op]] = [:]
                 // The highest sequence accepted per chain: its head is written once per batch, not per change.
@@ -162,7 +162,7 @@ extension LocalStore {
                             // Not vouched for and not signed: let the change's own check say why.
                             try change.verifySignature(authorKey: publicKey)
                         }
-                        let cacheKey = "\(h.family.hex)\(h.sectionTag.hex)\(h.epoch)"
+                        let cacheKey = EpochRef(section: SectionRef(family: h.family, tag: h.sectionTag), epoch: h.epoch)
                         if keys[cacheKey] == nil {
                             keys[cacheKey] = try sectionKey(family: h.family, tag: h.sectionTag, epoch: h.epoch, db)
                         }
@@ -192,6 +192,12 @@ extension LocalStore {
                 return report
             }
         }
+    }
+
+    /// One key epoch of a section, to cache its key for a batch.
+    private struct EpochRef: Hashable {
+        var section: SectionRef
+        var epoch: UInt32
     }
 
     /// Most ops a local change grows to by coalescing (the push squashes such changes further).

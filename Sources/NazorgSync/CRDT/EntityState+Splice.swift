@@ -70,6 +70,10 @@ extension EntityState {
     /// The ops' register writes grouped by field, fields in name order; nil if an op is not a register write
     /// or names a field that is not ASCII.
     private static func writesByField(_ ops: [Op]) -> [(String, [(id: OpID, value: Value, predecessors: [OpID])])]? {
+        // Most entities of a batch get one write: no grouping needed.
+        if ops.count == 1, case .write(let field, let value, let predecessors) = ops[0].payload {
+            return field.utf8.allSatisfy({ $0 < 0x80 }) ? [(field, [(ops[0].id, value, predecessors)])] : nil
+        }
         var byField: [String: [(id: OpID, value: Value, predecessors: [OpID])]] = [:]
         for op in ops {
             guard case .write(let field, let value, let predecessors) = op.payload, field.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
