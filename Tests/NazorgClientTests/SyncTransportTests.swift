@@ -74,4 +74,47 @@ struct SyncTransportTests {
         #expect(error?.message == Messages.Client.serverAnswerMalformed(.push))
         try expectOutboxWhole()
     }
+
+    /// The server refuses an item: a refused change stays queued and the worker is told why, in the server's
+    /// words; a grant refused because its recipient is revoked leaves the queue for good (its key is replaced by
+    /// a new epoch); what was accepted leaves the queue. The next push sends exactly what was refused.
+    @Test func aRefusedChangeStaysQueuedWithItsReasonAndARevokedRecipientsGrantIsDropped() async throws {
+        let reason = "Dit apparaat houdt de sectie niet."
+        let pushes = Mutex<[[SyncBatch.Item]]>([])
+        let transport = ScriptedTransport { _, path, body in
+            guard path == "/v1/push" else { return ScriptedTransport.json("{}", status: 201) }
+            let items = try SyncBatch(decoding: body).items
+            let isFirst = pushes.withLock { $0.append(items); return $0.count == 1 }
+            var revokedOne = false
+            let results = items.enumerated().map { index, item -> PushAnswer.Result in
+                switch item {
+                case .change(let change, _):
+                    return .init(id: change.idHex, kind: .change, status: .rejected, reason: reason)
+                case .grant(let grant, _):
+                    if isFirst && !revokedOne {
+                        revokedOne = true
+                        return .init(id: grant.id.hexEncoded, kind: .grant, status: .rejected, reason: "ingetrokken", code: .recipientRevoked)
+                    }
+                    return .init(id: grant.id.hexEncoded, kind: .grant, status: .accepted, sequence: UInt64(index + 1))
+                }
+            }
+            return ScriptedTransport.json(String(decoding: try JSONEncoder().encode(PushAnswer(results: results)), as: UTF8.self))
+        }
+        let client = try SyncClient(profile: profile, transport: transport)
+        var report = SyncReport()
+        try await client.push(&report)
+        let first = pushes.withLock { $0[0] }
+        let pushedChanges = first.compactMap { if case .change(let change, _) = $0 { change } else { nil } }
+        #expect(!pushedChanges.isEmpty && first.count > pushedChanges.count)
+        #expect(report.droppedGrants == 1)
+        #expect(report.pushed == first.count - pushedChanges.count - 1)
+        #expect(report.rejected == pushedChanges.map { Messages.Client.refusedItem(grant: false, String($0.idHex.prefix(16)), reason: reason) })
+        #expect(try profile.store.grantOutbox().isEmpty)
+        #expect(try profile.store.outbox().map(\.id) == pushedChanges.map(\.id))
+        // Pushed again: only the refused changes, the same bytes (offered once, never squashed again).
+        var again = SyncReport()
+        try await client.push(&again)
+        #expect(pushes.withLock { $0.count } == 2)
+        #expect(pushes.withLock { $0[1] } == pushedChanges.map { .change($0, sequence: 0) })
+    }
 }

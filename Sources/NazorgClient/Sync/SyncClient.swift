@@ -113,7 +113,7 @@ public struct SyncClient: Sendable {
         try state.setRegistered()
     }
 
-    private func push(_ report: inout SyncReport) async throws {
+    func push(_ report: inout SyncReport) async throws {
         // Creator grants first: a grant to a colleague needs the server to know this device holds the section.
         let grants = try store.grantOutbox().sorted { $0.basis.rawValue < $1.basis.rawValue }
         // A section's edits since the last push travel as one change (`LocalStore+Squash`).
