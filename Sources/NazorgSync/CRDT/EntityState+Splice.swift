@@ -25,13 +25,14 @@ extension EntityState {
             return changed ? .merged(state.encoded(), isConflicted: state.registers.values.contains { $0.isConflicted }) : .unchanged
         }
         // The touched registers, decoded from their bytes (or new), with their writes applied, in name order.
-        var touched: [(name: String, register: Register, isStored: Bool)] = []
+        var touched: [(name: String, bytes: [UInt8], register: Register, isStored: Bool)] = []
         var changed = false
         for (field, fieldWrites) in writes {
-            let position = index.position(of: field)
+            let name = Array(field.utf8)
+            let position = index.position(of: name)
             var register = try position.map { try index.register(at: $0) } ?? Register()
             for write in fieldWrites { changed = register.apply(id: write.id, value: write.value, predecessors: write.predecessors) || changed }
-            touched.append((field, register, position != nil))
+            touched.append((field, name, register, position != nil))
         }
         guard changed else { return .unchanged }
 
@@ -43,13 +44,13 @@ extension EntityState {
         var next = touched.makeIterator().peekable()
         for record in index.records {
             // New registers that sort before this one come first, then this one, spliced or copied.
-            while let new = next.peek, !new.isStored, new.name.utf8.lexicographicallyPrecedes(index.name(of: record)) {
+            while let new = next.peek, !new.isStored, index.order(of: record, against: new.bytes) > 0 {
                 writer.writeString(new.name)
                 write(new.register, to: &writer, includeHistory: true)
                 isConflicted = isConflicted || new.register.isConflicted
                 _ = next.next()
             }
-            if let spliced = next.peek, spliced.isStored, index.name(of: record).elementsEqual(spliced.name.utf8) {
+            if let spliced = next.peek, spliced.isStored, index.order(of: record, against: spliced.bytes) == 0 {
                 writer.writeString(spliced.name)
                 write(spliced.register, to: &writer, includeHistory: true)
                 isConflicted = isConflicted || spliced.register.isConflicted
@@ -117,29 +118,27 @@ private struct RegisterIndex {
             }
             let context = try reader.readCount(limit: reader.remaining / EntityState.entryByteCount, .historyCount)
             try reader.skip(context * EntityState.entryByteCount)
-            let nameBytes = reader.bytes(in: name)
             // Names strictly ascending, ASCII: then byte order is the encoder's `String` order.
-            guard nameBytes.allSatisfy({ $0 < 0x80 }),
-                records.last.map({ reader.bytes(in: $0.name).lexicographicallyPrecedes(nameBytes) }) ?? true
-            else { return nil }
+            guard reader.isASCII(name), records.last.map({ reader.compare($0.name, name) < 0 }) ?? true else { return nil }
             records.append(Record(name: name, body: bodyStart..<reader.offset, whole: start..<reader.offset, isConflicted: current > 1))
         }
         try reader.expectEnd()
         self.reader = reader
     }
 
-    func name(of record: Record) -> ArraySlice<UInt8> { reader.bytes(in: record.name) }
+    /// How a record's name sorts against `name`: negative before it, zero equal, positive after.
+    func order(of record: Record, against name: [UInt8]) -> Int { reader.compare(record.name, with: name) }
 
     func bytes(of record: Record) -> ArraySlice<UInt8> { reader.bytes(in: record.whole) }
 
-    /// The index of the register named `field`, by binary search over the sorted names.
-    func position(of field: String) -> Int? {
+    /// The index of the register named `name` (UTF-8), by binary search over the sorted names.
+    func position(of name: [UInt8]) -> Int? {
         var low = 0, high = records.count
         while low < high {
             let middle = (low + high) / 2
-            let name = self.name(of: records[middle])
-            if name.elementsEqual(field.utf8) { return middle }
-            if name.lexicographicallyPrecedes(field.utf8) { low = middle + 1 } else { high = middle }
+            let order = self.order(of: records[middle], against: name)
+            if order == 0 { return middle }
+            if order < 0 { low = middle + 1 } else { high = middle }
         }
         return nil
     }

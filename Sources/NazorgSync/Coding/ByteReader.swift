@@ -121,6 +121,35 @@ public struct ByteReader: Sendable {
         return bytes[range]
     }
 
+    /// Orders bytes already read against `other` as a byte string: negative, zero or positive.
+    public func compare(_ range: Range<Int>, with other: [UInt8]) -> Int {
+        precondition(range.lowerBound >= 0 && range.upperBound <= offset, "only bytes already read")
+        return bytes.withUnsafeBufferPointer { all in
+            other.withUnsafeBufferPointer { Self.order(UnsafeBufferPointer(rebasing: all[range]), $0) }
+        }
+    }
+
+    /// Orders two byte strings already read: negative, zero or positive.
+    public func compare(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        precondition(a.upperBound <= offset && b.upperBound <= offset && a.lowerBound >= 0 && b.lowerBound >= 0, "only bytes already read")
+        return bytes.withUnsafeBufferPointer { Self.order(UnsafeBufferPointer(rebasing: $0[a]), UnsafeBufferPointer(rebasing: $0[b])) }
+    }
+
+    /// Whether bytes already read are all ASCII.
+    public func isASCII(_ range: Range<Int>) -> Bool {
+        precondition(range.lowerBound >= 0 && range.upperBound <= offset, "only bytes already read")
+        return bytes.withUnsafeBufferPointer { all in all[range].allSatisfy { $0 < 0x80 } }
+    }
+
+    private static func order(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+            let byBytes = memcmp(x, y, common)
+            if byBytes != 0 { return Int(byBytes) }
+        }
+        return a.count - b.count
+    }
+
     /// Goes back to an earlier read position, to decode what was skipped.
     public mutating func rewind(to position: Int) {
         precondition(position >= 0 && position <= offset, "only back to a position already read")
